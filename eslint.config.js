@@ -1,0 +1,108 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+/**
+ * Import directions (DESIGN.md §3, docs/ARCHITECTURE.md): routes and components → state →
+ * client db/sync → sync protocol → domain. Each layer lists what it may not reach.
+ */
+const layer = (files, forbidden, message) => ({
+	files,
+	rules: {
+		'no-restricted-imports': [
+			'error',
+			{ patterns: forbidden.map((group) => ({ group: [group], message })) }
+		]
+	}
+});
+
+const anyUi = ['svelte', 'svelte/*', '$app/*', '**/*.svelte', '$lib/components/**'];
+const anyClient = ['dexie', '$lib/client/**', '**/client/**', 'workbox-window'];
+const anyServer = ['$lib/server/**', '**/server/**', '$env/**'];
+
+export default ts.config(
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'test-results/',
+			'playwright-report/',
+			'bench-results/',
+			'static/'
+		]
+	},
+	js.configs.recommended,
+	...ts.configs.recommendedTypeChecked,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: {
+			globals: { ...globals.browser, ...globals.node },
+			parserOptions: {
+				projectService: true,
+				tsconfigRootDir: import.meta.dirname,
+				extraFileExtensions: ['.svelte']
+			}
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'no-undef': 'off',
+			// Lekeplan is served at the origin's root (no `paths.base`), and the service worker's
+			// navigation fallback depends on it; resolve() would add noise, not safety.
+			'svelte/no-navigation-without-resolve': 'off'
+		}
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: { parser: ts.parser, svelteConfig }
+		}
+	},
+	{
+		files: ['**/*.js', '**/*.cjs'],
+		...ts.configs.disableTypeChecked
+	},
+	layer(
+		['src/lib/domain/**'],
+		[...anyUi, ...anyClient, ...anyServer, '$lib/sync/**', '**/sync/**', '$lib/paraglide/**'],
+		'domain is pure: no UI, storage, server, sync or translations (DESIGN.md §3).'
+	),
+	layer(
+		['src/lib/sync/**'],
+		[...anyUi, ...anyClient, ...anyServer, '$lib/paraglide/**'],
+		'the sync protocol is shared by client and server: it imports only the domain.'
+	),
+	layer(
+		['src/lib/client/db/**'],
+		[...anyUi, ...anyServer, '$lib/client/state/**', '$lib/client/sync/**', '**/state/**'],
+		'client/db knows Dexie and the domain, never the UI, the state layer or the server.'
+	),
+	layer(
+		['src/lib/client/sync/**'],
+		[...anyUi, ...anyServer, '$lib/client/state/**', '**/state/**'],
+		'client/sync is below the state layer and knows no UI.'
+	),
+	layer(
+		['src/lib/client/state/**'],
+		['$lib/components/**', '**/routes/**', '$app/*', ...anyServer],
+		'state is the data API of the UI; it does not import components or pages.'
+	),
+	layer(
+		['src/lib/components/**'],
+		['dexie', '$lib/client/db/**', '$lib/client/sync/**', '$app/*', ...anyServer],
+		'components are presentational: props in, events out; data comes through state.'
+	),
+	layer(
+		['src/routes/**'],
+		['dexie', '$lib/client/db/**', '$lib/client/sync/**'],
+		'pages use $lib/client/state, the only data API of the UI.'
+	),
+	layer(['src/lib/server/**'], [...anyUi, ...anyClient], 'server code never imports browser code.')
+);

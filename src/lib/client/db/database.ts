@@ -1,0 +1,42 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { ActivityPlan } from '$lib/domain/plan';
+import type { Group, Kindergarten } from '$lib/domain/organisation';
+
+/**
+ * A half-typed form, saved as the person types. The key says which form: `plan:new`,
+ * `plan:<id>`, `evaluation:<id>`. What it holds is read back as untrusted: the form merges it
+ * over its own starting values.
+ */
+export interface FormDraft {
+	key: string;
+	form: Record<string, unknown>;
+	savedAt: string;
+}
+
+export interface Setting {
+	key: string;
+	value: unknown;
+}
+
+/**
+ * The local database. Schema versions are append-only: a shipped `version(n)` is never edited
+ * or removed, because tablets upgrade from whatever version they last ran (DESIGN.md §4).
+ */
+export class LekeplanDatabase extends Dexie {
+	plans!: EntityTable<ActivityPlan, 'id'>;
+	groups!: EntityTable<Group, 'id'>;
+	kindergartens!: EntityTable<Kindergarten, 'id'>;
+	drafts!: Table<FormDraft, string>;
+	settings!: Table<Setting, string>;
+
+	constructor(name = 'lekeplan') {
+		super(name);
+		this.version(1).stores({
+			plans: 'id, [groupId+date], date, status, updatedAt',
+			groups: 'id, kindergartenId',
+			kindergartens: 'id',
+			drafts: 'key',
+			settings: 'key'
+		});
+	}
+}

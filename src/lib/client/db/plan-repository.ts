@@ -1,0 +1,173 @@
+import type { LekeplanDatabase } from './database';
+import { uuidv7 } from '$lib/domain/ids';
+import {
+	activityPlanSchema,
+	problemsOf,
+	type ActivityPlan,
+	type FieldProblems,
+	type PlanContent,
+	type PlanEvaluation
+} from '$lib/domain/plan';
+import { byTimeOfDay } from '$lib/domain/plan-filter';
+
+export type SaveResult = { ok: true; plan: ActivityPlan } | { ok: false; problems: FieldProblems };
+
+export class PlanNotFoundError extends Error {
+	constructor(readonly id: string) {
+		super(`No plan with id ${id}`);
+		this.name = 'PlanNotFoundError';
+	}
+}
+
+/**
+ * Parses what IndexedDB holds. A record that no longer fits the schema (written by a buggy or
+ * newer build) is left in place and reported, never silently "fixed" or dropped.
+ */
+function readPlan(raw: unknown): ActivityPlan | null {
+	const parsed = activityPlanSchema.safeParse(raw);
+	if (parsed.success) return parsed.data;
+	console.warn('Unreadable plan in the local database', parsed.error.issues);
+	return null;
+}
+
+function readPlans(rows: unknown[]): ActivityPlan[] {
+	return rows.map(readPlan).filter((p): p is ActivityPlan => p !== null);
+}
+
+/** Plans on this device. Every write is validated against the domain schema first. */
+export class PlanRepository {
+	constructor(
+		private readonly db: LekeplanDatabase,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	async get(id: string): Promise<ActivityPlan | null> {
+		const raw = await this.db.plans.get(id);
+		return raw ? readPlan(raw) : null;
+	}
+
+	/** Every plan that is not deleted. */
+	async listActive(): Promise<ActivityPlan[]> {
+		const rows = await this.db.plans.toArray();
+		return readPlans(rows).filter((p) => p.deletedAt === null);
+	}
+
+	/** Plans of one group between two dates (inclusive), in time order. */
+	async listForGroup(groupId: string, from: string, to: string): Promise<ActivityPlan[]> {
+		const rows = await this.db.plans
+			.where('[groupId+date]')
+			.between([groupId, from], [groupId, to], true, true)
+			.toArray();
+		return readPlans(rows)
+			.filter((p) => p.deletedAt === null)
+			.sort(byTimeOfDay);
+	}
+
+	/** Creates a plan; the draft it was typed in (if any) goes in the same transaction. */
+	async create(
+		content: PlanContent,
+		kindergartenId: string,
+		draftKey?: string
+	): Promise<SaveResult> {
+		const stamp = this.clock().toISOString();
+		return this.write(
+			{
+				...content,
+				id: uuidv7(this.clock().getTime()),
+				kindergartenId,
+				createdAt: stamp,
+				updatedAt: stamp,
+				deletedAt: null
+			},
+			draftKey
+		);
+	}
+
+	async update(id: string, content: PlanContent, draftKey?: string): Promise<SaveResult> {
+		return this.db.transaction('rw', this.db.plans, this.db.drafts, async () => {
+			const current = await this.require(id);
+			return this.write(
+				{ ...current, ...content, updatedAt: this.clock().toISOString() },
+				draftKey
+			);
+		});
+	}
+
+	async evaluate(id: string, evaluation: PlanEvaluation, draftKey?: string): Promise<SaveResult> {
+		return this.db.transaction('rw', this.db.plans, this.db.drafts, async () => {
+			const current = await this.require(id);
+			return this.write(
+				{ ...current, evaluation, status: 'evaluated', updatedAt: this.clock().toISOString() },
+				draftKey
+			);
+		});
+	}
+
+	/** A copy as a new draft on the same day, with no evaluation. */
+	async duplicate(id: string, copyTitle: (title: string) => string): Promise<SaveResult> {
+		return this.db.transaction('rw', this.db.plans, this.db.drafts, async () => {
+			const source = await this.require(id);
+			const stamp = this.clock().toISOString();
+			return this.write({
+				...structuredClone(source),
+				id: uuidv7(this.clock().getTime()),
+				title: copyTitle(source.title),
+				status: 'draft',
+				evaluation: null,
+				createdAt: stamp,
+				updatedAt: stamp,
+				deletedAt: null
+			});
+		});
+	}
+
+	/** Marks a plan deleted. It stays as a tombstone, so `restore` can undo it. */
+	async softDelete(id: string): Promise<void> {
+		await this.setDeleted(id, this.clock().toISOString());
+	}
+
+	async restore(id: string): Promise<void> {
+		await this.setDeleted(id, null);
+	}
+
+	/**
+	 * Imports many plans at once (demo data, a file). All are validated before any is
+	 * written, so a bad record leaves the database as it was.
+	 */
+	async importMany(
+		plans: readonly unknown[]
+	): Promise<{ ok: true; count: number } | { ok: false; index: number; problems: FieldProblems }> {
+		const valid: ActivityPlan[] = [];
+		for (const [index, raw] of plans.entries()) {
+			const parsed = activityPlanSchema.safeParse(raw);
+			if (!parsed.success) return { ok: false, index, problems: problemsOf(parsed.error) };
+			valid.push(parsed.data);
+		}
+		await this.db.plans.bulkPut(valid);
+		return { ok: true, count: valid.length };
+	}
+
+	private async setDeleted(id: string, deletedAt: string | null): Promise<void> {
+		await this.db.transaction('rw', this.db.plans, async () => {
+			const current = await this.require(id);
+			await this.db.plans.put({ ...current, deletedAt, updatedAt: this.clock().toISOString() });
+		});
+	}
+
+	private async require(id: string): Promise<ActivityPlan> {
+		const plan = await this.get(id);
+		if (!plan) throw new PlanNotFoundError(id);
+		return plan;
+	}
+
+	private async write(candidate: ActivityPlan, draftKey?: string): Promise<SaveResult> {
+		const parsed = activityPlanSchema.safeParse(candidate);
+		if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+		const plan = parsed.data;
+		await this.db.transaction('rw', this.db.plans, this.db.drafts, async () => {
+			await this.db.plans.put(plan);
+			if (draftKey) await this.db.drafts.delete(draftKey);
+		});
+		return { ok: true, plan };
+	}
+}

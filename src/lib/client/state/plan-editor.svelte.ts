@@ -1,0 +1,92 @@
+import { DraftedForm } from './drafted-form.svelte';
+import {
+	parseEvaluation,
+	parsePlanForm,
+	type FieldProblems,
+	type PlanContent,
+	type PlanEvaluation,
+	type PlanForm
+} from '$lib/domain/plan';
+
+/** The plan form while someone types: drafted as they go, validated on save. */
+export class PlanEditor extends DraftedForm<PlanForm> {
+	problems = $state<FieldProblems>({});
+	saving = $state(false);
+	#triedToSave = false;
+
+	constructor(
+		planId: string | undefined,
+		initial: PlanForm,
+		private readonly evaluation: PlanEvaluation | null = null
+	) {
+		super(`plan:${planId ?? 'new'}`, initial);
+	}
+
+	override changed(): void {
+		super.changed();
+		// Once a save has failed, messages follow the typing so a fixed field clears at once.
+		if (this.#triedToSave) this.validate();
+	}
+
+	override async discardDraft(): Promise<void> {
+		await super.discardDraft();
+		this.problems = {};
+	}
+
+	validate(): PlanContent | null {
+		const result = parsePlanForm($state.snapshot(this.form), this.evaluation);
+		this.problems = result.ok ? {} : result.problems;
+		return result.ok ? result.content : null;
+	}
+
+	/**
+	 * Validates and hands the content to `persist`. Returns null when the form has problems
+	 * (they are in `problems`), otherwise what `persist` returned.
+	 */
+	async submit<T>(
+		persist: (content: PlanContent, draftKey: string) => Promise<T>
+	): Promise<T | null> {
+		this.#triedToSave = true;
+		const content = this.validate();
+		if (!content) return null;
+		this.settle();
+		this.saving = true;
+		try {
+			return await persist(content, this.draftKey);
+		} finally {
+			this.saving = false;
+		}
+	}
+}
+
+export interface EvaluationForm {
+	whatWorked: string;
+	participation: string;
+	followUp: string;
+}
+
+/** The evaluation form, drafted like the plan form. */
+export class EvaluationEditor extends DraftedForm<EvaluationForm> {
+	problems = $state<FieldProblems>({});
+
+	constructor(planId: string, initial: PlanEvaluation | null) {
+		super(`evaluation:${planId}`, {
+			whatWorked: initial?.whatWorked ?? '',
+			participation: initial?.participation ?? '',
+			followUp: initial?.followUp ?? ''
+		});
+	}
+
+	async submit<T>(
+		persist: (evaluation: PlanEvaluation, draftKey: string) => Promise<T>
+	): Promise<T | null> {
+		const parsed = parseEvaluation($state.snapshot(this.form));
+		if (!parsed.ok) {
+			this.problems = parsed.problems;
+			return null;
+		}
+		this.problems = {};
+		this.settle();
+		return persist(parsed.evaluation, this.draftKey);
+	}
+}

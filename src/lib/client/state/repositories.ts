@@ -1,0 +1,14 @@
+import { openRepositories, type Repositories } from '$lib/client/db';
+
+let current: Repositories | undefined;
+
+/** The device's repositories, opened on first use (IndexedDB exists only in the browser). */
+export function repositories(): Repositories {
+	current ??= openRepositories();
+	return current;
+}
+
+/** Lets unit tests run the state classes on a database of their own. */
+export function useRepositories(repos: Repositories): void {
+	current = repos;
+}

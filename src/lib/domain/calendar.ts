@@ -1,0 +1,59 @@
+/**
+ * Calendar arithmetic on plain `YYYY-MM-DD` dates. Plans are about a day in the kindergarten,
+ * not an instant, so dates never pass through a time zone: a plan made on a tablet in Tromsø
+ * reads the same day on the owner's server.
+ */
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function toUtc(date: string): Date {
+	const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d));
+}
+
+function fromUtc(date: Date): string {
+	return date.toISOString().slice(0, 10);
+}
+
+export function isValidDate(date: string): boolean {
+	return ISO_DATE.test(date) && fromUtc(toUtc(date)) === date;
+}
+
+export function addDays(date: string, days: number): string {
+	const d = toUtc(date);
+	d.setUTCDate(d.getUTCDate() + days);
+	return fromUtc(d);
+}
+
+/** The Monday of the ISO week holding `date`. */
+export function startOfWeek(date: string): string {
+	const weekday = (toUtc(date).getUTCDay() + 6) % 7; // Monday = 0
+	return addDays(date, -weekday);
+}
+
+/** ISO 8601 week number, as printed on Norwegian calendars ("uke 48"). */
+export function isoWeekNumber(date: string): number {
+	const thursday = addDays(startOfWeek(date), 3);
+	const yearStart = toUtc(`${thursday.slice(0, 4)}-01-01`);
+	return Math.floor((toUtc(thursday).getTime() - yearStart.getTime()) / 86_400_000 / 7) + 1;
+}
+
+/** The dates of the week starting at `monday`, Monday to Sunday. */
+export function weekDates(monday: string): string[] {
+	return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+}
+
+/** Minutes since midnight of an `HH:MM` clock time. */
+export function minutesOfDay(time: string): number {
+	const [h = 0, m = 0] = time.split(':').map(Number);
+	return h * 60 + m;
+}
+
+/** Today's date on the device's own calendar. */
+export function localToday(now: Date = new Date()): string {
+	const y = now.getFullYear();
+	const m = String(now.getMonth() + 1).padStart(2, '0');
+	const d = String(now.getDate()).padStart(2, '0');
+	return `${y}-${m}-${d}`;
+}

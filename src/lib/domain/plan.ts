@@ -1,0 +1,297 @@
+import { z } from 'zod';
+import { CLOCK_TIME, isValidDate, minutesOfDay } from './calendar';
+import { id } from './organisation';
+import { containsPersonalNumber } from './personal-number';
+import {
+	DIGITAL_CLAUSES,
+	LEARNING_AREAS,
+	PLAN_STATUSES,
+	SCREEN_MODES,
+	type PlanStatus
+} from './vocabulary';
+
+/**
+ * The activity plan: the single definition of what a plan is. The forms take their validation
+ * messages from it (each issue's message is a reason code that messages/ translates) and
+ * everything read back from IndexedDB is parsed with it.
+ */
+
+export const LIMITS = {
+	title: 120,
+	goals: 2000,
+	description: 4000,
+	tool: 60,
+	tools: 12,
+	privacyText: 1000,
+	evaluationText: 2000,
+	screenMinutes: 600
+} as const;
+
+/** Free text: trimmed, bounded, and never holding a personal identity number (DESIGN.md §5). */
+export const freeText = (max: number) =>
+	z
+		.string({ error: 'required' })
+		.trim()
+		.max(max, 'too_long')
+		.refine((s) => !containsPersonalNumber(s), 'personal_number');
+
+const requiredText = (max: number) =>
+	freeText(max).refine((s) => s.length > 0, { message: 'required', abort: true });
+
+const isoDate = z
+	.string({ error: 'required' })
+	.min(1, 'required')
+	.refine(isValidDate, 'invalid_date');
+const clockTime = z
+	.string({ error: 'required' })
+	.min(1, 'required')
+	.regex(CLOCK_TIME, 'invalid_time');
+const timestamp = z.iso.datetime({ error: 'invalid_timestamp' });
+
+export const evaluationSchema = z.object({
+	whatWorked: requiredText(LIMITS.evaluationText),
+	participation: freeText(LIMITS.evaluationText),
+	followUp: freeText(LIMITS.evaluationText)
+});
+export type PlanEvaluation = z.infer<typeof evaluationSchema>;
+
+export const privacySchema = z.object({
+	/** Will children be photographed or filmed? */
+	photographed: z.boolean(),
+	/** Where photos or film are stored (an approved system, named). */
+	storage: freeText(LIMITS.privacyText),
+	/** Specific consent for this situation is in place. */
+	consent: z.boolean(),
+	notes: freeText(LIMITS.privacyText)
+});
+
+/** The fields a person edits. */
+export const planContentSchema = z.object({
+	groupId: z.string({ error: 'required' }).min(1, 'required').pipe(id),
+	title: requiredText(LIMITS.title),
+	date: isoDate,
+	startTime: clockTime,
+	endTime: clockTime,
+	goals: freeText(LIMITS.goals),
+	description: freeText(LIMITS.description),
+	learningAreas: z.array(z.enum(LEARNING_AREAS)).min(1, 'choose_learning_area'),
+	clauses: z.array(z.enum(DIGITAL_CLAUSES)),
+	tools: z
+		.array(z.string().trim().min(1, 'required').max(LIMITS.tool, 'too_long'))
+		.max(LIMITS.tools, 'too_many'),
+	screenMode: z.enum(SCREEN_MODES, { error: 'required' }),
+	screenMinutes: z
+		.number({ error: 'required' })
+		.int('not_integer')
+		.min(0, 'negative')
+		.max(LIMITS.screenMinutes, 'too_big'),
+	adultParticipates: z.boolean(),
+	privacy: privacySchema,
+	status: z.enum(PLAN_STATUSES),
+	evaluation: evaluationSchema.nullable()
+});
+export type PlanContent = z.infer<typeof planContentSchema>;
+
+/** Rules between fields. Each issue points at the field the message belongs beside. */
+function checkPlanRules(plan: PlanContent, ctx: z.RefinementCtx): void {
+	const duration = minutesOfDay(plan.endTime) - minutesOfDay(plan.startTime);
+	if (duration <= 0) {
+		ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'end_before_start' });
+	} else if (plan.screenMinutes > duration) {
+		ctx.addIssue({ code: 'custom', path: ['screenMinutes'], message: 'exceeds_duration' });
+	}
+	if (plan.privacy.photographed) {
+		if (!plan.privacy.consent) {
+			ctx.addIssue({ code: 'custom', path: ['privacy', 'consent'], message: 'consent_required' });
+		}
+		if (plan.privacy.storage.length === 0) {
+			ctx.addIssue({ code: 'custom', path: ['privacy', 'storage'], message: 'storage_required' });
+		}
+	}
+	if (plan.status === 'evaluated' && plan.evaluation === null) {
+		ctx.addIssue({ code: 'custom', path: ['status'], message: 'evaluation_required' });
+	}
+}
+
+export const planInputSchema = planContentSchema.superRefine(checkPlanRules);
+
+export const activityPlanSchema = planContentSchema
+	.extend({
+		id,
+		kindergartenId: id,
+		createdAt: timestamp,
+		updatedAt: timestamp,
+		/** Set when deleted; kept as a tombstone so a delete can be undone and later synced. */
+		deletedAt: timestamp.nullable()
+	})
+	.superRefine(checkPlanRules);
+export type ActivityPlan = z.infer<typeof activityPlanSchema>;
+
+export function durationMinutes(plan: Pick<PlanContent, 'startTime' | 'endTime'>): number {
+	return minutesOfDay(plan.endTime) - minutesOfDay(plan.startTime);
+}
+
+export function isActive(plan: Pick<ActivityPlan, 'deletedAt'>): boolean {
+	return plan.deletedAt === null;
+}
+
+/** A field's problem, as a reason code the UI turns into a sentence, with its limit if any. */
+export interface FieldProblem {
+	code: string;
+	limit?: number;
+}
+export type FieldProblems = Record<string, FieldProblem>;
+
+/** Flattens zod issues into one problem per field path (`privacy.consent`), first one wins. */
+export function problemsOf(error: z.ZodError): FieldProblems {
+	const problems: FieldProblems = {};
+	for (const issue of error.issues) {
+		const path = issue.path.map(String);
+		// An issue inside a list item (tools.3) belongs beside the list.
+		const key = path.filter((p) => !/^\d+$/.test(p)).join('.') || '_';
+		if (problems[key]) continue;
+		const limit =
+			issue.code === 'too_big'
+				? Number(issue.maximum)
+				: issue.code === 'too_small'
+					? Number(issue.minimum)
+					: undefined;
+		problems[key] = {
+			code: issue.message,
+			...(limit !== undefined && Number.isFinite(limit) ? { limit } : {})
+		};
+	}
+	return problems;
+}
+
+/**
+ * What the plan form holds while a person types: strings and booleans, exactly as entered. It
+ * is what drafts store, so a half-typed plan survives a closed tablet even when it is invalid.
+ */
+export interface PlanForm {
+	groupId: string;
+	title: string;
+	date: string;
+	startTime: string;
+	endTime: string;
+	goals: string;
+	description: string;
+	learningAreas: string[];
+	clauses: string[];
+	tools: string;
+	screenMode: string;
+	screenMinutes: string;
+	adultParticipates: boolean;
+	photographed: boolean;
+	storage: string;
+	consent: boolean;
+	privacyNotes: string;
+	status: string;
+}
+
+export function emptyPlanForm(groupId: string, date: string): PlanForm {
+	return {
+		groupId,
+		title: '',
+		date,
+		startTime: '09:30',
+		endTime: '10:15',
+		goals: '',
+		description: '',
+		learningAreas: [],
+		clauses: [],
+		tools: '',
+		screenMode: 'screenFree',
+		screenMinutes: '0',
+		adultParticipates: true,
+		photographed: false,
+		storage: '',
+		consent: false,
+		privacyNotes: '',
+		status: 'draft'
+	};
+}
+
+export function planToForm(plan: PlanContent): PlanForm {
+	return {
+		groupId: plan.groupId,
+		title: plan.title,
+		date: plan.date,
+		startTime: plan.startTime,
+		endTime: plan.endTime,
+		goals: plan.goals,
+		description: plan.description,
+		learningAreas: [...plan.learningAreas],
+		clauses: [...plan.clauses],
+		tools: plan.tools.join(', '),
+		screenMode: plan.screenMode,
+		screenMinutes: String(plan.screenMinutes),
+		adultParticipates: plan.adultParticipates,
+		photographed: plan.privacy.photographed,
+		storage: plan.privacy.storage,
+		consent: plan.privacy.consent,
+		privacyNotes: plan.privacy.notes,
+		status: plan.status
+	};
+}
+
+function parseMinutes(text: string): number {
+	const trimmed = text.trim();
+	return trimmed === '' ? Number.NaN : Number(trimmed);
+}
+
+export type PlanFormResult =
+	{ ok: true; content: PlanContent } | { ok: false; problems: FieldProblems };
+
+/**
+ * Validates what was typed. `evaluation` is carried over from the stored plan: the evaluation
+ * is written on its own page.
+ */
+export function parsePlanForm(
+	form: PlanForm,
+	evaluation: PlanEvaluation | null = null
+): PlanFormResult {
+	const candidate = {
+		groupId: form.groupId,
+		title: form.title,
+		date: form.date,
+		startTime: form.startTime,
+		endTime: form.endTime,
+		goals: form.goals,
+		description: form.description,
+		learningAreas: form.learningAreas,
+		clauses: form.clauses,
+		tools: form.tools
+			.split(',')
+			.map((t) => t.trim())
+			.filter((t) => t.length > 0),
+		screenMode: form.screenMode,
+		screenMinutes: parseMinutes(form.screenMinutes),
+		adultParticipates: form.adultParticipates,
+		privacy: {
+			photographed: form.photographed,
+			storage: form.storage,
+			consent: form.consent,
+			notes: form.privacyNotes
+		},
+		status: form.status,
+		evaluation
+	};
+	const parsed = planInputSchema.safeParse(candidate);
+	return parsed.success
+		? { ok: true, content: parsed.data }
+		: { ok: false, problems: problemsOf(parsed.error) };
+}
+
+export type EvaluationResult =
+	{ ok: true; evaluation: PlanEvaluation } | { ok: false; problems: FieldProblems };
+
+export function parseEvaluation(input: unknown): EvaluationResult {
+	const parsed = evaluationSchema.safeParse(input);
+	return parsed.success
+		? { ok: true, evaluation: parsed.data }
+		: { ok: false, problems: problemsOf(parsed.error) };
+}
+
+/** The status a plan takes when evaluated: evaluating is the last step. */
+export const EVALUATED: PlanStatus = 'evaluated';

@@ -1,0 +1,58 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// The app renders on the client only (offline-first), so the choice lives in the browser.
+			strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			// We register the worker ourselves with workbox-window (src/lib/client/pwa.ts) so the
+			// update prompt can also reload a page that no worker controlled yet.
+			injectRegister: false,
+			registerType: 'prompt',
+			manifestFilename: 'manifest.webmanifest',
+			manifest: {
+				name: 'Lekeplan',
+				short_name: 'Lekeplan',
+				description: 'Planlegg og vurder digital praksis i barnehagen',
+				lang: 'nb',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				background_color: '#fdfaf3',
+				theme_color: '#1f5f4a',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				// Every route is rendered on the client, so the prerendered shell at / serves any
+				// navigation while offline.
+				navigateFallback: '/',
+				navigateFallbackDenylist: [/^\/api\//],
+				clientsClaim: true,
+				cleanupOutdatedCaches: true
+			}
+		})
+	],
+	test: {
+		include: ['src/**/*.{test,spec}.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true }
+	}
+});
