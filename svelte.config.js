@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// Absolute asset paths: the service worker answers every offline navigation with the
+		// shell prerendered at /, so its script and style URLs must not depend on the page's depth.
+		paths: { relative: false },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+
+/**
+ * End-to-end tests run the production build (adapter-node) in Debian's Chromium: there is no
+ * service worker in `vite dev`, and browsers cannot be downloaded here (../shared/TOOLCHAIN.md).
+ */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		serviceWorkers: 'allow',
+		locale: 'nb-NO',
+		timezoneId: 'Europe/Oslo',
+		viewport: { width: 1024, height: 768 },
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: `npm run build && node build`,
+		url: `http://localhost:${PORT}`,
+		env: { PORT: String(PORT), ORIGIN: `http://localhost:${PORT}` },
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000
+	}
+});
