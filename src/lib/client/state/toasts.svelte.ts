@@ -16,6 +16,13 @@ export class Toasts {
 		this.current = { id: this.#next++, message, ...(action ? { action } : {}) };
 	}
 
+	/** Runs the current message's action (e.g. undo) once, and dismisses the message first. */
+	async runAction(): Promise<void> {
+		const action = this.current?.action;
+		this.current = null;
+		await action?.run();
+	}
+
 	dismiss(): void {
 		this.current = null;
 	}

@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The WCAG levels the project promises (README): 2.0, 2.1 and 2.2 at A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Opens the app on a fresh device and loads the demo kindergarten from the welcome screen. */
+export async function startWithDemo(page: Page): Promise<void> {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Last inn eksempeldata' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: /^Uke \d+ for Knøttene$/ })
+	).toBeVisible();
+}
+
+/**
+ * Waits until the service worker has finished activating, so the app shell is precached.
+ * (`ready` can resolve while the worker is still `activating`: ../shared/TOOLCHAIN.md.)
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.ready;
+		const worker = registration.active;
+		if (!worker || worker.state === 'activated') return;
+		await new Promise<void>((resolve) => {
+			worker.addEventListener('statechange', () => {
+				if (worker.state === 'activated') resolve();
+			});
+		});
+	});
+}
+
+/** Counts the plans stored on the device (deleted ones included), straight from IndexedDB. */
+export async function storedPlanCount(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('lekeplan');
+				open.onerror = () => reject(open.error ?? new Error('open failed'));
+				open.onsuccess = () => {
+					const db = open.result;
+					const request = db.transaction('plans').objectStore('plans').count();
+					request.onsuccess = () => {
+						resolve(request.result);
+						db.close();
+					};
+					request.onerror = () => reject(request.error ?? new Error('count failed'));
+				};
+			})
+	);
+}
+
+/** Fills the fields a valid plan needs, leaving the rest at their defaults. */
+export async function fillMinimalPlan(page: Page, title: string): Promise<void> {
+	await page.getByLabel('Tittel').fill(title);
+	await page.getByRole('checkbox', { name: 'Natur, miljø og teknologi' }).check();
+}
+
+/** Runs axe-core and expects no violations, naming any that occur. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Every visible interactive control must be at least 44×44 CSS px (tablets, WCAG 2.5.5). */
+export async function expectTouchTargets(page: Page): Promise<void> {
+	const small = await page.evaluate(() => {
+		const selector =
+			'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+		return [...document.querySelectorAll<HTMLElement>(selector)]
+			.filter((el) => {
+				const style = getComputedStyle(el);
+				const box = el.getBoundingClientRect();
+				return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0;
+			})
+			.map((el) => ({ el, box: el.getBoundingClientRect() }))
+			.filter(({ box }) => box.width < 44 || box.height < 44)
+			.map(
+				({ el, box }) =>
+					`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`
+			);
+	});
+	expect(small, `controls smaller than 44×44 px on ${page.url()}`).toEqual([]);
+}
+
+/** Presses Tab until `target` has focus; fails if it is not reached in `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+	for (let i = 0; i < max; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Did not reach ${target.toString()} with ${max} Tab presses`);
+}
