@@ -139,7 +139,9 @@ const cases: Array<[string, (page: Page) => Promise<void>, string, RegExp]> = [
 	],
 	[
 		'evaluated without an evaluation',
-		(p) => p.getByLabel('Status').selectOption('evaluated'),
+		async (p) => {
+			await p.getByLabel('Status').selectOption('evaluated');
+		},
 		'plan-status-error',
 		/Skriv vurderingen/
 	],

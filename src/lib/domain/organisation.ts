@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { containsPersonalNumber } from './personal-number';
 
 /** Ages in whole years, as the screen guidance bands them (DOMAIN.md). */
@@ -10,13 +10,24 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 
 export const id = z.uuid({ error: 'invalid_id' });
 
+/** A name: trimmed, present, bounded, and never holding a personal identity number. */
 export const name = (max: number) =>
+	z.string({ error: 'required' }).check(
+		z.trim(),
+		z.minLength(1, 'required'),
+		z.maxLength(max, 'too_long'),
+		z.refine((s) => !containsPersonalNumber(s), 'personal_number')
+	);
+
+/** A whole number of years in [min, max]. */
+const years = (min: number, max: number) =>
 	z
-		.string({ error: 'required' })
-		.trim()
-		.min(1, 'required')
-		.max(max, 'too_long')
-		.refine((s) => !containsPersonalNumber(s), 'personal_number');
+		.number({ error: 'required' })
+		.check(
+			z.refine(Number.isInteger, 'not_integer'),
+			z.minimum(min, 'too_small'),
+			z.maximum(max, 'too_big')
+		);
 
 export const kindergartenSchema = z.object({
 	id,
@@ -30,22 +41,16 @@ export const groupSchema = z
 		id,
 		kindergartenId: id,
 		name: name(80),
-		ageMin: z
-			.number({ error: 'required' })
-			.int('not_integer')
-			.min(MIN_AGE, 'too_small')
-			.max(MAX_AGE - 1, 'too_big'),
-		ageMax: z
-			.number({ error: 'required' })
-			.int('not_integer')
-			.min(MIN_AGE + 1, 'too_small')
-			.max(MAX_AGE, 'too_big')
+		ageMin: years(MIN_AGE, MAX_AGE - 1),
+		ageMax: years(MIN_AGE + 1, MAX_AGE)
 	})
-	.superRefine((g, ctx) => {
-		if (g.ageMax <= g.ageMin) {
-			ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'age_max_before_min' });
-		}
-	});
+	.check(
+		z.superRefine((g, ctx) => {
+			if (g.ageMax <= g.ageMin) {
+				ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'age_max_before_min' });
+			}
+		})
+	);
 export type Group = z.infer<typeof groupSchema>;
 
 /**

@@ -101,11 +101,14 @@ describe('parsePlanForm: refused input, each reason beside its field', () => {
 		expect(problems(validForm({ screenMinutes: '   ' })).screenMinutes?.code).toBe('required');
 	});
 
-	it('non-numeric screen minutes -> screenMinutes required', () => {
-		// `Number('abc')` is NaN, which is treated like nothing typed.
-		expect(problems(validForm({ screenMinutes: 'abc' })).screenMinutes).toEqual({
-			code: 'required'
-		});
+	it('non-numeric screen minutes -> screenMinutes not_integer', () => {
+		for (const typed of ['abc', '1e1', '5 min', '0x10']) {
+			expect(problems(validForm({ screenMinutes: typed })).screenMinutes).toEqual({
+				code: 'not_integer'
+			});
+		}
+		// A decimal comma is read as a decimal point, and still is not a whole number.
+		expect(problems(validForm({ screenMinutes: '2,5' })).screenMinutes?.code).toBe('not_integer');
 	});
 
 	it('more screen minutes than the activity lasts -> screenMinutes exceeds_duration', () => {
@@ -125,13 +128,16 @@ describe('parsePlanForm: refused input, each reason beside its field', () => {
 	});
 
 	it.each([
-		['title', LIMITS.title],
-		['goals', LIMITS.goals],
-		['description', LIMITS.description]
-	] as const)('10,000-character %s -> too_long with limit LIMITS.%s', (field, limit) => {
-		const p = problems(validForm({ [field]: 'a'.repeat(10_000) }));
-		expect(p[field]).toEqual({ code: 'too_long', limit });
-	});
+		{ field: 'title', limit: LIMITS.title },
+		{ field: 'goals', limit: LIMITS.goals },
+		{ field: 'description', limit: LIMITS.description }
+	] as const)(
+		'10,000-character $field -> too_long with limit LIMITS.$field ($limit)',
+		({ field, limit }) => {
+			const p = problems(validForm({ [field]: 'a'.repeat(10_000) }));
+			expect(p[field]).toEqual({ code: 'too_long', limit });
+		}
+	);
 
 	it('text exactly at the limit is accepted', () => {
 		const result = parsePlanForm(validForm({ title: 'a'.repeat(LIMITS.title) }));

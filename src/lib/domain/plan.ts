@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CLOCK_TIME, isValidDate, minutesOfDay } from './calendar';
 import { id } from './organisation';
 import { containsPersonalNumber } from './personal-number';
@@ -13,7 +13,8 @@ import {
 /**
  * The activity plan: the single definition of what a plan is. The forms take their validation
  * messages from it (each issue's message is a reason code that messages/ translates) and
- * everything read back from IndexedDB is parsed with it.
+ * everything read back from IndexedDB is parsed with it. It uses zod's "mini" build, whose
+ * checks tree-shake: the full build alone would put the first page over its size budget.
  */
 
 export const LIMITS = {
@@ -29,23 +30,21 @@ export const LIMITS = {
 
 /** Free text: trimmed, bounded, and never holding a personal identity number (DESIGN.md §5). */
 export const freeText = (max: number) =>
-	z
-		.string({ error: 'required' })
-		.trim()
-		.max(max, 'too_long')
-		.refine((s) => !containsPersonalNumber(s), 'personal_number');
+	z.string({ error: 'required' }).check(
+		z.trim(),
+		z.maxLength(max, 'too_long'),
+		z.refine((s) => !containsPersonalNumber(s), 'personal_number')
+	);
 
 const requiredText = (max: number) =>
-	freeText(max).refine((s) => s.length > 0, { message: 'required', abort: true });
+	freeText(max).check(z.refine((s) => s.length > 0, { error: 'required', abort: true }));
 
 const isoDate = z
 	.string({ error: 'required' })
-	.min(1, 'required')
-	.refine(isValidDate, 'invalid_date');
+	.check(z.minLength(1, 'required'), z.refine(isValidDate, 'invalid_date'));
 const clockTime = z
 	.string({ error: 'required' })
-	.min(1, 'required')
-	.regex(CLOCK_TIME, 'invalid_time');
+	.check(z.minLength(1, 'required'), z.regex(CLOCK_TIME, 'invalid_time'));
 const timestamp = z.iso.datetime({ error: 'invalid_timestamp' });
 
 export const evaluationSchema = z.object({
@@ -67,33 +66,35 @@ export const privacySchema = z.object({
 
 /** The fields a person edits. */
 export const planContentSchema = z.object({
-	groupId: z.string({ error: 'required' }).min(1, 'required').pipe(id),
+	groupId: z.pipe(z.string({ error: 'required' }).check(z.minLength(1, 'required')), id),
 	title: requiredText(LIMITS.title),
 	date: isoDate,
 	startTime: clockTime,
 	endTime: clockTime,
 	goals: freeText(LIMITS.goals),
 	description: freeText(LIMITS.description),
-	learningAreas: z.array(z.enum(LEARNING_AREAS)).min(1, 'choose_learning_area'),
+	learningAreas: z.array(z.enum(LEARNING_AREAS)).check(z.minLength(1, 'choose_learning_area')),
 	clauses: z.array(z.enum(DIGITAL_CLAUSES)),
-	tools: z
-		.array(z.string().trim().min(1, 'required').max(LIMITS.tool, 'too_long'))
-		.max(LIMITS.tools, 'too_many'),
+	tools: z.array(requiredText(LIMITS.tool)).check(z.maxLength(LIMITS.tools, 'too_many')),
 	screenMode: z.enum(SCREEN_MODES, { error: 'required' }),
 	screenMinutes: z
 		.number({ error: 'required' })
-		.int('not_integer')
-		.min(0, 'negative')
-		.max(LIMITS.screenMinutes, 'too_big'),
+		.check(
+			z.refine(Number.isInteger, 'not_integer'),
+			z.minimum(0, 'negative'),
+			z.maximum(LIMITS.screenMinutes, 'too_big')
+		),
 	adultParticipates: z.boolean(),
 	privacy: privacySchema,
 	status: z.enum(PLAN_STATUSES),
-	evaluation: evaluationSchema.nullable()
+	evaluation: z.nullable(evaluationSchema)
 });
 export type PlanContent = z.infer<typeof planContentSchema>;
 
+type RefinementContext = Parameters<Parameters<typeof z.superRefine<PlanContent>>[0]>[1];
+
 /** Rules between fields. Each issue points at the field the message belongs beside. */
-function checkPlanRules(plan: PlanContent, ctx: z.RefinementCtx): void {
+function checkPlanRules(plan: PlanContent, ctx: RefinementContext): void {
 	const duration = minutesOfDay(plan.endTime) - minutesOfDay(plan.startTime);
 	if (duration <= 0) {
 		ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'end_before_start' });
@@ -113,18 +114,18 @@ function checkPlanRules(plan: PlanContent, ctx: z.RefinementCtx): void {
 	}
 }
 
-export const planInputSchema = planContentSchema.superRefine(checkPlanRules);
+export const planInputSchema = planContentSchema.check(z.superRefine(checkPlanRules));
 
-export const activityPlanSchema = planContentSchema
-	.extend({
+export const activityPlanSchema = z
+	.extend(planContentSchema, {
 		id,
 		kindergartenId: id,
 		createdAt: timestamp,
 		updatedAt: timestamp,
 		/** Set when deleted; kept as a tombstone so a delete can be undone and later synced. */
-		deletedAt: timestamp.nullable()
+		deletedAt: z.nullable(timestamp)
 	})
-	.superRefine(checkPlanRules);
+	.check(z.superRefine(checkPlanRules));
 export type ActivityPlan = z.infer<typeof activityPlanSchema>;
 
 export function durationMinutes(plan: Pick<PlanContent, 'startTime' | 'endTime'>): number {
@@ -143,7 +144,7 @@ export interface FieldProblem {
 export type FieldProblems = Record<string, FieldProblem>;
 
 /** Flattens zod issues into one problem per field path (`privacy.consent`), first one wins. */
-export function problemsOf(error: z.ZodError): FieldProblems {
+export function problemsOf(error: z.core.$ZodError): FieldProblems {
 	const problems: FieldProblems = {};
 	for (const issue of error.issues) {
 		const path = issue.path.map(String);
@@ -235,9 +236,13 @@ export function planToForm(plan: PlanContent): PlanForm {
 	};
 }
 
+/**
+ * Whole minutes as typed. Empty is "required"; text that is not a plain number (`abc`, `1e1`)
+ * becomes NaN here and is reported as "not a whole number" by parsePlanForm.
+ */
 function parseMinutes(text: string): number {
-	const trimmed = text.trim();
-	return trimmed === '' ? Number.NaN : Number(trimmed);
+	const trimmed = text.trim().replace(',', '.');
+	return /^[-+]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
 export type PlanFormResult =
@@ -278,9 +283,12 @@ export function parsePlanForm(
 		evaluation
 	};
 	const parsed = planInputSchema.safeParse(candidate);
-	return parsed.success
-		? { ok: true, content: parsed.data }
-		: { ok: false, problems: problemsOf(parsed.error) };
+	if (parsed.success) return { ok: true, content: parsed.data };
+	const problems = problemsOf(parsed.error);
+	if (form.screenMinutes.trim() !== '' && Number.isNaN(candidate.screenMinutes)) {
+		problems['screenMinutes'] = { code: 'not_integer' };
+	}
+	return { ok: false, problems };
 }
 
 export type EvaluationResult =

@@ -1,0 +1,198 @@
+// Browser entry of the benchmark (scripts/bench.js bundles it with Vite and injects it into a
+// page of the running app). It exposes the app's real repositories and domain code as
+// `window.bench`; nothing here is part of the app bundle.
+import { Dexie } from 'dexie';
+import { LekeplanDatabase, OrganisationRepository, PlanRepository } from '$lib/client/db';
+import { addDays, localToday, startOfWeek } from '$lib/domain/calendar';
+import { makeDemoData } from '$lib/domain/demo-data';
+import { uuidv7 } from '$lib/domain/ids';
+import { filterPlans } from '$lib/domain/plan-filter';
+
+/** @typedef {import('$lib/domain/plan').ActivityPlan} ActivityPlan */
+/** @typedef {import('$lib/domain/demo-data').DemoData} DemoData */
+
+const REPO_DB = 'lekeplan-bench-repository';
+const RAW_DB = 'lekeplan-bench-raw';
+const WEEKS_EACH_WAY = 52;
+
+/** @type {{ demo: DemoData; plans: ActivityPlan[] } | null} */
+let prepared = null;
+
+/**
+ * `n` plans for the demo groups, cloned from the demo plans of the same group (so the youngest
+ * group keeps its screen-free activities), spread evenly over the weekdays of the 52 weeks
+ * before and after this week. Everything but the ids is deterministic for a given day.
+ * @param {DemoData} demo
+ * @param {number} n
+ * @param {string} today
+ * @returns {ActivityPlan[]}
+ */
+function generatePlans(demo, n, today) {
+	const first = addDays(startOfWeek(today), -7 * WEEKS_EACH_WAY);
+	const weekdays = 2 * WEEKS_EACH_WAY * 5;
+	const templatesOf = demo.groups.map((g) => demo.plans.filter((p) => p.groupId === g.id));
+	/** @type {ActivityPlan[]} */
+	const plans = [];
+	for (let i = 0; i < n; i++) {
+		const g = i % demo.groups.length;
+		const templates = /** @type {ActivityPlan[]} */ (templatesOf[g]);
+		const template = /** @type {ActivityPlan} */ (
+			templates[Math.floor(i / demo.groups.length) % templates.length]
+		);
+		const day = Math.floor((i * weekdays) / n);
+		const date = addDays(first, Math.floor(day / 5) * 7 + (day % 5));
+		const stamp = `${date}T06:00:00.000Z`;
+		const copy = structuredClone(template);
+		plans.push({
+			...copy,
+			id: uuidv7(Date.parse(stamp)),
+			groupId: /** @type {string} */ (demo.groups[g]?.id),
+			date,
+			createdAt: stamp,
+			updatedAt: stamp,
+			deletedAt: null
+		});
+	}
+	return plans;
+}
+
+/** @returns {{ demo: DemoData; plans: ActivityPlan[] }} */
+function requirePrepared() {
+	if (!prepared) throw new Error('call bench.prepare(n) first');
+	return prepared;
+}
+
+/** @param {string} name */
+async function freshDatabase(name) {
+	await Dexie.delete(name);
+	const db = new LekeplanDatabase(name);
+	await db.open();
+	return db;
+}
+
+async function timeRepository() {
+	const { plans } = requirePrepared();
+	const db = await freshDatabase(REPO_DB);
+	const repository = new PlanRepository(db);
+	const start = performance.now();
+	const result = await repository.importMany(plans);
+	const ms = performance.now() - start;
+	const stored = await db.plans.count();
+	db.close();
+	if (!result.ok) throw new Error(`importMany rejected plan ${result.index}`);
+	return { ms, stored };
+}
+
+async function timeRaw() {
+	const { plans } = requirePrepared();
+	const db = await freshDatabase(RAW_DB);
+	const start = performance.now();
+	await db.plans.bulkPut(plans);
+	const ms = performance.now() - start;
+	const stored = await db.plans.count();
+	db.close();
+	return { ms, stored };
+}
+
+/** @param {number[]} values */
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2
+		? /** @type {number} */ (sorted[mid])
+		: ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+const bench = {
+	/**
+	 * Makes the demo organisation and `n` plans for it, kept in the page.
+	 * @param {number} n
+	 */
+	prepare(n) {
+		const today = localToday();
+		const demo = makeDemoData(today);
+		prepared = { demo, plans: generatePlans(demo, n, today) };
+		const monday = startOfWeek(today);
+		const sunday = addDays(monday, 6);
+		const firstGroup = demo.groups[0]?.id;
+		return {
+			today,
+			plans: prepared.plans.length,
+			groups: demo.groups.length,
+			firstDate: prepared.plans[0]?.date,
+			lastDate: prepared.plans.at(-1)?.date,
+			thisWeekFirstGroup: prepared.plans.filter(
+				(p) => p.groupId === firstGroup && p.date >= monday && p.date <= sunday
+			).length
+		};
+	},
+
+	/**
+	 * One round: the same plans through `PlanRepository.importMany` (zod + bulkPut) and through
+	 * raw `bulkPut`, each into a freshly created database of the app's schema.
+	 * @param {boolean} repositoryFirst
+	 */
+	async importRound(repositoryFirst) {
+		let repository;
+		let raw;
+		if (repositoryFirst) {
+			repository = await timeRepository();
+			raw = await timeRaw();
+		} else {
+			raw = await timeRaw();
+			repository = await timeRepository();
+		}
+		return { repositoryMs: repository.ms, rawMs: raw.ms, stored: [repository.stored, raw.stored] };
+	},
+
+	async cleanUp() {
+		await Dexie.delete(REPO_DB);
+		await Dexie.delete(RAW_DB);
+	},
+
+	/**
+	 * Puts the demo organisation into the app's own database, with the prepared plans or none.
+	 * @param {boolean} withPlans
+	 */
+	async seedApp(withPlans) {
+		const { demo, plans } = requirePrepared();
+		const db = new LekeplanDatabase('lekeplan');
+		await new OrganisationRepository(db).loadDemo({ ...demo, plans: [] });
+		if (withPlans) {
+			const result = await new PlanRepository(db).importMany(plans);
+			if (!result.ok) throw new Error(`importMany rejected plan ${result.index}`);
+		}
+		const stored = await db.plans.count();
+		db.close();
+		return stored;
+	},
+
+	/**
+	 * How many prepared plans each word finds (what /plans should show).
+	 * @param {string[]} words
+	 */
+	counts(words) {
+		const { plans } = requirePrepared();
+		return words.map((text) => filterPlans(plans, { text }).length);
+	},
+
+	/**
+	 * The pure domain filter over the prepared plans: median ms per word over `repeats` runs.
+	 * @param {string[]} words
+	 * @param {number} repeats
+	 */
+	filterBaseline(words, repeats) {
+		const { plans } = requirePrepared();
+		return words.map((text) => {
+			const times = [];
+			for (let r = 0; r < repeats; r++) {
+				const start = performance.now();
+				filterPlans(plans, { text });
+				times.push(performance.now() - start);
+			}
+			return median(times);
+		});
+	}
+};
+
+/** @type {Window & { bench?: typeof bench }} */ (window).bench = bench;

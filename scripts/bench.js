@@ -1,0 +1,628 @@
+// Benchmark of the built app in Chromium (`npm run bench`; not a test, nothing here fails a build).
+//
+//   node scripts/bench.js [--no-build] [--plans N] [--rounds N]
+//
+// Builds the app (unless --no-build), serves it with `node build` on a free port, and measures:
+//   1. importing N plans through PlanRepository.importMany (zod + bulkPut) against raw Dexie
+//      bulkPut of the same objects into a table of the same schema, as a ratio;
+//   2. navigation to a rendered week view with N plans in the database (and with none);
+//   3. filtering N plans by text on /plans, from the input event to the new result count, with
+//      the pure domain filterPlans as the baseline;
+//   4. the gzip size of the JavaScript and CSS the first page loads.
+// The app's own modules run in the page: scripts/bench-entry.js is bundled with Vite and
+// injected into a page of the running app, so IndexedDB is the app's origin's.
+// Results are printed as a table and written to bench-results/latest.json.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { build as viteBuild } from 'vite';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TARGETS = { importRatio: 1.5, firstPageJsKb: 100 };
+/** Words typed into the /plans search box; each finds some of the demo texts, none finds all. */
+const WORDS = ['bee-bot', 'plastilina', 'skogen', 'gymsalen', 'lydbok'];
+/** Navigations not counted before each series, so the measured ones all start warm. */
+const WARM_UP_NAVIGATIONS = 3;
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+function parseArgs(argv) {
+	const options = { build: true, plans: 5000, rounds: 5 };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const [flag, inline] = arg.split('=', 2);
+		const value = () => {
+			const raw = inline ?? argv[++i];
+			const n = Number(raw);
+			if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive integer`);
+			return n;
+		};
+		if (flag === '--no-build') options.build = false;
+		else if (flag === '--plans') options.plans = value();
+		else if (flag === '--rounds') options.rounds = value();
+		else if (flag === '--help' || flag === '-h') {
+			console.log('usage: node scripts/bench.js [--no-build] [--plans N] [--rounds N]');
+			process.exit(0);
+		} else throw new Error(`unknown argument ${arg}`);
+	}
+	return options;
+}
+
+const started = performance.now();
+let interrupted = false;
+function progress(message) {
+	const seconds = ((performance.now() - started) / 1000).toFixed(1).padStart(6);
+	console.log(`[${seconds}s] ${message}`);
+}
+
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const round1 = (n) => Math.round(n * 10) / 10;
+const round2 = (n) => Math.round(n * 100) / 100;
+
+/** Runs a command, keeping its output to show only if it fails. */
+function run(command, args) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		child.on('error', reject);
+		child.on('exit', (code) => {
+			if (code === 0) resolve(output);
+			else reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`));
+		});
+	});
+}
+
+/** Bundles scripts/bench-entry.js (and the app modules it imports) into one browser script. */
+async function bundleEntry() {
+	const result = await viteBuild({
+		configFile: false,
+		root: ROOT,
+		logLevel: 'warn',
+		publicDir: false,
+		resolve: { alias: { $lib: path.join(ROOT, 'src/lib') } },
+		define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+		build: {
+			write: false,
+			minify: true,
+			copyPublicDir: false,
+			reportCompressedSize: false,
+			lib: {
+				entry: path.join(ROOT, 'scripts/bench-entry.js'),
+				formats: ['iife'],
+				name: 'LekeplanBench',
+				fileName: () => 'bench-entry.js'
+			}
+		}
+	});
+	const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+	const chunk = outputs.find((o) => o.type === 'chunk' && o.isEntry);
+	if (!chunk) throw new Error('the bench entry bundle has no entry chunk');
+	return chunk.code;
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** `node build` on a free port; resolves once it answers. */
+async function startServer() {
+	const port = await freePort();
+	const origin = `http://localhost:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), ORIGIN: origin },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout.on('data', (d) => (output = (output + d).slice(-4000)));
+	child.stderr.on('data', (d) => (output = (output + d).slice(-4000)));
+	const server = { child, origin, port, output: () => output };
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`node build exited early:\n${output}`);
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}/`);
+			if (response.ok) return server;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	await stopServer(server);
+	throw new Error(`node build did not answer on ${origin} within 30 s:\n${output}`);
+}
+
+async function stopServer(server) {
+	const { child } = server;
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+	await exited;
+	clearTimeout(timer);
+}
+
+/**
+ * Runs in every document of a measuring context, before the app: records (in ms since the
+ * navigation started) when the week grid is loaded, when a plan card is visible in it, and when
+ * /plans first shows a count.
+ */
+function readinessProbe() {
+	const marks = {};
+	Object.defineProperty(window, '__benchMarks', { value: marks });
+	const check = () => {
+		const grid = document.querySelector('ol.week-grid');
+		if (grid && !grid.hasAttribute('aria-busy')) {
+			marks.weekGrid ??= performance.now();
+			if (marks.weekCards === undefined) {
+				const cards = grid.querySelectorAll('.plan-card');
+				for (const card of cards) {
+					if (card.checkVisibility()) {
+						marks.weekCards = performance.now();
+						break;
+					}
+				}
+			}
+		}
+		const count = document.querySelector('.result-count');
+		if (count && /\d/.test(count.textContent ?? '')) marks.plansCount ??= performance.now();
+	};
+	new MutationObserver(check).observe(document, {
+		subtree: true,
+		childList: true,
+		characterData: true,
+		attributes: true,
+		attributeFilter: ['aria-busy']
+	});
+}
+
+/** Navigates and returns the probe's mark `name` (ms since navigation start). */
+async function timedNavigation(page, url, name) {
+	await page.goto(url, { waitUntil: 'commit' });
+	const handle = await page.waitForFunction((n) => window.__benchMarks?.[n], name, {
+		timeout: 60_000
+	});
+	return handle.jsonValue();
+}
+
+async function waitForServiceWorker(page) {
+	await page.waitForFunction(
+		async () =>
+			(await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' &&
+			navigator.serviceWorker.controller !== null,
+		null,
+		{ timeout: 60_000, polling: 250 }
+	);
+}
+
+async function injectBench(page, bundle) {
+	await page.addScriptTag({ content: bundle });
+	await page.waitForFunction(() => window.bench !== undefined);
+}
+
+/** 1. PlanRepository.importMany against raw bulkPut. */
+async function measureImport(browser, contextOptions, bundle, options) {
+	const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
+	try {
+		const page = await context.newPage();
+		await page.goto('/');
+		await injectBench(page, bundle);
+		const prepared = await page.evaluate((n) => window.bench.prepare(n), options.plans);
+		progress(`import: ${prepared.plans} plans from ${prepared.firstDate} to ${prepared.lastDate}`);
+		const warm = await page.evaluate(() => window.bench.importRound(true));
+		progress(
+			`import: warm-up round repository ${warm.repositoryMs.toFixed(0)} ms, raw ${warm.rawMs.toFixed(0)} ms (not counted)`
+		);
+		const repository = [];
+		const raw = [];
+		for (let r = 0; r < options.rounds; r++) {
+			const repositoryFirst = r % 2 === 0;
+			const round = await page.evaluate(
+				(first) => window.bench.importRound(first),
+				repositoryFirst
+			);
+			if (round.stored.some((s) => s !== options.plans))
+				throw new Error(`import stored ${round.stored.join('/')} plans, expected ${options.plans}`);
+			repository.push(round.repositoryMs);
+			raw.push(round.rawMs);
+			progress(
+				`import: round ${r + 1}/${options.rounds} (${repositoryFirst ? 'repository first' : 'raw first'}): repository ${round.repositoryMs.toFixed(0)} ms, raw ${round.rawMs.toFixed(0)} ms`
+			);
+		}
+		await page.evaluate(() => window.bench.cleanUp());
+		const repositoryMedian = median(repository);
+		const rawMedian = median(raw);
+		return {
+			plans: options.plans,
+			rounds: options.rounds,
+			repositoryMs: repository.map(round1),
+			rawMs: raw.map(round1),
+			repositoryMedianMs: round1(repositoryMedian),
+			rawMedianMs: round1(rawMedian),
+			ratio: round2(repositoryMedian / rawMedian),
+			ratioPerRound: repository.map((ms, i) => round2(ms / raw[i]))
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/** 2 and 3: the week view and the /plans filter, in one context holding the app's database. */
+async function measurePages(browser, contextOptions, bundle, options) {
+	const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
+	await context.addInitScript(readinessProbe);
+	try {
+		const page = await context.newPage();
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Last inn eksempeldata' }).waitFor();
+		progress('week view: waiting for the service worker to take control');
+		await waitForServiceWorker(page);
+
+		// Reference: the demo organisation with no plans.
+		await injectBench(page, bundle);
+		await page.evaluate((n) => window.bench.prepare(n), options.plans);
+		const emptyStored = await page.evaluate(() => window.bench.seedApp(false));
+		if (emptyStored !== 0) throw new Error(`expected no plans, found ${emptyStored}`);
+		for (let w = 0; w < WARM_UP_NAVIGATIONS; w++) await timedNavigation(page, '/', 'weekGrid');
+		const empty = [];
+		for (let r = 0; r < options.rounds; r++) {
+			empty.push(await timedNavigation(page, '/', 'weekGrid'));
+			progress(
+				`week view, no plans: navigation ${r + 1}/${options.rounds}: ${empty.at(-1).toFixed(0)} ms`
+			);
+		}
+
+		// The database with N plans.
+		await injectBench(page, bundle);
+		const prepared = await page.evaluate((n) => window.bench.prepare(n), options.plans);
+		progress(
+			`week view: seeding the app's database with ${prepared.plans} plans, ${prepared.thisWeekFirstGroup} of them this week in the selected group`
+		);
+		// With very few plans this week may have none to show: then wait for the loaded grid only.
+		const mark = prepared.thisWeekFirstGroup > 0 ? 'weekCards' : 'weekGrid';
+		const stored = await page.evaluate(() => window.bench.seedApp(true));
+		if (stored !== options.plans)
+			throw new Error(`seeded ${stored} plans, expected ${options.plans}`);
+		const expected = await page.evaluate((words) => window.bench.counts(words), WORDS);
+		const baseline = await page.evaluate((words) => window.bench.filterBaseline(words, 5), WORDS);
+		progress(
+			`filter baseline (filterPlans in the page): ${WORDS.map((w, i) => `${w} ${baseline[i].toFixed(1)} ms`).join(', ')}`
+		);
+		for (let w = 0; w < WARM_UP_NAVIGATIONS; w++) await timedNavigation(page, '/', mark);
+		const full = [];
+		for (let r = 0; r < options.rounds; r++) {
+			full.push(await timedNavigation(page, '/', mark));
+			progress(
+				`week view, ${options.plans} plans: navigation ${r + 1}/${options.rounds}: ${full.at(-1).toFixed(0)} ms`
+			);
+		}
+		const shownInWeek = await page.locator('ol.week-grid .plan-card').count();
+
+		// 3. The /plans filter.
+		const listReady = await timedNavigation(page, '/plans', 'plansCount');
+		await page.waitForFunction(
+			(n) => document.querySelector('.result-count')?.textContent?.replace(/\D/g, '') === String(n),
+			options.plans,
+			{ timeout: 60_000 }
+		);
+		progress(`/plans: first count shown after ${listReady.toFixed(0)} ms`);
+		const typed = [];
+		for (const [i, word] of WORDS.entries()) {
+			const ms = await page.evaluate(typeAndWait, {
+				word,
+				expected: expected[i],
+				all: options.plans
+			});
+			typed.push(ms);
+			progress(`/plans: "${word}" → ${expected[i]} plans shown after ${ms.toFixed(1)} ms`);
+		}
+		return {
+			weekView: {
+				plans: options.plans,
+				plansInShownWeek: shownInWeek,
+				navigations: options.rounds,
+				withPlansMs: full.map(round1),
+				withPlansMedianMs: round1(median(full)),
+				withPlansMinMs: round1(Math.min(...full)),
+				noPlansMs: empty.map(round1),
+				noPlansMedianMs: round1(median(empty)),
+				noPlansMinMs: round1(Math.min(...empty))
+			},
+			filter: {
+				plans: options.plans,
+				words: WORDS.map((word, i) => ({
+					word,
+					matches: expected[i],
+					uiMs: round1(typed[i]),
+					filterPlansMs: round2(baseline[i])
+				})),
+				uiMedianMs: round1(median(typed)),
+				filterPlansMedianMs: round2(median(baseline)),
+				plansPageFirstCountMs: round1(listReady)
+			}
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/**
+ * In the /plans page: clears the search (waiting for the full count), then types `word` as one
+ * input event and returns the ms until the result count shows `expected`.
+ */
+async function typeAndWait({ word, expected, all }) {
+	const input = document.querySelector('#filter-text');
+	const status = document.querySelector('.result-count');
+	const digits = () => (status.textContent ?? '').replace(/\D/g, '');
+	const shown = (count) =>
+		new Promise((resolve, reject) => {
+			if (digits() === String(count)) return resolve(performance.now());
+			const observer = new MutationObserver(() => {
+				if (digits() !== String(count)) return;
+				observer.disconnect();
+				clearTimeout(timer);
+				resolve(performance.now());
+			});
+			const timer = setTimeout(() => {
+				observer.disconnect();
+				reject(new Error(`result count stuck at "${status.textContent}", expected ${count}`));
+			}, 30_000);
+			observer.observe(status, { subtree: true, childList: true, characterData: true });
+		});
+	const type = (text) => {
+		input.value = text;
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+	};
+	type('');
+	await shown(all);
+	await new Promise((r) => setTimeout(r, 100));
+	const start = performance.now();
+	const done = shown(expected);
+	type(word);
+	return (await done) - start;
+}
+
+/** 4. What the first page in a fresh browser loads (the welcome screen), gzipped. */
+async function measureFirstPage(browser, contextOptions, origin) {
+	const context = await browser.newContext(contextOptions);
+	try {
+		const pending = [];
+		context.on('response', (response) => {
+			pending.push(
+				(async () => {
+					const url = new URL(response.url());
+					if (url.origin !== origin) return null;
+					const request = response.request();
+					const file = url.pathname.split('/').pop() ?? '';
+					const worker = file === 'sw.js' || /^workbox-.*\.js$/.test(file);
+					// The worker precaches every asset; those fetches are not the page's.
+					if (!worker && request.serviceWorker()) return null;
+					const type = request.resourceType();
+					const contentType = (await response.headerValue('content-type')) ?? '';
+					const kind =
+						type === 'stylesheet' || contentType.includes('text/css')
+							? 'css'
+							: type === 'script' || contentType.includes('javascript')
+								? 'js'
+								: null;
+					if (!kind) return null;
+					const body = await response.body().catch(() => null);
+					if (!body) return null;
+					return { path: url.pathname, kind: worker ? 'worker' : kind, body };
+				})()
+			);
+		});
+		const page = await context.newPage();
+		await page.goto('/', { waitUntil: 'networkidle' });
+		await page.getByRole('button', { name: 'Last inn eksempeldata' }).waitFor();
+		await page.waitForLoadState('networkidle');
+		const seen = new Map();
+		for (const entry of await Promise.all(pending)) if (entry) seen.set(entry.path, entry);
+
+		// The worker's own scripts, fetched directly if the browser's fetch was not reported.
+		if (![...seen.values()].some((e) => e.path === '/sw.js')) {
+			const body = Buffer.from(await (await fetch(`${origin}/sw.js`)).arrayBuffer());
+			seen.set('/sw.js', { path: '/sw.js', kind: 'worker', body });
+		}
+		const sw = seen.get('/sw.js').body.toString('utf8');
+		for (const name of new Set(sw.match(/workbox-[\w-]+\.js/g) ?? [])) {
+			if (seen.has(`/${name}`)) continue;
+			const body = Buffer.from(await (await fetch(`${origin}/${name}`)).arrayBuffer());
+			seen.set(`/${name}`, { path: `/${name}`, kind: 'worker', body });
+		}
+
+		const files = [...seen.values()]
+			.map((e) => ({
+				path: e.path,
+				kind: e.kind,
+				bytes: e.body.length,
+				gzipBytes: gzipSync(e.body, { level: 9 }).length
+			}))
+			.sort((a, b) => a.kind.localeCompare(b.kind) || b.gzipBytes - a.gzipBytes);
+		const total = (kind) => {
+			const of = files.filter((f) => f.kind === kind);
+			return {
+				files: of.length,
+				kb: round1(of.reduce((s, f) => s + f.bytes, 0) / 1024),
+				gzipKb: round1(of.reduce((s, f) => s + f.gzipBytes, 0) / 1024)
+			};
+		};
+		return { js: total('js'), css: total('css'), worker: total('worker'), files };
+	} finally {
+		await context.close();
+	}
+}
+
+function printTable(results, options) {
+	const { importing, weekView, filter, firstPage } = results;
+	const fmt = (n) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
+	const rows = [
+		['Measure', 'Result', 'Target', 'Met'],
+		[
+			`Import ${options.plans} plans: importMany / raw bulkPut`,
+			`${importing.ratio.toFixed(2)}× (${fmt(importing.repositoryMedianMs)} / ${fmt(importing.rawMedianMs)})`,
+			`≤ ${TARGETS.importRatio}×`,
+			importing.ratio <= TARGETS.importRatio ? 'yes' : 'NO'
+		],
+		[
+			`Navigation → week view, ${options.plans} plans`,
+			`${fmt(weekView.withPlansMedianMs)} (min ${fmt(weekView.withPlansMinMs)}; ${weekView.plansInShownWeek} cards in week)`,
+			'—',
+			'—'
+		],
+		[
+			'Navigation → week view, no plans (reference)',
+			`${fmt(weekView.noPlansMedianMs)} (min ${fmt(weekView.noPlansMinMs)})`,
+			'—',
+			'—'
+		],
+		[
+			`Filter ${options.plans} plans by text on /plans (input → count)`,
+			fmt(filter.uiMedianMs),
+			'—',
+			'—'
+		],
+		[
+			`filterPlans() on ${options.plans} plans (baseline)`,
+			`${fmt(filter.filterPlansMedianMs)} (UI ${(filter.uiMedianMs / filter.filterPlansMedianMs).toFixed(1)}×)`,
+			'—',
+			'—'
+		],
+		[
+			'First page JS, gzip -9',
+			`${firstPage.js.gzipKb} KB (${plural(firstPage.js.files, 'file')}, ${firstPage.js.kb} KB raw)`,
+			`≤ ${TARGETS.firstPageJsKb} KB`,
+			firstPage.js.gzipKb <= TARGETS.firstPageJsKb ? 'yes' : 'NO'
+		],
+		[
+			'First page CSS, gzip -9',
+			`${firstPage.css.gzipKb} KB (${plural(firstPage.css.files, 'file')}, ${firstPage.css.kb} KB raw)`,
+			'—',
+			'—'
+		],
+		[
+			'Service worker (sw.js + workbox), gzip -9, not counted above',
+			`${firstPage.worker.gzipKb} KB (${plural(firstPage.worker.files, 'file')})`,
+			'—',
+			'—'
+		]
+	];
+	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+	const line = (r) => r.map((cell, c) => cell.padEnd(widths[c])).join(' │ ');
+	console.log('');
+	console.log(line(rows[0]));
+	console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+	for (const r of rows.slice(1)) console.log(line(r));
+	console.log('');
+	console.log(
+		`Medians of ${options.rounds} runs (import: after one warm-up round; navigations: after ` +
+			`${WARM_UP_NAVIGATIONS} warm-up loads, page served by the service worker). Times run from ` +
+			'the navigation start or the input event, in Chromium; "—": no target given. Navigation ' +
+			'times are noisy on a loaded machine: compare several runs.'
+	);
+}
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	if (options.build) {
+		progress('building the app (npm run build) …');
+		await run('npm', ['run', 'build']);
+		progress('build done');
+	} else if (!existsSync(path.join(ROOT, 'build/index.js'))) {
+		throw new Error('--no-build given but build/index.js is missing; run npm run build first');
+	}
+	progress('bundling scripts/bench-entry.js with the app modules …');
+	const bundle = await bundleEntry();
+	progress(`bench bundle: ${(bundle.length / 1024).toFixed(0)} KB`);
+
+	let server;
+	let browser;
+	const stop = async () => {
+		await browser?.close().catch(() => {});
+		if (server) await stopServer(server);
+	};
+	const onSignal = (signal) => {
+		interrupted = true;
+		progress(`${signal}: stopping`);
+		void stop().finally(() => process.exit(130));
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	try {
+		server = await startServer();
+		progress(`serving build on ${server.origin} (pid ${server.child.pid})`);
+		browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+		progress(`Chromium ${browser.version()}`);
+		const contextOptions = {
+			baseURL: server.origin,
+			locale: 'nb-NO',
+			timezoneId: 'Europe/Oslo',
+			viewport: { width: 1024, height: 768 },
+			serviceWorkers: 'allow'
+		};
+		progress(`1/4 import of ${options.plans} plans, ${options.rounds} rounds`);
+		const importing = await measureImport(browser, contextOptions, bundle, options);
+		progress(`2/4 and 3/4 week view and /plans filter with ${options.plans} plans`);
+		const { weekView, filter } = await measurePages(browser, contextOptions, bundle, options);
+		progress('4/4 first page size');
+		const firstPage = await measureFirstPage(browser, contextOptions, server.origin);
+		const results = { importing, weekView, filter, firstPage };
+
+		printTable(results, options);
+		const report = {
+			date: new Date().toISOString(),
+			options,
+			chromium: browser.version(),
+			node: process.version,
+			targets: TARGETS,
+			met: {
+				importRatio: importing.ratio <= TARGETS.importRatio,
+				firstPageJsKb: firstPage.js.gzipKb <= TARGETS.firstPageJsKb
+			},
+			results
+		};
+		await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });
+		await writeFile(
+			path.join(ROOT, 'bench-results/latest.json'),
+			`${JSON.stringify(report, null, '\t')}\n`
+		);
+		progress('wrote bench-results/latest.json');
+	} finally {
+		await stop();
+	}
+}
+
+main().catch((error) => {
+	if (interrupted) return;
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	process.exitCode = 1;
+});
