@@ -40,6 +40,9 @@ test('every page of the planner, in every state worth checking', async ({ page }
 	await expect(page.getByRole('button', { name: 'Angre' })).toBeVisible();
 	await checkPage(page); // week with the undo toast
 	await page.getByRole('button', { name: 'Angre' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Planen er hentet tilbake.' })
+	).toBeVisible();
 
 	await page.goto(`${detail}/edit`);
 	await expect(page.getByLabel('Tittel')).not.toHaveValue('');

@@ -11,3 +11,4 @@ export { connectivity } from './connectivity.svelte';
 export { appUpdate } from './app-update.svelte';
 export { chooseLocale, currentLocale, applyDocumentLanguage, locales, type Locale } from './locale';
 export { describeError, requestPersistentStorage } from './storage';
+export { databaseStatus } from './database-status.svelte';

@@ -1,10 +1,14 @@
 import { openRepositories, type Repositories } from '$lib/client/db';
+import { databaseStatus } from './database-status.svelte';
 
 let current: Repositories | undefined;
 
 /** The device's repositories, opened on first use (IndexedDB exists only in the browser). */
 export function repositories(): Repositories {
-	current ??= openRepositories();
+	if (!current) {
+		current = openRepositories();
+		databaseStatus.watch(current.db);
+	}
 	return current;
 }
 
