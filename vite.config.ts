@@ -1,10 +1,27 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { checkBuiltInLibrary } from './src/lib/domain/library/check';
+import { codingToyActivities } from './src/lib/domain/library/coding-toys';
+import { stopMotionActivities } from './src/lib/domain/library/stop-motion';
+
+/** Fails the build when a built-in library activity lacks a field or a locale. */
+function libraryCheck(): Plugin {
+	return {
+		name: 'lekeplan-library-check',
+		buildStart() {
+			const problems = checkBuiltInLibrary([...codingToyActivities, ...stopMotionActivities]);
+			if (problems.length > 0) {
+				this.error(`The activity library is incomplete:\n  ${problems.join('\n  ')}`);
+			}
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
+		libraryCheck(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { CLOCK_TIME, isValidDate, minutesOfDay } from './calendar';
 import { id } from './organisation';
 import { containsPersonalNumber } from './personal-number';
+import { STOP_MOTION_PHASES, STOP_MOTION_ROLES } from './library/activity';
 import {
 	DIGITAL_CLAUSES,
 	LEARNING_AREAS,
@@ -114,6 +115,26 @@ function checkPlanRules(plan: PlanContent, ctx: RefinementContext): void {
 	}
 }
 
+const count = (max: number) =>
+	z.number().check(z.refine(Number.isInteger, 'not_integer'), z.minimum(1), z.maximum(max));
+
+/** A plan that is one session of a series planned from a stop-motion activity. */
+export const planSeriesSchema = z.strictObject({
+	id,
+	index: count(20),
+	count: count(20),
+	activityId: z.string().check(z.minLength(1), z.maxLength(80)),
+	phase: z.enum(STOP_MOTION_PHASES)
+});
+export type PlanSeries = z.infer<typeof planSeriesSchema>;
+
+/** The roles children rotate through in a session: counted children, never names. */
+export const planRotaSchema = z.strictObject({
+	children: count(40),
+	roles: z.array(z.enum(STOP_MOTION_ROLES)).check(z.minLength(1))
+});
+export type PlanRota = z.infer<typeof planRotaSchema>;
+
 export const planInputSchema = planContentSchema.check(z.superRefine(checkPlanRules));
 
 export const activityPlanSchema = z
@@ -123,7 +144,10 @@ export const activityPlanSchema = z
 		createdAt: timestamp,
 		updatedAt: timestamp,
 		/** Set when deleted; kept as a tombstone so a delete can be undone and later synced. */
-		deletedAt: z.nullable(timestamp)
+		deletedAt: z.nullable(timestamp),
+		// Added after version 1 of the local database: older records have neither.
+		series: z.optional(z.nullable(planSeriesSchema)),
+		rota: z.optional(z.nullable(planRotaSchema))
 	})
 	.check(z.superRefine(checkPlanRules));
 export type ActivityPlan = z.infer<typeof activityPlanSchema>;

@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ActivityPlan } from '$lib/domain/plan';
 import type { Group, Kindergarten } from '$lib/domain/organisation';
+import type { OwnActivity } from '$lib/domain/library/library-activity';
+import type { GuidanceSet } from '$lib/domain/guidance';
 
 /**
  * A half-typed form, saved as the person types. The key says which form: `plan:new`,
@@ -28,6 +30,8 @@ export class LekeplanDatabase extends Dexie {
 	kindergartens!: EntityTable<Kindergarten, 'id'>;
 	drafts!: Table<FormDraft, string>;
 	settings!: Table<Setting, string>;
+	ownActivities!: EntityTable<OwnActivity, 'id'>;
+	guidanceSets!: Table<GuidanceSet, [string, number]>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -37,6 +41,12 @@ export class LekeplanDatabase extends Dexie {
 			kindergartens: 'id',
 			drafts: 'key',
 			settings: 'key'
+		});
+		// 2: the kindergarten's own library activities; screen-time guidance sets (id + version,
+		// so an owner's edit arrives as a new version beside the default).
+		this.version(2).stores({
+			ownActivities: 'id, kindergartenId, updatedAt',
+			guidanceSets: '[id+version]'
 		});
 	}
 }

@@ -6,7 +6,9 @@ import {
 	type ActivityPlan,
 	type FieldProblems,
 	type PlanContent,
-	type PlanEvaluation
+	type PlanEvaluation,
+	type PlanRota,
+	type PlanSeries
 } from '$lib/domain/plan';
 import { byTimeOfDay } from '$lib/domain/plan-filter';
 
@@ -119,6 +121,35 @@ export class PlanRepository {
 				deletedAt: null
 			});
 		});
+	}
+
+	/**
+	 * Creates the plans of a series (a stop-motion project, one plan per phase) in one
+	 * transaction: all of them or none.
+	 */
+	async createSeries(
+		items: readonly { content: PlanContent; series: PlanSeries; rota: PlanRota | null }[],
+		kindergartenId: string
+	): Promise<{ ok: true; plans: ActivityPlan[] } | { ok: false; problems: FieldProblems }> {
+		const stamp = this.clock().toISOString();
+		const plans: ActivityPlan[] = [];
+		for (const item of items) {
+			const parsed = activityPlanSchema.safeParse({
+				...item.content,
+				series: item.series,
+				rota: item.rota,
+				id: uuidv7(this.clock().getTime()),
+				kindergartenId,
+				createdAt: stamp,
+				updatedAt: stamp,
+				deletedAt: null
+			});
+			if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+			plans.push(parsed.data);
+		}
+		if (plans.length === 0) return { ok: false, problems: { _: { code: 'required' } } };
+		await this.db.plans.bulkAdd(plans);
+		return { ok: true, plans };
 	}
 
 	/** Marks a plan deleted. It stays as a tombstone, so `restore` can undo it. */

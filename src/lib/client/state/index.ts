@@ -5,10 +5,12 @@
 export { LiveQuery } from './live-query.svelte';
 export { OrganisationState, organisation, type GroupInput } from './organisation.svelte';
 export { PlansState, plans } from './plans.svelte';
-export { PlanEditor, EvaluationEditor } from './plan-editor.svelte';
+export { PlanEditor, EvaluationEditor, ActivityEditor } from './plan-editor.svelte';
 export { toasts, type Toast } from './toasts.svelte';
 export { connectivity } from './connectivity.svelte';
 export { appUpdate } from './app-update.svelte';
 export { chooseLocale, currentLocale, applyDocumentLanguage, locales, type Locale } from './locale';
 export { describeError, requestPersistentStorage } from './storage';
 export { databaseStatus } from './database-status.svelte';
+export { guidance } from './guidance.svelte';
+export { library } from './library.svelte';

@@ -7,6 +7,11 @@ import {
 	type PlanEvaluation,
 	type PlanForm
 } from '$lib/domain/plan';
+import {
+	parseActivityForm,
+	type ActivityContent,
+	type ActivityForm
+} from '$lib/domain/library/library-activity';
 
 /** The plan form while someone types: drafted as they go, validated on save. */
 export class PlanEditor extends DraftedForm<PlanForm> {
@@ -17,9 +22,10 @@ export class PlanEditor extends DraftedForm<PlanForm> {
 	constructor(
 		planId: string | undefined,
 		initial: PlanForm,
-		private readonly evaluation: PlanEvaluation | null = null
+		private readonly evaluation: PlanEvaluation | null = null,
+		draftKey?: string
 	) {
-		super(`plan:${planId ?? 'new'}`, initial);
+		super(draftKey ?? `plan:${planId ?? 'new'}`, initial);
 	}
 
 	override changed(): void {
@@ -88,5 +94,37 @@ export class EvaluationEditor extends DraftedForm<EvaluationForm> {
 		this.problems = {};
 		this.settle();
 		return persist(parsed.evaluation, this.draftKey);
+	}
+}
+
+/** The own-activity form, drafted like the plan form. */
+export class ActivityEditor extends DraftedForm<ActivityForm> {
+	problems = $state<FieldProblems>({});
+	saving = $state(false);
+
+	constructor(
+		draftKey: string,
+		initial: ActivityForm,
+		private readonly base?: Pick<ActivityContent, 'kind' | 'phases' | 'source'>
+	) {
+		super(draftKey, initial);
+	}
+
+	async submit<T>(
+		persist: (content: ActivityContent, draftKey: string) => Promise<T>
+	): Promise<T | null> {
+		const parsed = parseActivityForm($state.snapshot(this.form), this.base);
+		if (!parsed.ok) {
+			this.problems = parsed.problems;
+			return null;
+		}
+		this.problems = {};
+		this.settle();
+		this.saving = true;
+		try {
+			return await persist(parsed.content, this.draftKey);
+		} finally {
+			this.saving = false;
+		}
 	}
 }

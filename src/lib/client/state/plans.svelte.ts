@@ -13,6 +13,11 @@ export class PlansState {
 		);
 	}
 
+	/** The plans of one group on one day, kept live (for the guidance in the editor). */
+	day(groupId: string, date: string): LiveQuery<ActivityPlan[]> {
+		return new LiveQuery(() => repositories().plans.listForGroup(groupId, date, date));
+	}
+
 	/** Every plan on the device that is not deleted, kept live. */
 	all(): LiveQuery<ActivityPlan[]> {
 		return new LiveQuery(() => repositories().plans.listActive());

@@ -1,0 +1,87 @@
+import type { LekeplanDatabase } from './database';
+import { uuidv7 } from '$lib/domain/ids';
+import { problemsOf, type FieldProblems } from '$lib/domain/plan';
+import {
+	activityContentSchema,
+	ownActivitySchema,
+	type OwnActivity
+} from '$lib/domain/library/library-activity';
+
+export type ActivitySaveResult =
+	{ ok: true; activity: OwnActivity } | { ok: false; problems: FieldProblems };
+
+/** The kindergarten's own library activities. */
+export class ActivityRepository {
+	constructor(
+		private readonly db: LekeplanDatabase,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	async listActive(): Promise<OwnActivity[]> {
+		const rows = await this.db.ownActivities.toArray();
+		return rows
+			.map((r) => ownActivitySchema.safeParse(r))
+			.filter((r) => r.success)
+			.map((r) => r.data)
+			.filter((a) => a.deletedAt === null)
+			.sort((a, b) => a.title.localeCompare(b.title, 'nb'));
+	}
+
+	async get(id: string): Promise<OwnActivity | null> {
+		const parsed = ownActivitySchema.safeParse(await this.db.ownActivities.get(id));
+		return parsed.success ? parsed.data : null;
+	}
+
+	/**
+	 * Creates an activity (`id` undefined) or replaces one. `copiedFrom` names the built-in
+	 * activity a copy was made from.
+	 */
+	async save(
+		content: unknown,
+		kindergartenId: string,
+		options: { id?: string; copiedFrom?: string | null; draftKey?: string } = {}
+	): Promise<ActivitySaveResult> {
+		const checked = activityContentSchema.safeParse(content);
+		if (!checked.success) return { ok: false, problems: problemsOf(checked.error) };
+		return this.db.transaction('rw', this.db.ownActivities, this.db.drafts, async () => {
+			const stamp = this.clock().toISOString();
+			const current = options.id ? await this.get(options.id) : null;
+			const candidate: OwnActivity = {
+				...checked.data,
+				id: current?.id ?? uuidv7(this.clock().getTime()),
+				origin: 'own',
+				kindergartenId,
+				copiedFrom: current?.copiedFrom ?? options.copiedFrom ?? null,
+				createdAt: current?.createdAt ?? stamp,
+				updatedAt: stamp,
+				deletedAt: null
+			};
+			const parsed = ownActivitySchema.safeParse(candidate);
+			if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+			await this.db.ownActivities.put(parsed.data);
+			if (options.draftKey) await this.db.drafts.delete(options.draftKey);
+			return { ok: true, activity: parsed.data };
+		});
+	}
+
+	async softDelete(id: string): Promise<void> {
+		await this.db.transaction('rw', this.db.ownActivities, async () => {
+			const current = await this.get(id);
+			if (!current) return;
+			const stamp = this.clock().toISOString();
+			await this.db.ownActivities.put({ ...current, deletedAt: stamp, updatedAt: stamp });
+		});
+	}
+
+	async restore(id: string): Promise<void> {
+		await this.db.transaction('rw', this.db.ownActivities, async () => {
+			const current = await this.get(id);
+			if (!current) return;
+			await this.db.ownActivities.put({
+				...current,
+				deletedAt: null,
+				updatedAt: this.clock().toISOString()
+			});
+		});
+	}
+}

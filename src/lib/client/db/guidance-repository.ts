@@ -1,0 +1,31 @@
+import type { LekeplanDatabase } from './database';
+import { guidanceSetSchema, type GuidanceSet } from '$lib/domain/guidance';
+
+/**
+ * Screen-time guidance sets on the device. Today only the shipped default exists; the owner's
+ * edited versions will arrive by sync and are stored beside it, newest version winning.
+ */
+export class GuidanceRepository {
+	constructor(
+		private readonly db: LekeplanDatabase,
+		private readonly fallback: GuidanceSet
+	) {}
+
+	async current(): Promise<GuidanceSet> {
+		const rows = await this.db.guidanceSets.toArray();
+		const valid = rows
+			.map((r) => guidanceSetSchema.safeParse(r))
+			.filter((r) => r.success)
+			.map((r) => r.data)
+			.filter((s) => s.id === this.fallback.id)
+			.sort((a, b) => b.version - a.version);
+		return valid[0] && valid[0].version >= this.fallback.version ? valid[0] : this.fallback;
+	}
+
+	async store(set: unknown): Promise<boolean> {
+		const parsed = guidanceSetSchema.safeParse(set);
+		if (!parsed.success) return false;
+		await this.db.guidanceSets.put(parsed.data);
+		return true;
+	}
+}

@@ -1,0 +1,289 @@
+import { z } from 'zod/mini';
+import {
+	LIBRARY_TOOLS,
+	SETTINGS,
+	STOP_MOTION_PHASES,
+	type BuiltInActivity,
+	type ContentLocale
+} from './activity';
+import { DIGITAL_CLAUSES, LEARNING_AREAS, SCREEN_MODES } from '../vocabulary';
+import { freeText, problemsOf, type FieldProblems } from '../plan';
+import { id } from '../organisation';
+
+/**
+ * An activity as staff read and use it: in one language. Built-in activities are localized
+ * into this shape for the locale shown; a kindergarten's own activities are stored in it.
+ */
+
+const requiredText = (max: number) =>
+	freeText(max).check(z.refine((s) => s.length > 0, { error: 'required', abort: true }));
+const lines = (max: number) =>
+	z.array(requiredText(max)).check(z.minLength(1, 'required'), z.maxLength(20, 'too_many'));
+const wholeNumber = (min: number, max: number) =>
+	z
+		.number({ error: 'required' })
+		.check(
+			z.refine(Number.isInteger, 'not_integer'),
+			z.minimum(min, 'too_small'),
+			z.maximum(max, 'too_big')
+		);
+
+export const LIMITS = {
+	title: 120,
+	summary: 400,
+	material: 200,
+	step: 600,
+	talk: 300,
+	tip: 400,
+	privacy: 600
+} as const;
+
+const phaseSchema = z.strictObject({
+	phase: z.enum(STOP_MOTION_PHASES),
+	title: requiredText(LIMITS.title),
+	minutes: wholeNumber(5, 240),
+	screenMode: z.enum(SCREEN_MODES),
+	screenMinutes: wholeNumber(0, 240),
+	rotatesRoles: z.boolean()
+});
+
+const activityFields = {
+	kind: z.enum(['codingToy', 'stopMotion']),
+	tool: z.enum(LIBRARY_TOOLS, { error: 'required' }),
+	title: requiredText(LIMITS.title),
+	summary: requiredText(LIMITS.summary),
+	ageMin: wholeNumber(0, 5),
+	ageMax: wholeNumber(1, 6),
+	groupSizeMin: wholeNumber(1, 30),
+	groupSizeMax: wholeNumber(1, 30),
+	durationMinutes: wholeNumber(5, 240),
+	setting: z.enum(SETTINGS, { error: 'required' }),
+	materials: lines(LIMITS.material),
+	steps: lines(LIMITS.step),
+	learningAreas: z.array(z.enum(LEARNING_AREAS)).check(z.minLength(1, 'choose_learning_area')),
+	clauses: z.array(z.enum(DIGITAL_CLAUSES)),
+	screenMode: z.enum(SCREEN_MODES, { error: 'required' }),
+	screenMinutes: wholeNumber(0, 240),
+	adultParticipates: z.boolean(),
+	talkAbout: lines(LIMITS.talk),
+	staffTips: lines(LIMITS.tip),
+	privacy: requiredText(LIMITS.privacy),
+	source: z.nullable(z.strictObject({ title: z.string(), url: z.string() })),
+	phases: z.optional(z.array(phaseSchema))
+};
+
+type RefinementContext = Parameters<Parameters<typeof z.superRefine<ActivityRules>>[0]>[1];
+interface ActivityRules {
+	ageMin: number;
+	ageMax: number;
+	groupSizeMin: number;
+	groupSizeMax: number;
+	durationMinutes: number;
+	screenMinutes: number;
+}
+
+function checkActivityRules(a: ActivityRules, ctx: RefinementContext): void {
+	if (a.ageMax <= a.ageMin) {
+		ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'age_max_before_min' });
+	}
+	if (a.groupSizeMax < a.groupSizeMin) {
+		ctx.addIssue({ code: 'custom', path: ['groupSizeMax'], message: 'group_size_max_before_min' });
+	}
+	if (a.screenMinutes > a.durationMinutes) {
+		ctx.addIssue({ code: 'custom', path: ['screenMinutes'], message: 'exceeds_duration' });
+	}
+}
+
+/** What the own-activity form produces. */
+export const activityContentSchema = z
+	.strictObject(activityFields)
+	.check(z.superRefine(checkActivityRules));
+export type ActivityContent = z.infer<typeof activityContentSchema>;
+
+/** A kindergarten's own activity, as stored on the device. */
+export const ownActivitySchema = z
+	.strictObject({
+		...activityFields,
+		id,
+		origin: z.literal('own'),
+		kindergartenId: id,
+		/** The built-in activity it was copied from, if any. */
+		copiedFrom: z.nullable(z.string()),
+		createdAt: z.iso.datetime(),
+		updatedAt: z.iso.datetime(),
+		deletedAt: z.nullable(z.iso.datetime())
+	})
+	.check(z.superRefine(checkActivityRules));
+export type OwnActivity = z.infer<typeof ownActivitySchema>;
+
+export type LibraryActivity = (ActivityContent & { id: string; origin: 'builtIn' }) | OwnActivity;
+
+/** A built-in activity in one locale. */
+export function localizeActivity(a: BuiltInActivity, locale: ContentLocale): LibraryActivity {
+	return {
+		id: a.id,
+		origin: 'builtIn',
+		kind: a.kind,
+		tool: a.tool,
+		title: a.title[locale],
+		summary: a.summary[locale],
+		ageMin: a.ageMin,
+		ageMax: a.ageMax,
+		groupSizeMin: a.groupSizeMin,
+		groupSizeMax: a.groupSizeMax,
+		durationMinutes: a.durationMinutes,
+		setting: a.setting,
+		materials: a.materials.map((t) => t[locale]),
+		steps: a.steps.map((t) => t[locale]),
+		learningAreas: [...a.learningAreas],
+		clauses: [...a.clauses],
+		screenMode: a.screenMode,
+		screenMinutes: a.screenMinutes,
+		adultParticipates: a.adultParticipates,
+		talkAbout: a.talkAbout.map((t) => t[locale]),
+		staffTips: a.staffTips.map((t) => t[locale]),
+		privacy: a.privacy[locale],
+		source: a.source ? { ...a.source } : null,
+		...(a.phases
+			? {
+					phases: a.phases.map((p) => ({
+						phase: p.phase,
+						title: p.title[locale],
+						minutes: p.minutes,
+						screenMode: p.screenMode,
+						screenMinutes: p.screenMinutes,
+						rotatesRoles: p.rotatesRoles
+					}))
+				}
+			: {})
+	};
+}
+
+/** The own-activity form as typed: lists are one item per line. */
+export interface ActivityForm {
+	tool: string;
+	title: string;
+	summary: string;
+	ageMin: string;
+	ageMax: string;
+	groupSizeMin: string;
+	groupSizeMax: string;
+	durationMinutes: string;
+	setting: string;
+	materials: string;
+	steps: string;
+	learningAreas: string[];
+	clauses: string[];
+	screenMode: string;
+	screenMinutes: string;
+	adultParticipates: boolean;
+	talkAbout: string;
+	staffTips: string;
+	privacy: string;
+}
+
+export function emptyActivityForm(): ActivityForm {
+	return {
+		tool: 'unplugged',
+		title: '',
+		summary: '',
+		ageMin: '3',
+		ageMax: '6',
+		groupSizeMin: '2',
+		groupSizeMax: '6',
+		durationMinutes: '30',
+		setting: 'indoor',
+		materials: '',
+		steps: '',
+		learningAreas: [],
+		clauses: [],
+		screenMode: 'screenFree',
+		screenMinutes: '0',
+		adultParticipates: true,
+		talkAbout: '',
+		staffTips: '',
+		privacy: ''
+	};
+}
+
+export function activityToForm(a: LibraryActivity): ActivityForm {
+	return {
+		tool: a.tool,
+		title: a.title,
+		summary: a.summary,
+		ageMin: String(a.ageMin),
+		ageMax: String(a.ageMax),
+		groupSizeMin: String(a.groupSizeMin),
+		groupSizeMax: String(a.groupSizeMax),
+		durationMinutes: String(a.durationMinutes),
+		setting: a.setting,
+		materials: a.materials.join('\n'),
+		steps: a.steps.join('\n'),
+		learningAreas: [...a.learningAreas],
+		clauses: [...a.clauses],
+		screenMode: a.screenMode,
+		screenMinutes: String(a.screenMinutes),
+		adultParticipates: a.adultParticipates,
+		talkAbout: a.talkAbout.join('\n'),
+		staffTips: a.staffTips.join('\n'),
+		privacy: a.privacy
+	};
+}
+
+const splitLines = (text: string) =>
+	text
+		.split('\n')
+		.map((l) => l.trim())
+		.filter((l) => l.length > 0);
+
+const wholeOrNaN = (text: string) => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/**
+ * Validates the own-activity form. What the form does not show (the kind, a stop-motion
+ * activity's phases, its source) is carried over from `base`, the activity being edited or
+ * copied.
+ */
+export function parseActivityForm(
+	form: ActivityForm,
+	base: Pick<ActivityContent, 'kind' | 'phases' | 'source'> = {
+		kind: 'codingToy',
+		source: null
+	}
+): { ok: true; content: ActivityContent } | { ok: false; problems: FieldProblems } {
+	const numbers = [
+		'ageMin',
+		'ageMax',
+		'groupSizeMin',
+		'groupSizeMax',
+		'durationMinutes',
+		'screenMinutes'
+	] as const;
+	const candidate = {
+		kind: base.kind,
+		...(base.phases ? { phases: base.phases } : {}),
+		source: base.source,
+		tool: form.tool,
+		title: form.title,
+		summary: form.summary,
+		setting: form.setting,
+		materials: splitLines(form.materials),
+		steps: splitLines(form.steps),
+		learningAreas: form.learningAreas,
+		clauses: form.clauses,
+		screenMode: form.screenMode,
+		adultParticipates: form.adultParticipates,
+		talkAbout: splitLines(form.talkAbout),
+		staffTips: splitLines(form.staffTips),
+		privacy: form.privacy,
+		...Object.fromEntries(numbers.map((k) => [k, wholeOrNaN(form[k])]))
+	};
+	const parsed = activityContentSchema.safeParse(candidate);
+	if (parsed.success) return { ok: true, content: parsed.data };
+	const problems = problemsOf(parsed.error);
+	for (const k of numbers) {
+		if (form[k].trim() !== '' && Number.isNaN(wholeOrNaN(form[k]))) {
+			problems[k] = { code: 'not_integer' };
+		}
+	}
+	return { ok: false, problems };
+}
