@@ -5,6 +5,13 @@ import { DraftRepository } from './draft-repository';
 import { PlanNotFoundError, PlanRepository, type SaveResult } from './plan-repository';
 import { uuidv7 } from '$lib/domain/ids';
 import type { ActivityPlan, PlanContent } from '$lib/domain/plan';
+import {
+	localizeActivity,
+	seriesFromStopMotion,
+	STOP_MOTION_ROLES,
+	type SeriesPlan
+} from '$lib/domain/library';
+import { stopMotionActivities } from '$lib/domain/library/stop-motion';
 
 const KINDERGARTEN = uuidv7();
 const HUMLA = uuidv7();
@@ -340,5 +347,97 @@ describe('a broken record in the database', () => {
 		expect(await plans.get(brokenId)).toBeNull();
 		expect(warn).toHaveBeenCalled();
 		expect(await db.plans.get(brokenId)).toEqual(broken);
+	});
+});
+
+describe('createSeries', () => {
+	/** A stop-motion project as the "plan as a series" dialog makes it: one plan per phase. */
+	function series(): SeriesPlan[] {
+		const film = stopMotionActivities.find((a) => a.id === 'stop-motion-plasticine-animals')!;
+		return seriesFromStopMotion(
+			localizeActivity(film, 'nb'),
+			{
+				groupId: HUMLA,
+				firstDate: '2026-11-23',
+				daysBetween: 7,
+				startTime: '09:30',
+				children: 9,
+				labels: {
+					materials: 'Materiell',
+					toolName: 'Nettbrett',
+					sessionTitle: (phase, n, of) => `${phase} (${n}/${of})`
+				}
+			},
+			now
+		);
+	}
+
+	it('creates every plan of the series, with series and rota readable back', async () => {
+		const items = series();
+		expect(items).toHaveLength(6);
+		const result = await plans.createSeries(items, KINDERGARTEN);
+		if (!result.ok) throw new Error(JSON.stringify(result.problems));
+		expect(result.plans).toHaveLength(items.length);
+		expect(new Set(result.plans.map((p) => p.id)).size).toBe(items.length);
+		expect(await db.plans.count()).toBe(items.length);
+
+		for (const [i, plan] of result.plans.entries()) {
+			const stored = await plans.get(plan.id);
+			expect(stored).toEqual(plan);
+			expect(stored?.kindergartenId).toBe(KINDERGARTEN);
+			expect(stored?.createdAt).toBe('2026-11-20T08:00:00.000Z');
+			expect(stored?.deletedAt).toBeNull();
+			expect(stored?.title).toBe(items[i]!.content.title);
+			expect(stored?.date).toBe(items[i]!.content.date);
+			expect(stored?.series).toEqual(items[i]!.series);
+			expect(stored?.series?.index).toBe(i + 1);
+			expect(stored?.series?.count).toBe(6);
+			expect(stored?.rota).toEqual(items[i]!.rota);
+		}
+		const animate = result.plans.find((p) => p.series?.phase === 'animate');
+		expect((await plans.get(animate!.id))?.rota).toEqual({
+			children: 9,
+			roles: [...STOP_MOTION_ROLES]
+		});
+		const story = result.plans.find((p) => p.series?.phase === 'story');
+		expect((await plans.get(story!.id))?.rota).toBeNull();
+
+		// The sessions land in the group's weeks like any other plan.
+		const december = await plans.listForGroup(HUMLA, '2026-12-01', '2026-12-31');
+		expect(december.map((p) => p.series?.index)).toEqual([3, 4, 5, 6]);
+	});
+
+	it('writes nothing when one plan of the series is invalid', async () => {
+		const items = series();
+		items[3] = { ...items[3]!, content: { ...items[3]!.content, title: '  ' } };
+		const result = await plans.createSeries(items, KINDERGARTEN);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.problems.title?.code).toBe('required');
+		expect(await db.plans.count()).toBe(0);
+	});
+
+	it('writes nothing when the last rota is invalid', async () => {
+		const items = series();
+		const last = items.findLastIndex((s) => s.rota !== null);
+		items[last] = { ...items[last]!, rota: { children: 41, roles: [...STOP_MOTION_ROLES] } };
+		const result = await plans.createSeries(items, KINDERGARTEN);
+		expect(result.ok).toBe(false);
+		expect(await db.plans.count()).toBe(0);
+	});
+
+	it('leaves existing plans untouched when a series is refused', async () => {
+		const existing = saved(await plans.create(content(), KINDERGARTEN));
+		const items = series();
+		items[0] = { ...items[0]!, content: { ...items[0]!.content, endTime: '09:00' } };
+		const result = await plans.createSeries(items, KINDERGARTEN);
+		expect(!result.ok && result.problems.endTime?.code).toBe('end_before_start');
+		expect(await plans.listActive()).toEqual([existing]);
+	});
+
+	it('refuses an empty series', async () => {
+		const result = await plans.createSeries([], KINDERGARTEN);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.problems._?.code).toBe('required');
+		expect(await db.plans.count()).toBe(0);
 	});
 });
