@@ -92,7 +92,8 @@ const problemText: Record<string, (limit: number) => string> = {
 	age_max_before_min: () => m.error_age_max_before_min(),
 	group_has_plans: (limit) => m.error_group_has_plans({ limit }),
 	invalid_id: () => m.error_invalid_id(),
-	group_size_max_before_min: () => m.error_group_size_max_before_min()
+	group_size_max_before_min: () => m.error_group_size_max_before_min(),
+	not_found: () => m.error_not_found()
 };
 
 /** The sentence shown beside a field for a domain reason code. */

@@ -9,16 +9,24 @@ import { stopMotionActivities } from '$lib/domain/library/stop-motion';
 import {
 	localizeActivity,
 	type ActivityContent,
+	type LibraryActivity,
 	type OwnActivity
 } from '$lib/domain/library/library-activity';
 
 const KINDERGARTEN = uuidv7();
 const BEE_BOT = codingToyActivities.find((a) => a.id === 'bee-bot-story-mat')!;
 
+/** The content of a library activity, without the library's own id and origin. */
+function contentOf(a: LibraryActivity): ActivityContent {
+	const copy: Partial<LibraryActivity> = { ...a };
+	delete copy.id;
+	delete copy.origin;
+	return copy as ActivityContent;
+}
+
 /** The content of a real activity in Norwegian, as the own-activity form would produce it. */
 function content(overrides: Partial<ActivityContent> = {}): ActivityContent {
-	const { id: _id, origin: _origin, ...rest } = localizeActivity(BEE_BOT, 'nb');
-	return { ...(rest as ActivityContent), ...overrides };
+	return { ...contentOf(localizeActivity(BEE_BOT, 'nb')), ...overrides };
 }
 
 /** The activity a successful save returns; fails the test on a refused one. */
@@ -73,9 +81,10 @@ describe('save: a new activity', () => {
 
 	it('keeps a stop-motion copy with its phases and source', async () => {
 		const film = localizeActivity(stopMotionActivities[0]!, 'en');
-		const { id: _id, origin: _origin, ...rest } = film;
 		const a = saved(
-			await activities.save(rest, KINDERGARTEN, { copiedFrom: stopMotionActivities[0]!.id })
+			await activities.save(contentOf(film), KINDERGARTEN, {
+				copiedFrom: stopMotionActivities[0]!.id
+			})
 		);
 		const stored = await activities.get(a.id);
 		expect(stored?.kind).toBe('stopMotion');
@@ -165,6 +174,23 @@ describe('save: an existing activity', () => {
 		});
 		expect(!result.ok && result.problems.learningAreas?.code).toBe('choose_learning_area');
 		expect(await activities.get(created.id)).toEqual(created);
+	});
+
+	it('refuses an edit of an activity that does not exist, instead of making a new one', async () => {
+		const result = await activities.save(content(), KINDERGARTEN, { id: uuidv7() });
+		expect(!result.ok && result.problems['_']?.code).toBe('not_found');
+		expect(await activities.listActive()).toEqual([]);
+	});
+
+	it('refuses an edit of a deleted activity: it stays deleted', async () => {
+		const created = saved(await activities.save(content(), KINDERGARTEN));
+		await activities.softDelete(created.id);
+		const result = await activities.save(content({ title: 'Endret' }), KINDERGARTEN, {
+			id: created.id
+		});
+		expect(!result.ok && result.problems['_']?.code).toBe('not_found');
+		expect((await activities.get(created.id))?.deletedAt).not.toBeNull();
+		expect((await activities.get(created.id))?.title).toBe(created.title);
 	});
 });
 

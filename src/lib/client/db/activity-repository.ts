@@ -46,6 +46,10 @@ export class ActivityRepository {
 		return this.db.transaction('rw', this.db.ownActivities, this.db.drafts, async () => {
 			const stamp = this.clock().toISOString();
 			const current = options.id ? await this.get(options.id) : null;
+			// Editing something that is gone (deleted here or elsewhere) must not quietly make a copy.
+			if (options.id && (!current || current.deletedAt !== null)) {
+				return { ok: false, problems: { _: { code: 'not_found' } } };
+			}
 			const candidate: OwnActivity = {
 				...checked.data,
 				id: current?.id ?? uuidv7(this.clock().getTime()),

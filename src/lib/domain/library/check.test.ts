@@ -146,10 +146,7 @@ describe('checkBuiltInLibrary', () => {
 	it('reports fewer than 8 stop-motion activities', () => {
 		const activities = library();
 		const stopMotion = activities.filter((a) => a.kind === 'stopMotion');
-		const fewer = [
-			...activities.filter((a) => a.kind === 'codingToy'),
-			...stopMotion.slice(0, 7)
-		];
+		const fewer = [...activities.filter((a) => a.kind === 'codingToy'), ...stopMotion.slice(0, 7)];
 		expect(checkBuiltInLibrary(fewer)).toEqual(['stop-motion library: 7 activities, needs 8']);
 	});
 
@@ -221,7 +218,9 @@ describe('checkBuiltInLibrary', () => {
 		const activities = library();
 		const broken = find(activities, 'cubetto-own-map');
 		broken.ageMax = broken.ageMin;
-		expect(checkBuiltInLibrary(activities)).toEqual(['cubetto-own-map: ageMax: age_max_before_min']);
+		expect(checkBuiltInLibrary(activities)).toEqual([
+			'cubetto-own-map: ageMax: age_max_before_min'
+		]);
 	});
 
 	it('reports a personal identity number in a text', () => {

@@ -15,7 +15,10 @@ export function checkBuiltInLibrary(activities: readonly unknown[]): string[] {
 		const parsed = builtInActivitySchema.safeParse(raw);
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) {
-				problems.push(`${name}: ${issue.path.join('.') || '(activity)'}: ${issue.message}`);
+				const path = issue.path.join('.') || '(activity)';
+				const detail =
+					issue.code === 'unrecognized_keys' ? `unknown ${issue.keys.join(', ')}` : issue.message;
+				problems.push(`${name}: ${path}: ${detail}`);
 			}
 			return;
 		}

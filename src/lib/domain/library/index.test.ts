@@ -109,7 +109,11 @@ describe('filterActivities', () => {
 	});
 
 	it('combines criteria: every one must hold', () => {
-		const result = filterActivities(all, { tool: 'bee-bot', age: 3, learningArea: 'communication' });
+		const result = filterActivities(all, {
+			tool: 'bee-bot',
+			age: 3,
+			learningArea: 'communication'
+		});
 		expect(ids(result)).toEqual(['bee-bot-story-mat']);
 	});
 
@@ -224,9 +228,7 @@ describe('localizeActivity', () => {
 		const source = builtIn('stop-motion-plasticine-animals');
 		for (const locale of CONTENT_LOCALES) {
 			const phases = localizeActivity(source, locale).phases;
-			expect(phases, locale).toEqual(
-				source.phases!.map((p) => ({ ...p, title: p.title[locale] }))
-			);
+			expect(phases, locale).toEqual(source.phases!.map((p) => ({ ...p, title: p.title[locale] })));
 		}
 	});
 

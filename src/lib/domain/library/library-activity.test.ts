@@ -48,9 +48,11 @@ function content(
 }
 
 /** What an activity holds apart from the library's own bookkeeping. */
-function withoutIdentity(a: LibraryActivity): Omit<LibraryActivity, 'id' | 'origin'> {
-	const { id: _id, origin: _origin, ...rest } = a;
-	return rest;
+function withoutIdentity(a: LibraryActivity): Partial<LibraryActivity> {
+	const copy: Partial<LibraryActivity> = { ...a };
+	delete copy.id;
+	delete copy.origin;
+	return copy;
 }
 
 describe('parseActivityForm: accepted input', () => {

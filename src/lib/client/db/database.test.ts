@@ -1,0 +1,125 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LekeplanDatabase } from './database';
+import { PlanRepository } from './plan-repository';
+import { ActivityRepository } from './activity-repository';
+import { GuidanceRepository } from './guidance-repository';
+import { uuidv7 } from '$lib/domain/ids';
+import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
+import { codingToyActivities } from '$lib/domain/library/coding-toys';
+import { localizeActivity, type LibraryActivity } from '$lib/domain/library/library-activity';
+import type { ActivityPlan } from '$lib/domain/plan';
+
+const KINDERGARTEN = uuidv7();
+const GROUP = uuidv7();
+
+/** A plan as version 1 of the app stored it: no series, no rota. */
+const V1_PLAN: ActivityPlan = {
+	id: uuidv7(),
+	kindergartenId: KINDERGARTEN,
+	groupId: GROUP,
+	title: 'Bee-Bot på eventyrmatta',
+	date: '2026-11-24',
+	startTime: '09:30',
+	endTime: '10:15',
+	goals: 'Barna programmerer en rute i flere steg.',
+	description: 'Vi legger ut matta og teller steg sammen.',
+	learningAreas: ['quantities', 'nature'],
+	clauses: ['explore'],
+	tools: ['Bee-Bot'],
+	screenMode: 'screenFree',
+	screenMinutes: 0,
+	adultParticipates: true,
+	privacy: { photographed: false, storage: '', consent: false, notes: '' },
+	status: 'planned',
+	evaluation: null,
+	createdAt: '2026-11-20T08:00:00.000Z',
+	updatedAt: '2026-11-20T08:00:00.000Z',
+	deletedAt: null
+};
+
+/** The database exactly as version 1 of the app defined it (copied from database.ts). */
+function openVersion1(name: string): Dexie {
+	const db = new Dexie(name);
+	db.version(1).stores({
+		plans: 'id, [groupId+date], date, status, updatedAt',
+		groups: 'id, kindergartenId',
+		kindergartens: 'id',
+		drafts: 'key',
+		settings: 'key'
+	});
+	return db;
+}
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+	for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('upgrading the local database from version 1 to 2', () => {
+	it('keeps the plans and drafts a tablet already holds, and adds the new tables', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const old = openVersion1(name);
+		await old.table('plans').put(V1_PLAN);
+		await old.table('drafts').put({
+			key: 'plan:new',
+			form: { title: 'Halvskrev' },
+			savedAt: '2026-11-20T08:00:00.000Z'
+		});
+		expect(old.verno).toBe(1);
+		old.close();
+
+		const db = new LekeplanDatabase(name);
+		opened.push(db);
+		await db.open();
+		expect(db.verno).toBe(2);
+		expect(db.tables.map((t) => t.name).sort()).toEqual([
+			'drafts',
+			'groups',
+			'guidanceSets',
+			'kindergartens',
+			'ownActivities',
+			'plans',
+			'settings'
+		]);
+
+		// The old plan is still there, readable through the repository and its index.
+		const plans = new PlanRepository(db);
+		expect(await plans.get(V1_PLAN.id)).toEqual(V1_PLAN);
+		expect(await plans.listForGroup(GROUP, '2026-11-23', '2026-11-29')).toEqual([V1_PLAN]);
+		expect((await db.drafts.get('plan:new'))?.form).toEqual({ title: 'Halvskrev' });
+
+		// The new tables work.
+		const content: Partial<LibraryActivity> = localizeActivity(codingToyActivities[0]!, 'nb');
+		delete content.id;
+		delete content.origin;
+		const saved = await new ActivityRepository(db).save(content, KINDERGARTEN);
+		expect(saved.ok).toBe(true);
+		expect(await db.ownActivities.count()).toBe(1);
+
+		const guidance = new GuidanceRepository(db, DEFAULT_GUIDANCE);
+		const newer = { ...DEFAULT_GUIDANCE, version: DEFAULT_GUIDANCE.version + 1 };
+		expect(await guidance.store(newer)).toBe(true);
+		expect(await db.guidanceSets.get([DEFAULT_GUIDANCE.id, newer.version])).toEqual(newer);
+		expect((await guidance.current()).version).toBe(newer.version);
+
+		// And the old plan can still be edited.
+		const result = await plans.update(V1_PLAN.id, {
+			...V1_PLAN,
+			title: 'Endret etter oppgradering'
+		});
+		expect(result.ok).toBe(true);
+		expect((await plans.get(V1_PLAN.id))?.title).toBe('Endret etter oppgradering');
+	});
+
+	it('opens a new, empty database at version 2', async () => {
+		const db = new LekeplanDatabase(`test-${crypto.randomUUID()}`);
+		opened.push(db);
+		await db.open();
+		expect(db.verno).toBe(2);
+		expect(await db.plans.count()).toBe(0);
+		expect(await db.ownActivities.count()).toBe(0);
+		expect(await db.guidanceSets.count()).toBe(0);
+	});
+});
