@@ -6,7 +6,13 @@ test('switching language shows the app in nynorsk and English, and the choice pe
 }) => {
 	await startWithDemo(page);
 	const nav = page.getByRole('navigation', { name: /Hovedmeny|Hovudmeny|Main menu/ });
-	await expect(nav.getByRole('link')).toHaveText(['Uke', 'Planer', 'Innstillinger']);
+	await expect(nav.getByRole('link')).toHaveText([
+		'Uke',
+		'Planer',
+		'Aktiviteter',
+		'Skjermråd',
+		'Innstillinger'
+	]);
 
 	await page.getByLabel('Språk').first().selectOption('nn');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
@@ -25,5 +31,11 @@ test('switching language shows the app in nynorsk and English, and the choice pe
 	// The choice survives a reload and a new visit.
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(nav.getByRole('link')).toHaveText(['Week', 'Plans', 'Settings']);
+	await expect(nav.getByRole('link')).toHaveText([
+		'Week',
+		'Plans',
+		'Activities',
+		'Screen advice',
+		'Settings'
+	]);
 });
