@@ -68,7 +68,10 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.{test,spec}.ts'],
+		include: ['src/**/*.{test,spec}.ts', 'tests/server/**/*.test.ts'],
+		// The database suites start databases and hash passwords: give them room on 2 cores.
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
 		environment: 'node',
 		expect: { requireAssertions: true }
 	}

@@ -1,0 +1,100 @@
+import type { ServerDeps } from './deps';
+import type { Role } from './db';
+import type { Actor } from './auth/sessions';
+import { ApiError } from './api/http';
+import { audit } from './audit';
+
+/**
+ * What each role may do (DESIGN.md §5). Scope comes on top: an owner admin acts within their
+ * owner, staff and managers within their kindergarten, a parent within one group.
+ */
+export const PERMISSIONS = [
+	'organisation.manage',
+	'users.manage',
+	'invitations.manage',
+	'audit.read',
+	'kindergarten.read',
+	'group.read'
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const GRANTS: Record<Role, readonly Permission[]> = {
+	ownerAdmin: PERMISSIONS,
+	manager: ['kindergarten.read', 'group.read'],
+	staff: ['kindergarten.read', 'group.read'],
+	parent: ['group.read']
+};
+
+export function may(actor: Actor, permission: Permission): boolean {
+	return GRANTS[actor.role].includes(permission);
+}
+
+async function refuse(
+	deps: ServerDeps,
+	actor: Actor,
+	status: 403 | 404,
+	reason: string,
+	target?: { type: string; id: string }
+): Promise<never> {
+	await audit(deps.db, deps.clock, {
+		action: 'access_refused',
+		ownerId: actor.ownerId,
+		actorUserId: actor.userId,
+		targetType: target?.type ?? null,
+		targetId: target?.id ?? null,
+		reason
+	});
+	throw new ApiError(status, status === 404 ? 'not_found' : 'forbidden');
+}
+
+/** Refuses (403, logged) an actor whose role lacks the permission. */
+export async function authorize(
+	deps: ServerDeps,
+	actor: Actor,
+	permission: Permission
+): Promise<void> {
+	if (!may(actor, permission)) await refuse(deps, actor, 403, `missing_${permission}`);
+}
+
+/**
+ * A kindergarten the actor may see. One that does not exist and one outside the actor's scope
+ * get the same 404, so ids cannot be probed.
+ */
+export async function kindergartenInScope(deps: ServerDeps, actor: Actor, id: string) {
+	const row = await deps.db
+		.selectFrom('kindergartens')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
+	const visible =
+		row !== undefined &&
+		row.ownerId === actor.ownerId &&
+		(actor.role === 'ownerAdmin' || row.id === actor.kindergartenId);
+	if (!visible) return refuse(deps, actor, 404, 'out_of_scope', { type: 'kindergarten', id });
+	return row;
+}
+
+export async function groupInScope(deps: ServerDeps, actor: Actor, id: string) {
+	const row = await deps.db
+		.selectFrom('groups')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
+	const visible =
+		row !== undefined &&
+		row.ownerId === actor.ownerId &&
+		(actor.role === 'ownerAdmin' ||
+			(actor.role === 'parent'
+				? row.id === actor.groupId
+				: row.kindergartenId === actor.kindergartenId));
+	if (!visible) return refuse(deps, actor, 404, 'out_of_scope', { type: 'group', id });
+	return row;
+}
+
+export async function userInScope(deps: ServerDeps, actor: Actor, id: string) {
+	const row = await deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!row || row.ownerId !== actor.ownerId || actor.role !== 'ownerAdmin') {
+		return refuse(deps, actor, 404, 'out_of_scope', { type: 'user', id });
+	}
+	return row;
+}

@@ -1,0 +1,101 @@
+import type { z } from 'zod/mini';
+import { problemsOf } from '$lib/domain/plan';
+
+/**
+ * An answer other than success, with a reason code a client can act on (DESIGN.md §6):
+ * 400 unparseable, 401/403, 404, 409 conflict, 413 too large, 415 wrong type, 422 invalid
+ * meaning, 429 too many. Never a 500 for a caller's mistake.
+ */
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly reason: string,
+		readonly fields?: Record<string, string>,
+		readonly headers?: Record<string, string>
+	) {
+		super(`${status} ${reason}`);
+		this.name = 'ApiError';
+	}
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
+	const h = new Headers(headers);
+	h.set('content-type', 'application/json; charset=utf-8');
+	h.set('cache-control', 'no-store');
+	return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: h });
+}
+
+export function errorResponse(error: ApiError): Response {
+	return json(
+		error.status,
+		{
+			error: {
+				status: error.status,
+				reason: error.reason,
+				...(error.fields ? { fields: error.fields } : {})
+			}
+		},
+		error.headers ?? {}
+	);
+}
+
+/** Reads a JSON body: the right content type, within the size limit, well-formed. */
+export async function readJson(request: Request, limit = BODY_LIMIT_BYTES): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/json\s*(;|$)/i.test(type)) {
+		throw new ApiError(415, 'unsupported_media_type');
+	}
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > limit) throw new ApiError(413, 'body_too_large');
+	const body = request.body;
+	if (!body) throw new ApiError(400, 'malformed_json');
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel();
+			throw new ApiError(413, 'body_too_large');
+		}
+		chunks.push(value);
+	}
+	const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new ApiError(400, 'malformed_json');
+	}
+}
+
+/** Reason codes for rules between fields and domain meaning: these answer 422, not 400. */
+const MEANING = new Set([
+	'age_max_before_min',
+	'personal_number',
+	'password_too_short',
+	'password_too_long',
+	'too_long',
+	'required'
+]);
+
+/**
+ * Parses with a zod schema. Wrong shape or type (missing field, extra field, a number where
+ * text belongs) is 400 `invalid_body`; a well-formed body that breaks a rule (too long, empty
+ * name, ages the wrong way round) is 422 `invalid_value`. Both name the fields.
+ */
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+	const parsed = schema.safeParse(value);
+	if (parsed.success) return parsed.data;
+	const problems = problemsOf(parsed.error);
+	const fields = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, v.code]));
+	const onlyMeaning = Object.values(fields).every((code) => MEANING.has(code));
+	throw new ApiError(
+		onlyMeaning ? 422 : 400,
+		onlyMeaning ? 'invalid_value' : 'invalid_body',
+		fields
+	);
+}

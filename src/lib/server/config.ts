@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+
+/** The server's settings, from the environment (README: "Configuration"). */
+export interface ServerConfig {
+	databaseUrl: string | undefined;
+	sqliteFile: string;
+	demoData: boolean;
+	origin: string;
+	sessionIdleMinutes: number;
+	sessionAbsoluteHours: number;
+	oidc: {
+		issuer: string;
+		clientId: string;
+		clientSecret: string;
+		redirectUri: string;
+		/** Only for tests against a provider on loopback: allows http:// issuers. */
+		allowInsecure: boolean;
+	} | null;
+}
+
+function number(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value !== undefined && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+	const origin = env['ORIGIN'] ?? `http://localhost:${env['PORT'] ?? '3000'}`;
+	const issuer = env['OIDC_ISSUER'];
+	const clientId = env['OIDC_CLIENT_ID'];
+	const clientSecret = env['OIDC_CLIENT_SECRET'];
+	return {
+		databaseUrl: env['DATABASE_URL'] || undefined,
+		sqliteFile: env['SQLITE_FILE'] ?? join(env['DATA_DIR'] ?? 'data', 'lekeplan.sqlite'),
+		demoData: !['0', 'false', 'no', 'off'].includes((env['DEMO_DATA'] ?? 'true').toLowerCase()),
+		origin,
+		sessionIdleMinutes: number(env['SESSION_IDLE_MINUTES'], 12 * 60),
+		sessionAbsoluteHours: number(env['SESSION_ABSOLUTE_HOURS'], 7 * 24),
+		oidc:
+			issuer && clientId && clientSecret
+				? {
+						issuer,
+						clientId,
+						clientSecret,
+						redirectUri: env['OIDC_REDIRECT_URI'] ?? `${origin}/api/v1/auth/oidc/callback`,
+						allowInsecure: env['OIDC_ALLOW_INSECURE'] === 'true'
+					}
+				: null
+	};
+}

@@ -1,0 +1,136 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+/**
+ * One set of migrations for both dialects: only portable column types (text, integer) and
+ * constraints. Append new migrations; never edit one that has shipped.
+ */
+const migrations: Record<string, Migration> = {
+	'0001-organisation-accounts': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('owners')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+
+			await db.schema
+				.createTable('kindergartens')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('kindergartens_owner')
+				.on('kindergartens')
+				.column('owner_id')
+				.execute();
+
+			await db.schema
+				.createTable('groups')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('kindergarten_id', 'text', (c) => c.notNull().references('kindergartens.id'))
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('age_min', 'integer', (c) => c.notNull())
+				.addColumn('age_max', 'integer', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('groups_kindergarten')
+				.on('groups')
+				.column('kindergarten_id')
+				.execute();
+
+			await db.schema
+				.createTable('users')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('email', 'text', (c) => c.unique())
+				.addColumn('display_name', 'text', (c) => c.notNull())
+				.addColumn('role', 'text', (c) => c.notNull())
+				.addColumn('kindergarten_id', 'text', (c) => c.references('kindergartens.id'))
+				.addColumn('group_id', 'text', (c) => c.references('groups.id'))
+				.addColumn('password_hash', 'text')
+				.addColumn('disabled_at', 'text')
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('users_owner').on('users').column('owner_id').execute();
+
+			await db.schema
+				.createTable('identities')
+				.addColumn('issuer', 'text', (c) => c.notNull())
+				.addColumn('subject', 'text', (c) => c.notNull())
+				.addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addPrimaryKeyConstraint('identities_pk', ['issuer', 'subject'])
+				.execute();
+
+			await db.schema
+				.createTable('sessions')
+				.addColumn('id_hash', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('last_seen_at', 'text', (c) => c.notNull())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+			await db.schema
+				.createTable('invitations')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('token_hash', 'text', (c) => c.notNull().unique())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('role', 'text', (c) => c.notNull())
+				.addColumn('kindergarten_id', 'text', (c) => c.references('kindergartens.id'))
+				.addColumn('group_id', 'text', (c) => c.references('groups.id'))
+				.addColumn('display_name', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.addColumn('accepted_at', 'text')
+				.addColumn('accepted_user_id', 'text', (c) => c.references('users.id'))
+				.addColumn('revoked_at', 'text')
+				.execute();
+
+			await db.schema
+				.createTable('audit_log')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('at', 'text', (c) => c.notNull())
+				.addColumn('owner_id', 'text')
+				.addColumn('actor_user_id', 'text')
+				.addColumn('action', 'text', (c) => c.notNull())
+				.addColumn('target_type', 'text')
+				.addColumn('target_id', 'text')
+				.addColumn('reason', 'text')
+				.execute();
+			await db.schema
+				.createIndex('audit_log_owner_at')
+				.on('audit_log')
+				.columns(['owner_id', 'at'])
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			for (const table of [
+				'audit_log',
+				'invitations',
+				'sessions',
+				'identities',
+				'users',
+				'groups',
+				'kindergartens',
+				'owners'
+			]) {
+				await db.schema.dropTable(table).execute();
+			}
+		}
+	}
+};
+
+export const migrationProvider: MigrationProvider = {
+	getMigrations: () => Promise.resolve(migrations)
+};

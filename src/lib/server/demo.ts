@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock';
+import type { Database, Role } from './db';
+import { hashPassword } from './auth/passwords';
+import { uuidv7 } from '$lib/domain/ids';
+
+export const DEMO_PASSWORD = 'lekeplan-demo';
+
+export const DEMO_USERS: Array<{ email: string; displayName: string; role: Role }> = [
+	{ email: 'eier@demo.lekeplan.no', displayName: 'Eva Eier', role: 'ownerAdmin' },
+	{ email: 'styrer@demo.lekeplan.no', displayName: 'Siri Styrer', role: 'manager' },
+	{ email: 'ansatt@demo.lekeplan.no', displayName: 'Ali Ansatt', role: 'staff' },
+	{ email: 'forelder@demo.lekeplan.no', displayName: 'Frida Forelder', role: 'parent' }
+];
+
+/**
+ * On a server with no owner yet: a demo owner with two kindergartens, groups in different age
+ * bands, and one user of each role. Returns the sign-ins to print, or null if data exists.
+ */
+export async function seedDemo(
+	db: Kysely<Database>,
+	clock: Clock
+): Promise<Array<{ email: string; password: string; role: Role }> | null> {
+	const existing = await db.selectFrom('owners').select('id').executeTakeFirst();
+	if (existing) return null;
+	const now = clock.now().toISOString();
+	const ownerId = uuidv7();
+	const kindergartens = [
+		{ id: uuidv7(), name: 'Solsikken barnehage' },
+		{ id: uuidv7(), name: 'Blåbærtoppen barnehage' }
+	];
+	const groups = [
+		{ kindergarten: 0, name: 'Knøttene', ageMin: 1, ageMax: 3 },
+		{ kindergarten: 0, name: 'Humla', ageMin: 3, ageMax: 5 },
+		{ kindergarten: 0, name: 'Ørneredet', ageMin: 5, ageMax: 6 },
+		{ kindergarten: 1, name: 'Maurtua', ageMin: 0, ageMax: 2 },
+		{ kindergarten: 1, name: 'Reveburet', ageMin: 3, ageMax: 6 }
+	].map((g) => ({ ...g, id: uuidv7() }));
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('owners')
+			.values({ id: ownerId, name: 'Lekeby kommune', createdAt: now })
+			.execute();
+		await trx
+			.insertInto('kindergartens')
+			.values(kindergartens.map((k) => ({ ...k, ownerId, createdAt: now, updatedAt: now })))
+			.execute();
+		await trx
+			.insertInto('groups')
+			.values(
+				groups.map((g) => ({
+					id: g.id,
+					ownerId,
+					kindergartenId: kindergartens[g.kindergarten]!.id,
+					name: g.name,
+					ageMin: g.ageMin,
+					ageMax: g.ageMax,
+					createdAt: now,
+					updatedAt: now
+				}))
+			)
+			.execute();
+		const first = kindergartens[0]!.id;
+		await trx
+			.insertInto('users')
+			.values(
+				DEMO_USERS.map((u) => ({
+					id: uuidv7(),
+					ownerId,
+					email: u.email,
+					displayName: u.displayName,
+					role: u.role,
+					kindergartenId: u.role === 'ownerAdmin' ? null : first,
+					groupId: u.role === 'parent' ? groups[1]!.id : null,
+					passwordHash,
+					disabledAt: null,
+					createdAt: now,
+					updatedAt: now
+				}))
+			)
+			.execute();
+	});
+	return DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role }));
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod/mini';
+import { id, name } from '$lib/domain/organisation';
+import { ROLES } from './db';
+import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
+
+/** Request bodies. Strict: an unknown field is a 400, never silently ignored. */
+
+const years = (min: number, max: number) =>
+	z.number().check(z.refine(Number.isInteger, 'not_integer'), z.minimum(min), z.maximum(max));
+
+export const kindergartenBody = z.strictObject({ name: name(120) });
+
+export const groupBody = z
+	.strictObject({ name: name(80), ageMin: years(0, 5), ageMax: years(1, 6) })
+	.check(
+		z.superRefine((g, ctx) => {
+			if (g.ageMax <= g.ageMin) {
+				ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'age_max_before_min' });
+			}
+		})
+	);
+
+export const email = z
+	.string()
+	.check(z.trim(), z.toLowerCase(), z.maxLength(254, 'too_long'), z.email('invalid_email'));
+
+export const password = z
+	.string()
+	.check(
+		z.minLength(PASSWORD_MIN, 'password_too_short'),
+		z.maxLength(PASSWORD_MAX, 'password_too_long')
+	);
+
+export const signInBody = z.strictObject({
+	email: z.string().check(z.maxLength(254, 'too_long')),
+	password: z.string().check(z.maxLength(1024, 'too_long'))
+});
+
+export const userPatchBody = z
+	.strictObject({
+		role: z.optional(z.enum(ROLES)),
+		kindergartenId: z.optional(z.nullable(id)),
+		groupId: z.optional(z.nullable(id)),
+		disabled: z.optional(z.boolean())
+	})
+	.check(z.refine((b) => Object.keys(b).length > 0, { error: 'empty_change', path: ['_'] }));
+
+export const invitationBody = z.strictObject({
+	role: z.enum(ROLES),
+	kindergartenId: z.optional(z.nullable(id)),
+	groupId: z.optional(z.nullable(id)),
+	displayName: name(80)
+});
+
+export const acceptBody = z.strictObject({
+	token: z.string().check(z.minLength(1), z.maxLength(200)),
+	email,
+	password,
+	displayName: z.optional(name(80))
+});

@@ -1,0 +1,121 @@
+import type { ServerDeps } from '../deps';
+import { ApiError } from '../api/http';
+import { audit } from '../audit';
+import { authorize } from '../access';
+import { decoyHash, verifyPassword } from '../auth/passwords';
+import { endSession, startSession, type Actor } from '../auth/sessions';
+
+/**
+ * Local sign-in. The same answer (401 `invalid_credentials`) for an unknown email, a wrong
+ * password and a disabled user; repeated failures per email and per address answer 429.
+ */
+export async function signIn(
+	deps: ServerDeps,
+	input: { email: string; password: string },
+	clientAddress: string,
+	previousToken: string | null
+): Promise<{ token: string; userId: string }> {
+	const email = input.email.trim().toLowerCase();
+	const emailKey = `email:${email}`;
+	const addressKey = `address:${clientAddress}`;
+	const wait = Math.max(
+		deps.signInLimiter.retryAfter(emailKey),
+		deps.addressLimiter.retryAfter(addressKey)
+	);
+	if (wait > 0) {
+		throw new ApiError(429, 'too_many_attempts', undefined, { 'retry-after': String(wait) });
+	}
+	const user = await deps.db
+		.selectFrom('users')
+		.select(['id', 'ownerId', 'passwordHash', 'disabledAt'])
+		.where('email', '=', email)
+		.executeTakeFirst();
+	const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
+	if (!user || !user.passwordHash || !ok || user.disabledAt !== null) {
+		deps.signInLimiter.fail(emailKey);
+		deps.addressLimiter.fail(addressKey);
+		await audit(deps.db, deps.clock, {
+			action: 'sign_in_failed',
+			ownerId: user?.ownerId ?? null,
+			actorUserId: user?.id ?? null,
+			reason: !user ? 'unknown_user' : user.disabledAt ? 'disabled' : 'wrong_password'
+		});
+		throw new ApiError(401, 'invalid_credentials');
+	}
+	deps.signInLimiter.succeed(emailKey);
+	const token = await startSession(deps, user.id, previousToken);
+	await audit(deps.db, deps.clock, {
+		action: 'sign_in',
+		ownerId: user.ownerId,
+		actorUserId: user.id,
+		reason: 'password'
+	});
+	return { token, userId: user.id };
+}
+
+/** Signs in the user linked to an OpenID Connect identity. */
+export async function signInWithIdentity(
+	deps: ServerDeps,
+	identity: { issuer: string; subject: string },
+	previousToken: string | null
+): Promise<{ token: string; userId: string }> {
+	const user = await deps.db
+		.selectFrom('identities')
+		.innerJoin('users', 'users.id', 'identities.userId')
+		.select(['users.id', 'users.ownerId', 'users.disabledAt'])
+		.where('identities.issuer', '=', identity.issuer)
+		.where('identities.subject', '=', identity.subject)
+		.executeTakeFirst();
+	if (!user || user.disabledAt !== null) {
+		await audit(deps.db, deps.clock, {
+			action: 'sign_in_failed',
+			ownerId: user?.ownerId ?? null,
+			actorUserId: user?.id ?? null,
+			reason: user ? 'disabled' : 'identity_not_linked'
+		});
+		throw new ApiError(403, user ? 'invalid_credentials' : 'identity_not_linked');
+	}
+	const token = await startSession(deps, user.id, previousToken);
+	await audit(deps.db, deps.clock, {
+		action: 'sign_in',
+		ownerId: user.ownerId,
+		actorUserId: user.id,
+		reason: 'oidc'
+	});
+	return { token, userId: user.id };
+}
+
+export async function signOut(deps: ServerDeps, actor: Actor | null, token: string | null) {
+	if (token) await endSession(deps, token);
+	if (actor) {
+		await audit(deps.db, deps.clock, {
+			action: 'sign_out',
+			ownerId: actor.ownerId,
+			actorUserId: actor.userId
+		});
+	}
+}
+
+export interface AuditEntryView {
+	at: string;
+	action: string;
+	actorUserId: string | null;
+	targetType: string | null;
+	targetId: string | null;
+	reason: string | null;
+}
+
+export async function readAuditLog(
+	deps: ServerDeps,
+	actor: Actor,
+	limit = 200
+): Promise<AuditEntryView[]> {
+	await authorize(deps, actor, 'audit.read');
+	return deps.db
+		.selectFrom('auditLog')
+		.select(['at', 'action', 'actorUserId', 'targetType', 'targetId', 'reason'])
+		.where('ownerId', '=', actor.ownerId)
+		.orderBy('id', 'desc')
+		.limit(limit)
+		.execute();
+}

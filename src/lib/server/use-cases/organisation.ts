@@ -1,0 +1,209 @@
+import type { ServerDeps } from '../deps';
+import type { Actor } from '../auth/sessions';
+import { ApiError } from '../api/http';
+import { audit } from '../audit';
+import { authorize, groupInScope, kindergartenInScope } from '../access';
+import { uuidv7 } from '$lib/domain/ids';
+
+export interface KindergartenView {
+	id: string;
+	name: string;
+}
+export interface GroupView {
+	id: string;
+	kindergartenId: string;
+	name: string;
+	ageMin: number;
+	ageMax: number;
+}
+
+const kindergartenView = (k: { id: string; name: string }): KindergartenView => ({
+	id: k.id,
+	name: k.name
+});
+const groupView = (g: GroupView): GroupView => ({
+	id: g.id,
+	kindergartenId: g.kindergartenId,
+	name: g.name,
+	ageMin: g.ageMin,
+	ageMax: g.ageMax
+});
+
+export async function listKindergartens(
+	deps: ServerDeps,
+	actor: Actor
+): Promise<KindergartenView[]> {
+	await authorize(deps, actor, 'kindergarten.read');
+	let query = deps.db
+		.selectFrom('kindergartens')
+		.select(['id', 'name'])
+		.where('ownerId', '=', actor.ownerId);
+	if (actor.role !== 'ownerAdmin') query = query.where('id', '=', actor.kindergartenId ?? '');
+	return (await query.orderBy('name').execute()).map(kindergartenView);
+}
+
+export async function getKindergarten(deps: ServerDeps, actor: Actor, id: string) {
+	await authorize(deps, actor, 'kindergarten.read');
+	return kindergartenView(await kindergartenInScope(deps, actor, id));
+}
+
+export async function createKindergarten(deps: ServerDeps, actor: Actor, input: { name: string }) {
+	await authorize(deps, actor, 'organisation.manage');
+	const now = deps.clock.now().toISOString();
+	const row = {
+		id: uuidv7(),
+		ownerId: actor.ownerId,
+		name: input.name,
+		createdAt: now,
+		updatedAt: now
+	};
+	await deps.db.transaction().execute(async (trx) => {
+		await trx.insertInto('kindergartens').values(row).execute();
+		await audit(trx, deps.clock, {
+			action: 'kindergarten_created',
+			ownerId: actor.ownerId,
+			actorUserId: actor.userId,
+			targetType: 'kindergarten',
+			targetId: row.id
+		});
+	});
+	return kindergartenView(row);
+}
+
+export async function renameKindergarten(
+	deps: ServerDeps,
+	actor: Actor,
+	id: string,
+	input: { name: string }
+) {
+	await authorize(deps, actor, 'organisation.manage');
+	await kindergartenInScope(deps, actor, id);
+	await deps.db
+		.updateTable('kindergartens')
+		.set({ name: input.name, updatedAt: deps.clock.now().toISOString() })
+		.where('id', '=', id)
+		.execute();
+	return kindergartenView({ id, name: input.name });
+}
+
+/** Only an empty kindergarten can be deleted: groups and people must be moved first. */
+export async function deleteKindergarten(deps: ServerDeps, actor: Actor, id: string) {
+	await authorize(deps, actor, 'organisation.manage');
+	await kindergartenInScope(deps, actor, id);
+	await deps.db.transaction().execute(async (trx) => {
+		const groups = await trx
+			.selectFrom('groups')
+			.select('id')
+			.where('kindergartenId', '=', id)
+			.executeTakeFirst();
+		const users = await trx
+			.selectFrom('users')
+			.select('id')
+			.where('kindergartenId', '=', id)
+			.executeTakeFirst();
+		const invitations = await trx
+			.selectFrom('invitations')
+			.select('id')
+			.where('kindergartenId', '=', id)
+			.executeTakeFirst();
+		if (groups || users || invitations) throw new ApiError(409, 'kindergarten_not_empty');
+		await trx.deleteFrom('kindergartens').where('id', '=', id).execute();
+		await audit(trx, deps.clock, {
+			action: 'kindergarten_deleted',
+			ownerId: actor.ownerId,
+			actorUserId: actor.userId,
+			targetType: 'kindergarten',
+			targetId: id
+		});
+	});
+}
+
+export async function listGroups(deps: ServerDeps, actor: Actor, kindergartenId: string) {
+	await authorize(deps, actor, 'kindergarten.read');
+	await kindergartenInScope(deps, actor, kindergartenId);
+	const rows = await deps.db
+		.selectFrom('groups')
+		.selectAll()
+		.where('kindergartenId', '=', kindergartenId)
+		.orderBy('ageMin')
+		.orderBy('name')
+		.execute();
+	return rows.map(groupView);
+}
+
+export async function getGroup(deps: ServerDeps, actor: Actor, id: string) {
+	await authorize(deps, actor, 'group.read');
+	return groupView(await groupInScope(deps, actor, id));
+}
+
+export async function createGroup(
+	deps: ServerDeps,
+	actor: Actor,
+	kindergartenId: string,
+	input: { name: string; ageMin: number; ageMax: number }
+) {
+	await authorize(deps, actor, 'organisation.manage');
+	await kindergartenInScope(deps, actor, kindergartenId);
+	const now = deps.clock.now().toISOString();
+	const row = {
+		id: uuidv7(),
+		ownerId: actor.ownerId,
+		kindergartenId,
+		...input,
+		createdAt: now,
+		updatedAt: now
+	};
+	await deps.db.transaction().execute(async (trx) => {
+		await trx.insertInto('groups').values(row).execute();
+		await audit(trx, deps.clock, {
+			action: 'group_created',
+			ownerId: actor.ownerId,
+			actorUserId: actor.userId,
+			targetType: 'group',
+			targetId: row.id
+		});
+	});
+	return groupView(row);
+}
+
+export async function updateGroup(
+	deps: ServerDeps,
+	actor: Actor,
+	id: string,
+	input: { name: string; ageMin: number; ageMax: number }
+) {
+	await authorize(deps, actor, 'organisation.manage');
+	const current = await groupInScope(deps, actor, id);
+	await deps.db
+		.updateTable('groups')
+		.set({ ...input, updatedAt: deps.clock.now().toISOString() })
+		.where('id', '=', id)
+		.execute();
+	return groupView({ ...current, ...input });
+}
+
+export async function deleteGroup(deps: ServerDeps, actor: Actor, id: string) {
+	await authorize(deps, actor, 'organisation.manage');
+	await groupInScope(deps, actor, id);
+	await deps.db.transaction().execute(async (trx) => {
+		const users = await trx
+			.selectFrom('users')
+			.select('id')
+			.where('groupId', '=', id)
+			.executeTakeFirst();
+		const invitations = await trx
+			.selectFrom('invitations')
+			.select('id')
+			.where('groupId', '=', id)
+			.executeTakeFirst();
+		if (users || invitations) throw new ApiError(409, 'group_not_empty');
+		await trx.deleteFrom('groups').where('id', '=', id).execute();
+		await audit(trx, deps.clock, {
+			action: 'group_deleted',
+			ownerId: actor.ownerId,
+			actorUserId: actor.userId,
+			targetType: 'group',
+			targetId: id
+		});
+	});
+}
