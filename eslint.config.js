@@ -85,6 +85,11 @@ export default ts.config(
 		'client/db knows Dexie and the domain, never the UI, the state layer or the server.'
 	),
 	layer(
+		['src/lib/client/api/**'],
+		[...anyUi, ...anyServer, '$lib/client/state/**', '$lib/client/db/**', '**/state/**'],
+		'client/api is the HTTP client of the server API: no UI, no storage, no server code.'
+	),
+	layer(
 		['src/lib/client/sync/**'],
 		[...anyUi, ...anyServer, '$lib/client/state/**', '**/state/**'],
 		'client/sync is below the state layer and knows no UI.'
@@ -96,12 +101,12 @@ export default ts.config(
 	),
 	layer(
 		['src/lib/components/**'],
-		['dexie', '$lib/client/db/**', '$lib/client/sync/**', '$app/*', ...anyServer],
+		['dexie', '$lib/client/db/**', '$lib/client/sync/**', '$lib/client/api/**', '$app/*', ...anyServer],
 		'components are presentational: props in, events out; data comes through state.'
 	),
 	layer(
 		['src/routes/**'],
-		['dexie', '$lib/client/db/**', '$lib/client/sync/**'],
+		['dexie', '$lib/client/db/**', '$lib/client/sync/**', '$lib/client/api/**'],
 		'pages use $lib/client/state, the only data API of the UI.'
 	),
 	layer(['src/lib/server/**'], [...anyUi, ...anyClient], 'server code never imports browser code.')

@@ -36,9 +36,15 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `npm run build && node build`,
+		// A fresh SQLite database with the demo owner for every run (data/ is git-ignored).
+		command: `npm run build && rm -f data/e2e.sqlite* && node build`,
 		url: `http://localhost:${PORT}`,
-		env: { PORT: String(PORT), ORIGIN: `http://localhost:${PORT}` },
+		env: {
+			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
+			SQLITE_FILE: 'data/e2e.sqlite',
+			DEMO_DATA: 'true'
+		},
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	}

@@ -98,3 +98,16 @@ export async function userInScope(deps: ServerDeps, actor: Actor, id: string) {
 	}
 	return row;
 }
+
+/** An invitation of the actor's owner; only owner admins manage invitations. */
+export async function invitationInScope(deps: ServerDeps, actor: Actor, id: string) {
+	const row = await deps.db
+		.selectFrom('invitations')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!row || row.ownerId !== actor.ownerId || actor.role !== 'ownerAdmin') {
+		return refuse(deps, actor, 404, 'out_of_scope', { type: 'invitation', id });
+	}
+	return row;
+}

@@ -6,7 +6,13 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
 /** Request bodies. Strict: an unknown field is a 400, never silently ignored. */
 
 const years = (min: number, max: number) =>
-	z.number().check(z.refine(Number.isInteger, 'not_integer'), z.minimum(min), z.maximum(max));
+	z
+		.number()
+		.check(
+			z.refine(Number.isInteger, 'not_integer'),
+			z.minimum(min, 'too_small'),
+			z.maximum(max, 'too_big')
+		);
 
 export const kindergartenBody = z.strictObject({ name: name(120) });
 
@@ -52,8 +58,13 @@ export const invitationBody = z.strictObject({
 	displayName: name(80)
 });
 
+/** An invitation token as a link carries it. */
+export const invitationToken = z
+	.string()
+	.check(z.minLength(1, 'required'), z.maxLength(200, 'too_long'));
+
 export const acceptBody = z.strictObject({
-	token: z.string().check(z.minLength(1), z.maxLength(200)),
+	token: invitationToken,
 	email,
 	password,
 	displayName: z.optional(name(80))

@@ -14,3 +14,15 @@ export { describeError, requestPersistentStorage } from './storage';
 export { databaseStatus } from './database-status.svelte';
 export { guidance } from './guidance.svelte';
 export { library } from './library.svelte';
+export { account } from './account.svelte';
+export {
+	callApi,
+	type ApiResult,
+	type AuditEntry,
+	type Role,
+	type ServerGroup,
+	type ServerInvitation,
+	type ServerKindergarten,
+	type ServerUser,
+	type SignedInUser
+} from '$lib/client/api';

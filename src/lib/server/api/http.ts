@@ -79,20 +79,60 @@ const MEANING = new Set([
 	'password_too_short',
 	'password_too_long',
 	'too_long',
+	'too_small',
+	'too_big',
+	'not_integer',
+	'invalid_email',
 	'required'
 ]);
 
 /**
+ * Issues that mean the body has the wrong shape whatever message a schema gives them: a missing
+ * field or a number where text belongs is `required` to a form, but a 400 to the API.
+ */
+const SHAPE = new Set([
+	'invalid_type',
+	'unrecognized_keys',
+	'invalid_union',
+	'invalid_key',
+	'invalid_element'
+]);
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** NUL (which PostgreSQL cannot store in text) or a lone surrogate (not Unicode). */
+const badText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/** The fields of a parsed body (flat, strict objects) whose text cannot be stored as it is. */
+function badTextFields(value: unknown): Record<string, string> {
+	const fields: Record<string, string> = {};
+	if (typeof value === 'string') {
+		if (badText(value)) fields['_'] = 'invalid_character';
+	} else if (value !== null && typeof value === 'object') {
+		for (const [key, item] of Object.entries(value)) {
+			if (typeof item === 'string' && badText(item)) fields[key] = 'invalid_character';
+		}
+	}
+	return fields;
+}
+
+/**
  * Parses with a zod schema. Wrong shape or type (missing field, extra field, a number where
- * text belongs) is 400 `invalid_body`; a well-formed body that breaks a rule (too long, empty
- * name, ages the wrong way round) is 422 `invalid_value`. Both name the fields.
+ * text belongs) is 400 `invalid_body`, and so is text no database can store (NUL, a lone
+ * surrogate); a well-formed body that breaks a rule (too long, empty name, an age out of range
+ * or the wrong way round) is 422 `invalid_value`. Both name the fields.
  */
 export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
 	const parsed = schema.safeParse(value);
-	if (parsed.success) return parsed.data;
+	if (parsed.success) {
+		const bad = badTextFields(parsed.data);
+		if (Object.keys(bad).length > 0) throw new ApiError(400, 'invalid_body', bad);
+		return parsed.data;
+	}
 	const problems = problemsOf(parsed.error);
 	const fields = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, v.code]));
-	const onlyMeaning = Object.values(fields).every((code) => MEANING.has(code));
+	const wrongShape = parsed.error.issues.some((issue) => SHAPE.has(issue.code));
+	const onlyMeaning = !wrongShape && Object.values(fields).every((code) => MEANING.has(code));
 	throw new ApiError(
 		onlyMeaning ? 422 : 400,
 		onlyMeaning ? 'invalid_value' : 'invalid_body',

@@ -20,12 +20,13 @@ import {
 	invitationBody,
 	kindergartenBody,
 	signInBody,
+	invitationToken,
 	userPatchBody
 } from '../schemas';
 import { isUuid } from '$lib/domain/ids';
 import { z } from 'zod/mini';
 
-const tokenOnly = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
+const tokenOnly = z.strictObject({ token: invitationToken });
 
 /**
  * The JSON API, `/api/v1/…`: parse, call a use case, map the outcome to a status code. It is a

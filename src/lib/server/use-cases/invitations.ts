@@ -3,7 +3,7 @@ import type { Role } from '../db';
 import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
 import { audit } from '../audit';
-import { authorize } from '../access';
+import { authorize, invitationInScope } from '../access';
 import { hashToken, newToken } from '../auth/tokens';
 import { hashPassword } from '../auth/passwords';
 import { resolveScope } from './users';
@@ -111,14 +111,10 @@ export async function createInvitation(
 
 export async function revokeInvitation(deps: ServerDeps, actor: Actor, id: string): Promise<void> {
 	await authorize(deps, actor, 'invitations.manage');
-	const row = await deps.db
-		.selectFrom('invitations')
-		.selectAll()
-		.where('id', '=', id)
-		.where('ownerId', '=', actor.ownerId)
-		.executeTakeFirst();
-	if (!row) throw new ApiError(404, 'not_found');
+	const row = await invitationInScope(deps, actor, id);
 	if (row.acceptedAt) throw new ApiError(409, 'invitation_used');
+	// Revoking twice is the same as once: the first revocation's time and log entry stand.
+	if (row.revokedAt) return;
 	await deps.db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('invitations')

@@ -1,0 +1,147 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, expectTouchTargets } from './fixtures';
+
+/** The demo owner printed at the server's first start (src/lib/server/demo.ts). */
+const DEMO = {
+	ownerAdmin: 'eier@demo.lekeplan.no',
+	manager: 'styrer@demo.lekeplan.no',
+	staff: 'ansatt@demo.lekeplan.no',
+	parent: 'forelder@demo.lekeplan.no'
+};
+const PASSWORD = 'lekeplan-demo';
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+	await page.goto('/sign-in');
+	await page.getByLabel('E-post').fill(email);
+	await page.getByLabel('Passord').fill(password);
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Min konto' })).toBeVisible();
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
+
+test('each demo role sees only what it may', async ({ page }) => {
+	await signIn(page, DEMO.staff);
+	await expect(page.getByTestId('account-role')).toHaveText('Ansatt');
+	await expect(page.getByRole('heading', { level: 2, name: 'Solsikken barnehage' })).toBeVisible();
+	await expect(page.getByTestId('visible-groups').getByRole('listitem')).toHaveCount(3);
+	await expect(nav(page).getByRole('link', { name: 'Administrasjon' })).toHaveCount(0);
+	await page.goto('/admin');
+	await expect(page.getByRole('alert')).toHaveText('Du har ikke tilgang til dette.');
+	await page.goto('/account');
+	await page.getByRole('button', { name: 'Logg ut' }).click();
+
+	await signIn(page, DEMO.manager);
+	await expect(page.getByTestId('account-role')).toHaveText('Styrer');
+	await expect(page.getByTestId('visible-groups').getByRole('listitem')).toHaveCount(3);
+	await page.goto('/admin/users');
+	await expect(page.getByRole('alert')).toHaveText('Du har ikke tilgang til dette.');
+	await page.goto('/account');
+	await page.getByRole('button', { name: 'Logg ut' }).click();
+
+	await signIn(page, DEMO.parent);
+	await expect(page.getByTestId('account-role')).toHaveText('Foresatt');
+	await expect(page.getByTestId('visible-groups').getByRole('listitem')).toHaveCount(1);
+	await expect(page.getByTestId('visible-groups')).toContainText('Humla');
+	await expect(page.getByRole('heading', { name: 'Solsikken barnehage' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Logg ut' }).click();
+
+	await signIn(page, DEMO.ownerAdmin);
+	await expect(page.getByTestId('account-role')).toHaveText('Eieradministrator');
+	await nav(page).getByRole('link', { name: 'Administrasjon' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Solsikken barnehage' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Blåbærtoppen barnehage' })
+	).toBeVisible();
+	await page.getByRole('link', { name: 'Brukere' }).click();
+	await expect(page.locator('.user-line strong', { hasText: 'Ali Ansatt' })).toBeVisible();
+	await page.getByRole('link', { name: 'Logg' }).click();
+	await expect(page.getByRole('cell', { name: 'sign_in', exact: true }).first()).toBeVisible();
+});
+
+test('a wrong password gets a clear message and no access', async ({ page }) => {
+	await page.goto('/sign-in');
+	await page.getByLabel('E-post').fill(DEMO.staff);
+	await page.getByLabel('Passord').fill('feil passord');
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Feil e-post eller passord.');
+	await page.goto('/account');
+	await expect(page.getByText('Du er ikke logget inn.')).toBeVisible();
+});
+
+test('the owner admin creates a kindergarten, a group and an invitation; the invited person signs up', async ({
+	page,
+	browser
+}) => {
+	const suffix = Date.now().toString(36);
+	await signIn(page, DEMO.ownerAdmin);
+	await page.goto('/admin');
+	await page.getByLabel('Barnehagens navn').fill(`Nyskogen ${suffix}`);
+	await page.getByRole('button', { name: 'Opprett barnehage' }).click();
+	const section = page.locator('section', {
+		has: page.getByRole('heading', { level: 2, name: `Nyskogen ${suffix}` })
+	});
+	await expect(section).toBeVisible();
+	await section.getByLabel('Avdelingens navn').fill(`Ekorn ${suffix}`);
+	await section.getByLabel('Yngste barn (år)').selectOption('2');
+	await section.getByLabel('Eldste barn (år)').selectOption('4');
+	await section.getByRole('button', { name: 'Lagre avdeling' }).click();
+	await expect(section.getByText(`Ekorn ${suffix} (2–4 år)`)).toBeVisible();
+
+	await page.getByRole('link', { name: 'Invitasjoner' }).click();
+	await page.getByLabel('Navn', { exact: true }).fill(`Nora Ny ${suffix}`);
+	await page.getByLabel('Rolle').selectOption('staff');
+	await page.getByLabel('Barnehage').selectOption({ label: `Nyskogen ${suffix}` });
+	await page.getByRole('button', { name: 'Lag invitasjon' }).click();
+	const link = await page.getByTestId('invitation-link').textContent();
+	expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+	await expect(page.locator('.user-line strong', { hasText: `Nora Ny ${suffix}` })).toBeVisible();
+
+	const invited = await browser.newContext({ locale: 'nb-NO' });
+	const tablet = await invited.newPage();
+	await tablet.goto(new URL(link!).pathname);
+	await expect(tablet.getByText(`Du er invitert som Ansatt i Nyskogen ${suffix}`)).toBeVisible();
+	await tablet.getByLabel('E-post').fill(`nora.${suffix}@example.no`);
+	await tablet.getByLabel('Velg et passord').fill('kort');
+	await tablet.getByRole('button', { name: 'Lag konto' }).click();
+	await expect(tablet.locator('#invite-password-error')).toHaveText(
+		'Passordet må ha minst 8 tegn.'
+	);
+	await tablet.getByLabel('Velg et passord').fill('blåbær i skogen');
+	await tablet.getByRole('button', { name: 'Lag konto' }).click();
+	await expect(tablet.getByRole('heading', { level: 1, name: 'Min konto' })).toBeVisible();
+	await expect(tablet.getByTestId('account-role')).toHaveText('Ansatt');
+	await expect(tablet.getByRole('heading', { level: 2, name: `Nyskogen ${suffix}` })).toBeVisible();
+
+	// The link works once.
+	await tablet.goto(new URL(link!).pathname);
+	await expect(tablet.getByRole('alert')).toContainText('Invitasjonen finnes ikke');
+	await invited.close();
+});
+
+test('sign-in, account, admin and invitation pages: zero axe violations, 44 px targets', async ({
+	page
+}) => {
+	const check = async () => {
+		await expectNoAxeViolations(page);
+		await expectTouchTargets(page);
+	};
+	await page.goto('/sign-in');
+	await expect(page.getByRole('heading', { level: 1, name: 'Logg inn' })).toBeVisible();
+	await check();
+	await page.goto('/invite/not-a-real-token');
+	await expect(page.getByRole('alert')).toBeVisible();
+	await check();
+	await signIn(page, DEMO.ownerAdmin);
+	await check();
+	for (const path of ['/admin', '/admin/users', '/admin/invitations', '/admin/audit']) {
+		await page.goto(path);
+		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();
+		await expect(page.locator('.panel, table').first()).toBeVisible();
+		await check();
+	}
+	await page.goto('/account');
+	await page.getByRole('button', { name: 'Logg ut' }).click();
+	await signIn(page, DEMO.parent);
+	await check();
+});

@@ -1,0 +1,723 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '$lib/domain/ids';
+import { hashToken, newToken } from '$lib/server/auth/tokens';
+import type { Role } from '$lib/server/db';
+import {
+	describeEachDatabase,
+	seedOwner,
+	signIn,
+	startTestServer,
+	type SeededOwner,
+	type TestServer
+} from './harness';
+import { expectUnchanged, snapshot } from './snapshot';
+
+/**
+ * The full access matrix (DESIGN.md §5): every role × every endpoint × every kind of record an
+ * id can name, including records of another kindergarten and of another owner. A refusal is
+ * the same whether or not the record exists, and changes nothing but the audit log (one
+ * `access_refused` row per refused signed-in request).
+ *
+ * To extend it, add rows to MATRIX (and, for a new kind of record, a TARGETS entry).
+ */
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** The callers, in the order of the status columns. All of them belong to owner a. */
+const CALLERS = ['anonymous', 'parent', 'staff', 'manager', 'ownerAdmin'] as const;
+type Caller = (typeof CALLERS)[number];
+
+/**
+ * What an id in a row can name. Owner a's first kindergarten is "own": the manager, staff and
+ * parent belong to it, and the parent to its first group. Owner b is another owner. Targets
+ * marked fresh are made anew for every cell, so a successful write never spoils later cells.
+ */
+const TARGETS = {
+	'kg.own': "owner a's first kindergarten: the callers' own, with groups and people",
+	'kg.sibling': "owner a's second kindergarten: same owner, not the callers' own",
+	'kg.foreign': "owner b's first kindergarten: another owner",
+	'kg.empty': 'fresh: an empty kindergarten of owner a (deletable)',
+	'kg.foreign-empty': 'fresh: an empty kindergarten of owner b (deletable, were it in scope)',
+	'group.own': "the parent's group in the own kindergarten (has a parent: not deletable)",
+	'group.kg': 'the other group of the own kindergarten',
+	'group.sibling': "a group of owner a's second kindergarten",
+	'group.foreign': "a group of owner b's first kindergarten",
+	'group.empty': 'fresh: an empty group of the own kindergarten',
+	'group.sibling-empty': "fresh: an empty group of owner a's second kindergarten",
+	'group.foreign-empty': "fresh: an empty group of owner b's first kindergarten",
+	'user.own-kg': 'fresh: a staff member of the own kindergarten',
+	'user.sibling-kg': "fresh: a staff member of owner a's second kindergarten",
+	'user.foreign': "fresh: a staff member of owner b's first kindergarten",
+	'invitation.own': 'fresh: a pending invitation of owner a',
+	'invitation.foreign': 'fresh: a pending invitation of owner b',
+	missing: 'a well-formed id that names nothing'
+} as const;
+type Target = keyof typeof TARGETS;
+
+/**
+ * [method, path, target, statuses, body?]. In the path and body, `:id` stands for the target's
+ * id and `:user` for a fresh staff member of the own kindergarten. Statuses are one per caller:
+ *
+ *   anonymous parent staff manager ownerAdmin
+ *
+ * 401 is `not_signed_in`, 403 `forbidden`, 404 `not_found`, 409 the reason in CONFLICTS. A row
+ * without a body sends BODIES[`${method} ${path}`] if there is one.
+ */
+type Row = [Method, string, Target | null, string, Json?];
+
+const MATRIX: Row[] = [
+	['GET', '/api/v1/me', null, '401 200 200 200 200'],
+
+	['GET', '/api/v1/kindergartens', null, '401 403 200 200 200'],
+	['POST', '/api/v1/kindergartens', null, '401 403 403 403 201'],
+
+	['GET', '/api/v1/kindergartens/:id', 'kg.own', '401 403 200 200 200'],
+	['GET', '/api/v1/kindergartens/:id', 'kg.sibling', '401 403 404 404 200'],
+	['GET', '/api/v1/kindergartens/:id', 'kg.foreign', '401 403 404 404 404'],
+	['GET', '/api/v1/kindergartens/:id', 'missing', '401 403 404 404 404'],
+
+	['PATCH', '/api/v1/kindergartens/:id', 'kg.own', '401 403 403 403 200'],
+	['PATCH', '/api/v1/kindergartens/:id', 'kg.sibling', '401 403 403 403 200'],
+	['PATCH', '/api/v1/kindergartens/:id', 'kg.foreign', '401 403 403 403 404'],
+	['PATCH', '/api/v1/kindergartens/:id', 'missing', '401 403 403 403 404'],
+
+	['DELETE', '/api/v1/kindergartens/:id', 'kg.own', '401 403 403 403 409'],
+	['DELETE', '/api/v1/kindergartens/:id', 'kg.sibling', '401 403 403 403 409'],
+	['DELETE', '/api/v1/kindergartens/:id', 'kg.empty', '401 403 403 403 204'],
+	['DELETE', '/api/v1/kindergartens/:id', 'kg.foreign', '401 403 403 403 404'],
+	['DELETE', '/api/v1/kindergartens/:id', 'kg.foreign-empty', '401 403 403 403 404'],
+	['DELETE', '/api/v1/kindergartens/:id', 'missing', '401 403 403 403 404'],
+
+	['GET', '/api/v1/kindergartens/:id/groups', 'kg.own', '401 403 200 200 200'],
+	['GET', '/api/v1/kindergartens/:id/groups', 'kg.sibling', '401 403 404 404 200'],
+	['GET', '/api/v1/kindergartens/:id/groups', 'kg.foreign', '401 403 404 404 404'],
+	['GET', '/api/v1/kindergartens/:id/groups', 'missing', '401 403 404 404 404'],
+
+	['POST', '/api/v1/kindergartens/:id/groups', 'kg.own', '401 403 403 403 201'],
+	['POST', '/api/v1/kindergartens/:id/groups', 'kg.sibling', '401 403 403 403 201'],
+	['POST', '/api/v1/kindergartens/:id/groups', 'kg.foreign', '401 403 403 403 404'],
+	['POST', '/api/v1/kindergartens/:id/groups', 'missing', '401 403 403 403 404'],
+
+	['GET', '/api/v1/groups/:id', 'group.own', '401 200 200 200 200'],
+	['GET', '/api/v1/groups/:id', 'group.kg', '401 404 200 200 200'],
+	['GET', '/api/v1/groups/:id', 'group.sibling', '401 404 404 404 200'],
+	['GET', '/api/v1/groups/:id', 'group.foreign', '401 404 404 404 404'],
+	['GET', '/api/v1/groups/:id', 'missing', '401 404 404 404 404'],
+
+	['PATCH', '/api/v1/groups/:id', 'group.own', '401 403 403 403 200'],
+	['PATCH', '/api/v1/groups/:id', 'group.kg', '401 403 403 403 200'],
+	['PATCH', '/api/v1/groups/:id', 'group.sibling', '401 403 403 403 200'],
+	['PATCH', '/api/v1/groups/:id', 'group.foreign', '401 403 403 403 404'],
+	['PATCH', '/api/v1/groups/:id', 'missing', '401 403 403 403 404'],
+
+	['DELETE', '/api/v1/groups/:id', 'group.own', '401 403 403 403 409'],
+	['DELETE', '/api/v1/groups/:id', 'group.empty', '401 403 403 403 204'],
+	['DELETE', '/api/v1/groups/:id', 'group.sibling-empty', '401 403 403 403 204'],
+	['DELETE', '/api/v1/groups/:id', 'group.foreign', '401 403 403 403 404'],
+	['DELETE', '/api/v1/groups/:id', 'group.foreign-empty', '401 403 403 403 404'],
+	['DELETE', '/api/v1/groups/:id', 'missing', '401 403 403 403 404'],
+
+	['GET', '/api/v1/users', null, '401 403 403 403 200'],
+
+	['PATCH', '/api/v1/users/:id', 'user.own-kg', '401 403 403 403 200'],
+	['PATCH', '/api/v1/users/:id', 'user.sibling-kg', '401 403 403 403 200'],
+	['PATCH', '/api/v1/users/:id', 'user.foreign', '401 403 403 403 404'],
+	['PATCH', '/api/v1/users/:id', 'missing', '401 403 403 403 404'],
+	// Moving a person: the kindergarten or group in the body must be in scope too.
+	['PATCH', '/api/v1/users/:user', 'kg.sibling', '401 403 403 403 200', { kindergartenId: ':id' }],
+	['PATCH', '/api/v1/users/:user', 'kg.foreign', '401 403 403 403 404', { kindergartenId: ':id' }],
+	['PATCH', '/api/v1/users/:user', 'missing', '401 403 403 403 404', { kindergartenId: ':id' }],
+	['PATCH', '/api/v1/users/:user', 'group.own', '401 403 403 403 200', parentIn(':id')],
+	['PATCH', '/api/v1/users/:user', 'group.sibling', '401 403 403 403 200', parentIn(':id')],
+	['PATCH', '/api/v1/users/:user', 'group.foreign', '401 403 403 403 404', parentIn(':id')],
+	['PATCH', '/api/v1/users/:user', 'missing', '401 403 403 403 404', parentIn(':id')],
+
+	['GET', '/api/v1/invitations', null, '401 403 403 403 200'],
+	['POST', '/api/v1/invitations', 'kg.own', '401 403 403 403 201', invite('staff', ':id')],
+	['POST', '/api/v1/invitations', 'kg.sibling', '401 403 403 403 201', invite('staff', ':id')],
+	['POST', '/api/v1/invitations', 'kg.foreign', '401 403 403 403 404', invite('staff', ':id')],
+	['POST', '/api/v1/invitations', 'missing', '401 403 403 403 404', invite('manager', ':id')],
+	['POST', '/api/v1/invitations', 'group.own', '401 403 403 403 201', invite('parent', ':id')],
+	['POST', '/api/v1/invitations', 'group.sibling', '401 403 403 403 201', invite('parent', ':id')],
+	['POST', '/api/v1/invitations', 'group.foreign', '401 403 403 403 404', invite('parent', ':id')],
+	['POST', '/api/v1/invitations', 'missing', '401 403 403 403 404', invite('parent', ':id')],
+
+	['DELETE', '/api/v1/invitations/:id', 'invitation.own', '401 403 403 403 204'],
+	['DELETE', '/api/v1/invitations/:id', 'invitation.foreign', '401 403 403 403 404'],
+	['DELETE', '/api/v1/invitations/:id', 'missing', '401 403 403 403 404'],
+
+	['GET', '/api/v1/audit', null, '401 403 403 403 200']
+];
+
+/** Valid bodies, so that a refusal is about access and never about input. */
+const BODIES: Record<string, Json> = {
+	'POST /api/v1/kindergartens': { name: 'Ny barnehage' },
+	'PATCH /api/v1/kindergartens/:id': { name: 'Nytt navn' },
+	'POST /api/v1/kindergartens/:id/groups': { name: 'Ny avdeling', ageMin: 1, ageMax: 3 },
+	'PATCH /api/v1/groups/:id': { name: 'Omdøpt avdeling', ageMin: 0, ageMax: 3 },
+	'PATCH /api/v1/users/:id': { role: 'manager' }
+};
+
+const CONFLICTS: Record<string, string> = {
+	'DELETE /api/v1/kindergartens/:id': 'kindergarten_not_empty',
+	'DELETE /api/v1/groups/:id': 'group_not_empty'
+};
+
+function invite(role: Role, id: string): Json {
+	return role === 'parent'
+		? { role, groupId: id, displayName: 'Ny forelder' }
+		: { role, kindergartenId: id, displayName: 'Ny ansatt' };
+}
+
+function parentIn(groupId: string): Json {
+	return { role: 'parent', groupId, kindergartenId: null };
+}
+
+const REASONS: Record<number, string> = {
+	401: 'not_signed_in',
+	403: 'forbidden',
+	404: 'not_found'
+};
+
+function statusesOf(row: Row): Record<Caller, number> {
+	const cells = row[3].trim().split(/\s+/);
+	if (cells.length !== CALLERS.length || cells.some((c) => !/^[1-5]\d\d$/.test(c))) {
+		throw new Error(`bad status cells in ${row[0]} ${row[1]}: "${row[3]}"`);
+	}
+	return Object.fromEntries(CALLERS.map((caller, i) => [caller, Number(cells[i])])) as Record<
+		Caller,
+		number
+	>;
+}
+
+function fill(value: Json, ids: Record<string, string>): Json {
+	if (typeof value === 'string') return ids[value] ?? value;
+	if (Array.isArray(value)) return value.map((v) => fill(v, ids));
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, ids)]));
+	}
+	return value;
+}
+
+const fillPath = (path: string, ids: Record<string, string>) =>
+	path.replace(/:id\b|:user\b/g, (placeholder) => ids[placeholder] ?? placeholder);
+
+/** Seeds rows straight into the database (no audit noise) for the fresh targets. */
+class World {
+	constructor(
+		readonly server: TestServer,
+		readonly a: SeededOwner,
+		readonly b: SeededOwner
+	) {}
+
+	private get now() {
+		return this.server.clock.now().toISOString();
+	}
+
+	async kindergarten(owner: SeededOwner): Promise<string> {
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('kindergartens')
+			.values({
+				id,
+				ownerId: owner.id,
+				name: 'Tom barnehage',
+				createdAt: this.now,
+				updatedAt: this.now
+			})
+			.execute();
+		return id;
+	}
+
+	async group(owner: SeededOwner, kindergartenId: string): Promise<string> {
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('groups')
+			.values({
+				id,
+				ownerId: owner.id,
+				kindergartenId,
+				name: 'Tom avdeling',
+				ageMin: 1,
+				ageMax: 3,
+				createdAt: this.now,
+				updatedAt: this.now
+			})
+			.execute();
+		return id;
+	}
+
+	async staff(owner: SeededOwner, kindergartenId: string): Promise<string> {
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('users')
+			.values({
+				id,
+				ownerId: owner.id,
+				email: `${id}@test.lekeplan.no`,
+				displayName: 'Ny ansatt',
+				role: 'staff',
+				kindergartenId,
+				groupId: null,
+				passwordHash: null,
+				disabledAt: null,
+				createdAt: this.now,
+				updatedAt: this.now
+			})
+			.execute();
+		return id;
+	}
+
+	async invitation(owner: SeededOwner): Promise<string> {
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('invitations')
+			.values({
+				id,
+				tokenHash: hashToken(newToken()),
+				ownerId: owner.id,
+				role: 'staff',
+				kindergartenId: owner.kindergartens[0]!.id,
+				groupId: null,
+				displayName: 'Invitert',
+				createdBy: owner.users.ownerAdmin.id,
+				createdAt: this.now,
+				expiresAt: new Date(this.server.clock.now().getTime() + 86_400_000).toISOString(),
+				acceptedAt: null,
+				acceptedUserId: null,
+				revokedAt: null
+			})
+			.execute();
+		return id;
+	}
+
+	async id(target: Target): Promise<string> {
+		const { a, b } = this;
+		const [aOwn, aSibling] = [a.kindergartens[0]!, a.kindergartens[1]!];
+		const bOwn = b.kindergartens[0]!;
+		switch (target) {
+			case 'kg.own':
+				return aOwn.id;
+			case 'kg.sibling':
+				return aSibling.id;
+			case 'kg.foreign':
+				return bOwn.id;
+			case 'kg.empty':
+				return this.kindergarten(a);
+			case 'kg.foreign-empty':
+				return this.kindergarten(b);
+			case 'group.own':
+				return aOwn.groups[0]!;
+			case 'group.kg':
+				return aOwn.groups[1]!;
+			case 'group.sibling':
+				return aSibling.groups[0]!;
+			case 'group.foreign':
+				return bOwn.groups[0]!;
+			case 'group.empty':
+				return this.group(a, aOwn.id);
+			case 'group.sibling-empty':
+				return this.group(a, aSibling.id);
+			case 'group.foreign-empty':
+				return this.group(b, bOwn.id);
+			case 'user.own-kg':
+				return this.staff(a, aOwn.id);
+			case 'user.sibling-kg':
+				return this.staff(a, aSibling.id);
+			case 'user.foreign':
+				return this.staff(b, bOwn.id);
+			case 'invitation.own':
+				return this.invitation(a);
+			case 'invitation.foreign':
+				return this.invitation(b);
+			case 'missing':
+				return uuidv7();
+		}
+	}
+}
+
+interface Answer {
+	status: number;
+	text: string;
+	headers: Array<[string, string]>;
+}
+
+async function answer(response: Response): Promise<Answer> {
+	return { status: response.status, text: await response.text(), headers: [...response.headers] };
+}
+
+describeEachDatabase('the access matrix', (dialect) => {
+	let server: TestServer;
+	let world: World;
+	const cookies: Partial<Record<Caller, string>> = {};
+	const callerIds: Partial<Record<Caller, string>> = {};
+
+	beforeAll(async () => {
+		server = await startTestServer(dialect);
+		const a = await seedOwner(server, 'a');
+		const b = await seedOwner(server, 'b');
+		world = new World(server, a, b);
+		for (const caller of CALLERS) {
+			if (caller === 'anonymous') continue;
+			cookies[caller] = await signIn(server, a.users[caller].email);
+			callerIds[caller] = a.users[caller].id;
+		}
+	});
+	afterAll(async () => server.close());
+
+	it('has a well-formed table: every cell parses, every endpoint is covered', () => {
+		const endpoints = new Set(MATRIX.map(([method, path]) => `${method} ${path}`));
+		for (const row of MATRIX) expect(() => statusesOf(row)).not.toThrow();
+		for (const endpoint of [
+			'GET /api/v1/kindergartens',
+			'POST /api/v1/kindergartens',
+			'GET /api/v1/kindergartens/:id',
+			'PATCH /api/v1/kindergartens/:id',
+			'DELETE /api/v1/kindergartens/:id',
+			'GET /api/v1/kindergartens/:id/groups',
+			'POST /api/v1/kindergartens/:id/groups',
+			'GET /api/v1/groups/:id',
+			'PATCH /api/v1/groups/:id',
+			'DELETE /api/v1/groups/:id',
+			'GET /api/v1/users',
+			'PATCH /api/v1/users/:id',
+			'GET /api/v1/invitations',
+			'POST /api/v1/invitations',
+			'DELETE /api/v1/invitations/:id',
+			'GET /api/v1/audit',
+			'GET /api/v1/me'
+		]) {
+			expect(endpoints, endpoint).toContain(endpoint);
+		}
+	});
+
+	for (const row of MATRIX) {
+		const [method, path, target, , rowBody] = row;
+		const statuses = statusesOf(row);
+		const endpoint = `${method} ${path}`;
+		const template = rowBody ?? BODIES[endpoint];
+		const about = target ? ` on ${target}` : '';
+		const bodyNote = rowBody !== undefined ? ` ${JSON.stringify(rowBody)}` : '';
+
+		describe(`${endpoint}${bodyNote}${about}`, () => {
+			for (const caller of CALLERS) {
+				const expected = statuses[caller];
+				it(`${caller} → ${expected}`, async () => {
+					const ids: Record<string, string> = {};
+					if (target) ids[':id'] = await world.id(target);
+					if (path.includes(':user') || JSON.stringify(template ?? '').includes(':user')) {
+						ids[':user'] = await world.id('user.own-kg');
+					}
+					const send = (idValues: Record<string, string>) =>
+						server.request(method, fillPath(path, idValues), {
+							cookie: cookies[caller] ?? null,
+							...(template !== undefined ? { body: fill(template, idValues) } : {})
+						});
+
+					const before = await snapshot(server);
+					const got = await answer(await send(ids));
+					expect(got.status, `${caller} ${endpoint}${about}: ${got.text}`).toBe(expected);
+					expect(got.status).toBeLessThan(500);
+					if (expected < 400) return;
+
+					const reason = expected === 409 ? CONFLICTS[endpoint] : REASONS[expected];
+					expect(reason, `a reason for ${expected}`).toBeDefined();
+					expect(JSON.parse(got.text)).toEqual({ error: { status: expected, reason } });
+
+					const added = await expectUnchanged(server, before, {
+						auditAllowed: ['access_refused'],
+						message: `${caller} ${endpoint}${about}:`
+					});
+					if (expected === 403 || expected === 404) {
+						// One refusal, one log row, naming who was refused.
+						expect(added).toHaveLength(1);
+						expect(added[0]).toMatchObject({
+							action: 'access_refused',
+							actorUserId: callerIds[caller],
+							ownerId: world.a.id
+						});
+					} else {
+						expect(added).toEqual([]);
+					}
+
+					// Refused the same whether or not the record exists: byte for byte.
+					if (expected !== 409 && target && target !== 'missing') {
+						const absent = await answer(await send({ ...ids, ':id': uuidv7() }));
+						expect(absent).toEqual(got);
+						await expectUnchanged(server, before, { auditAllowed: ['access_refused'] });
+					}
+				});
+			}
+		});
+	}
+});
+
+describeEachDatabase('access: scope comes from the session', (dialect) => {
+	let server: TestServer;
+	let a: SeededOwner;
+	let b: SeededOwner;
+	let admin: string;
+	let adminB: string;
+
+	beforeAll(async () => {
+		server = await startTestServer(dialect);
+		a = await seedOwner(server, 'a');
+		b = await seedOwner(server, 'b');
+		admin = await signIn(server, a.users.ownerAdmin.email);
+		adminB = await signIn(server, b.users.ownerAdmin.email);
+	});
+	afterAll(async () => server.close());
+
+	const reasonOf = async (response: Response) =>
+		((await response.json()) as { error: { reason: string } }).error.reason;
+
+	it('refuses a body that claims an owner or a scope (strict bodies: 400), changing nothing', async () => {
+		const attempts: Array<[string, string, Json]> = [
+			['POST', '/api/v1/kindergartens', { name: 'Kapret', ownerId: b.id }],
+			[
+				'POST',
+				`/api/v1/kindergartens/${a.kindergartens[0]!.id}/groups`,
+				{ name: 'Kapret', ageMin: 1, ageMax: 3, kindergartenId: b.kindergartens[0]!.id }
+			],
+			[
+				'POST',
+				`/api/v1/kindergartens/${a.kindergartens[0]!.id}/groups`,
+				{ name: 'Kapret', ageMin: 1, ageMax: 3, ownerId: b.id }
+			],
+			['PATCH', `/api/v1/kindergartens/${a.kindergartens[1]!.id}`, { name: 'X', ownerId: b.id }],
+			[
+				'POST',
+				'/api/v1/invitations',
+				{ role: 'staff', kindergartenId: a.kindergartens[0]!.id, displayName: 'X', ownerId: b.id }
+			],
+			['PATCH', `/api/v1/users/${a.users.staff.id}`, { role: 'staff', ownerId: b.id }]
+		];
+		for (const [method, path, body] of attempts) {
+			const before = await snapshot(server);
+			const response = await server.request(method, path, { cookie: admin, body });
+			expect(response.status, `${method} ${path}`).toBe(400);
+			expect(await reasonOf(response)).toBe('invalid_body');
+			await expectUnchanged(server, before);
+		}
+	});
+
+	it("creates records under the session's owner", async () => {
+		const response = await server.request('POST', '/api/v1/kindergartens', {
+			cookie: admin,
+			body: { name: 'Eget barnehage' }
+		});
+		expect(response.status).toBe(201);
+		const { kindergarten } = (await response.json()) as { kindergarten: { id: string } };
+		const row = await server.deps.db
+			.selectFrom('kindergartens')
+			.select('ownerId')
+			.where('id', '=', kindergarten.id)
+			.executeTakeFirstOrThrow();
+		expect(row.ownerId).toBe(a.id);
+	});
+
+	it("does not let an owner admin make a group in another owner's kindergarten", async () => {
+		const before = await snapshot(server);
+		const response = await server.request(
+			'POST',
+			`/api/v1/kindergartens/${b.kindergartens[1]!.id}/groups`,
+			{ cookie: admin, body: { name: 'Inntrenger', ageMin: 1, ageMax: 3 } }
+		);
+		expect(response.status).toBe(404);
+		expect(await reasonOf(response)).toBe('not_found');
+		await expectUnchanged(server, before, { auditAllowed: ['access_refused'] });
+		const groups = await server.deps.db
+			.selectFrom('groups')
+			.select('id')
+			.where('kindergartenId', '=', b.kindergartens[1]!.id)
+			.execute();
+		expect(groups.map((g) => g.id).sort()).toEqual([...b.kindergartens[1]!.groups].sort());
+	});
+
+	it("does not let an owner admin invite into another owner's group or kindergarten", async () => {
+		for (const body of [
+			{ role: 'parent', groupId: b.kindergartens[0]!.groups[1]!, displayName: 'X' },
+			{ role: 'staff', kindergartenId: b.kindergartens[1]!.id, displayName: 'X' },
+			{ role: 'manager', kindergartenId: b.kindergartens[0]!.id, displayName: 'X' }
+		]) {
+			const before = await snapshot(server);
+			const response = await server.request('POST', '/api/v1/invitations', {
+				cookie: admin,
+				body
+			});
+			expect(response.status).toBe(404);
+			expect(await reasonOf(response)).toBe('not_found');
+			await expectUnchanged(server, before, { auditAllowed: ['access_refused'] });
+		}
+	});
+
+	it('lists only what is in scope', async () => {
+		const manager = await signIn(server, a.users.manager.email);
+		const list = async (path: string, cookie: string) => {
+			const response = await server.request('GET', path, { cookie });
+			expect(response.status, path).toBe(200);
+			return response.json() as Promise<Record<string, Array<Record<string, unknown>>>>;
+		};
+		const mine = (await list('/api/v1/kindergartens', manager))['kindergartens']!;
+		expect(mine.map((k) => k['id'])).toEqual([a.kindergartens[0]!.id]);
+
+		const owned = (await list('/api/v1/kindergartens', admin))['kindergartens']!;
+		const ownedIds = owned.map((k) => k['id']);
+		for (const k of a.kindergartens) expect(ownedIds).toContain(k.id);
+		for (const k of b.kindergartens) expect(ownedIds).not.toContain(k.id);
+
+		const groups = (await list(`/api/v1/kindergartens/${a.kindergartens[0]!.id}/groups`, manager))[
+			'groups'
+		]!;
+		expect(groups.map((g) => g['id']).sort()).toEqual([...a.kindergartens[0]!.groups].sort());
+
+		const people = (await list('/api/v1/users', admin))['users']!.map((u) => u['id']);
+		for (const u of Object.values(a.users)) expect(people).toContain(u.id);
+		for (const u of Object.values(b.users)) expect(people).not.toContain(u.id);
+
+		const invited = await server.request('POST', '/api/v1/invitations', {
+			cookie: adminB,
+			body: { role: 'staff', kindergartenId: b.kindergartens[0]!.id, displayName: 'B-ansatt' }
+		});
+		expect(invited.status).toBe(201);
+		const { invitation } = (await invited.json()) as { invitation: { id: string } };
+		const invitations = (await list('/api/v1/invitations', admin))['invitations']!;
+		expect(invitations.map((i) => i['id'])).not.toContain(invitation.id);
+		const invitationsB = (await list('/api/v1/invitations', adminB))['invitations']!;
+		expect(invitationsB.map((i) => i['id'])).toContain(invitation.id);
+
+		const entries = (await list('/api/v1/audit', adminB))['entries']!;
+		const actorsOfA = new Set(Object.values(a.users).map((u) => u.id));
+		expect(entries.length).toBeGreaterThan(0);
+		for (const entry of entries) expect(actorsOfA.has(entry['actorUserId'] as string)).toBe(false);
+	});
+
+	it('answers anonymous callers of sign-in, lookup and accept without asking for a session', async () => {
+		const signInAttempt = await server.request('POST', '/api/v1/auth/sign-in', {
+			body: { email: 'ingen@test.lekeplan.no', password: 'feil passord' },
+			address: '10.9.9.9'
+		});
+		expect(signInAttempt.status).toBe(401);
+		expect(await reasonOf(signInAttempt)).toBe('invalid_credentials');
+		const lookup = await server.request('POST', '/api/v1/invitations/lookup', {
+			body: { token: 'no-such-token' }
+		});
+		expect(lookup.status).toBe(404);
+		expect(await reasonOf(lookup)).toBe('invitation_not_found');
+		const accept = await server.request('POST', '/api/v1/invitations/accept', {
+			body: { token: 'no-such-token', email: 'ny@test.lekeplan.no', password: 'langt passord' }
+		});
+		expect(accept.status).toBe(404);
+		expect(await reasonOf(accept)).toBe('invitation_not_found');
+	});
+});
+
+describeEachDatabase('access: the audit log', (dialect) => {
+	let server: TestServer;
+	let a: SeededOwner;
+	let b: SeededOwner;
+	let admin: string;
+
+	beforeAll(async () => {
+		server = await startTestServer(dialect);
+		a = await seedOwner(server, 'a');
+		b = await seedOwner(server, 'b');
+		admin = await signIn(server, a.users.ownerAdmin.email);
+	});
+	afterAll(async () => server.close());
+
+	type Entry = {
+		action: string;
+		actorUserId: string | null;
+		targetType: string | null;
+		targetId: string | null;
+		reason: string | null;
+	};
+	const auditLog = async () => {
+		const response = await server.request('GET', '/api/v1/audit', { cookie: admin });
+		expect(response.status).toBe(200);
+		return ((await response.json()) as { entries: Entry[] }).entries;
+	};
+
+	it('records refused authorizations: a missing permission and an out-of-scope id', async () => {
+		const manager = await signIn(server, a.users.manager.email);
+		const parent = await signIn(server, a.users.parent.email);
+		expect((await server.request('GET', '/api/v1/users', { cookie: manager })).status).toBe(403);
+		const foreignGroup = b.kindergartens[0]!.groups[0]!;
+		expect(
+			(await server.request('GET', `/api/v1/groups/${foreignGroup}`, { cookie: parent })).status
+		).toBe(404);
+		const foreignInvitation = uuidv7();
+		expect(
+			(
+				await server.request('DELETE', `/api/v1/invitations/${foreignInvitation}`, {
+					cookie: admin
+				})
+			).status
+		).toBe(404);
+
+		const entries = await auditLog();
+		expect(entries).toContainEqual(
+			expect.objectContaining({
+				action: 'access_refused',
+				actorUserId: a.users.manager.id,
+				reason: 'missing_users.manage'
+			})
+		);
+		expect(entries).toContainEqual(
+			expect.objectContaining({
+				action: 'access_refused',
+				actorUserId: a.users.parent.id,
+				targetType: 'group',
+				targetId: foreignGroup,
+				reason: 'out_of_scope'
+			})
+		);
+		expect(entries).toContainEqual(
+			expect.objectContaining({
+				action: 'access_refused',
+				actorUserId: a.users.ownerAdmin.id,
+				targetType: 'invitation',
+				targetId: foreignInvitation,
+				reason: 'out_of_scope'
+			})
+		);
+	});
+
+	it('records role changes, and only real ones', async () => {
+		const staff = a.users.staff;
+		const promote = await server.request('PATCH', `/api/v1/users/${staff.id}`, {
+			cookie: admin,
+			body: { role: 'manager' }
+		});
+		expect(promote.status).toBe(200);
+		expect(((await promote.json()) as { user: { role: string } }).user.role).toBe('manager');
+		const same = await server.request('PATCH', `/api/v1/users/${staff.id}`, {
+			cookie: admin,
+			body: { role: 'manager' }
+		});
+		expect(same.status).toBe(200);
+
+		const changes = (await auditLog()).filter(
+			(e) => e.action === 'role_changed' && e.targetId === staff.id
+		);
+		expect(changes).toEqual([
+			{
+				at: expect.stringMatching(/Z$/),
+				action: 'role_changed',
+				actorUserId: a.users.ownerAdmin.id,
+				targetType: 'user',
+				targetId: staff.id,
+				reason: 'staff->manager'
+			}
+		]);
+	});
+
+	it('keeps refusals out of another owner’s log', async () => {
+		const adminB = await signIn(server, b.users.ownerAdmin.email);
+		const response = await server.request('GET', '/api/v1/audit', { cookie: adminB });
+		const entries = ((await response.json()) as { entries: Entry[] }).entries;
+		expect(entries.filter((e) => e.action === 'access_refused')).toEqual([]);
+	});
+});
