@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOidcClient } from '$lib/server/auth/oidc-client';
 import { oidcCookieKey, openOidcCookie, sealOidcCookie } from '$lib/server/auth/oidc-cookie';
 import { OIDC_COOKIE, type OidcClient } from '$lib/server/auth/oidc';
@@ -438,6 +438,15 @@ describeEachDatabase('OpenID Connect sign-in', (dialect) => {
 		expect((await callback(server, flow)).headers.get('location')).toMatch(/^\/sign-in\?error=/);
 	});
 
+	it('refuses a sign-in the provider reports as denied', async () => {
+		const flow = await beginFlow(server, newSubject(), await invite());
+		const denied = new URL(REDIRECT_URI);
+		denied.searchParams.set('error', 'access_denied');
+		denied.searchParams.set('state', flow.callback.searchParams.get('state')!);
+		denied.searchParams.set('iss', issuer);
+		expectRefused(await callback(server, { ...flow, callback: denied }), 'oidc_denied');
+	});
+
 	it('refuses an ID token whose nonce is not the one the flow sent', async () => {
 		const token = await invite();
 		const flow = await beginFlow(server, newSubject(), token);
@@ -556,5 +565,53 @@ describeEachDatabase('OpenID Connect sign-in', (dialect) => {
 		} finally {
 			tamper = null;
 		}
+	});
+});
+
+describe('OpenID Connect while the provider is away', () => {
+	it('starts anyway, and answers 503 instead of failing the server', async () => {
+		const lines: string[] = [];
+		const away = await createOidcClient(
+			{
+				issuer: 'http://127.0.0.1:9',
+				clientId: CLIENT_ID,
+				clientSecret: CLIENT_SECRET,
+				redirectUri: REDIRECT_URI,
+				allowInsecure: true
+			},
+			{ log: (line) => lines.push(line), timeoutSeconds: 2 }
+		);
+		await expect(away.start(null)).rejects.toMatchObject({
+			status: 503,
+			reason: 'oidc_unavailable'
+		});
+		const cookie = sealOidcCookie(
+			oidcCookieKey(CLIENT_SECRET),
+			{
+				state: 'some-state',
+				nonce: 'some-nonce',
+				verifier: 'some-verifier',
+				invitationToken: null
+			},
+			Date.now()
+		);
+		await expect(
+			away.finish(new URL(`${REDIRECT_URI}?code=x&state=some-state`), cookie)
+		).rejects.toMatchObject({ status: 503, reason: 'oidc_unavailable' });
+		expect(lines.join('\n')).toContain('discovery at http://127.0.0.1:9 failed');
+	});
+
+	it('refuses plain http to a provider unless told that it is a loopback test', async () => {
+		const strict = await createOidcClient(
+			{
+				issuer,
+				clientId: CLIENT_ID,
+				clientSecret: CLIENT_SECRET,
+				redirectUri: REDIRECT_URI,
+				allowInsecure: false
+			},
+			{ log: () => undefined }
+		);
+		await expect(strict.start(null)).rejects.toMatchObject({ status: 503 });
 	});
 });
