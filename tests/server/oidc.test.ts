@@ -342,7 +342,19 @@ describeEachDatabase('OpenID Connect sign-in', (dialect) => {
 		expect(params.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		expect(params.get('state')?.length).toBeGreaterThanOrEqual(32);
 		expect(params.get('nonce')?.length).toBeGreaterThanOrEqual(32);
-		expect(url.href.toLowerCase()).not.toContain('nin');
+		// Nothing else is asked for: no claims, no national identity number scope (userid-nin).
+		expect([...params.keys()].sort()).toEqual(
+			[
+				'client_id',
+				'code_challenge',
+				'code_challenge_method',
+				'nonce',
+				'redirect_uri',
+				'response_type',
+				'scope',
+				'state'
+			].sort()
+		);
 
 		const line = start.headers.getSetCookie().find((c) => c.startsWith(`${OIDC_COOKIE}=`))!;
 		expect(line).toContain('HttpOnly');
@@ -436,6 +448,17 @@ describeEachDatabase('OpenID Connect sign-in', (dialect) => {
 		expect(response.headers.get('location')).toBe('/');
 		expect(sessionCookieOf(response)).not.toBeNull();
 		expect((await callback(server, flow)).headers.get('location')).toMatch(/^\/sign-in\?error=/);
+	});
+
+	it('refuses a code redeemed with another PKCE verifier', async () => {
+		const flow = await beginFlow(server, newSubject(), await invite());
+		const sealed = openOidcCookie(key, flow.cookie, Date.now())!;
+		const otherVerifier = sealOidcCookie(
+			key,
+			{ ...sealed, verifier: 'another-verifier-another-verifier-another-verifier' },
+			Date.now()
+		);
+		expectRefused(await callback(server, flow, otherVerifier), 'oidc_token_invalid');
 	});
 
 	it('refuses a sign-in the provider reports as denied', async () => {
@@ -570,10 +593,15 @@ describeEachDatabase('OpenID Connect sign-in', (dialect) => {
 
 describe('OpenID Connect while the provider is away', () => {
 	it('starts anyway, and answers 503 instead of failing the server', async () => {
+		// A loopback port that nothing listens on any more.
+		const closed = createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const gone = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+		await new Promise<void>((resolve) => closed.close(() => resolve()));
 		const lines: string[] = [];
 		const away = await createOidcClient(
 			{
-				issuer: 'http://127.0.0.1:9',
+				issuer: gone,
 				clientId: CLIENT_ID,
 				clientSecret: CLIENT_SECRET,
 				redirectUri: REDIRECT_URI,
@@ -598,7 +626,7 @@ describe('OpenID Connect while the provider is away', () => {
 		await expect(
 			away.finish(new URL(`${REDIRECT_URI}?code=x&state=some-state`), cookie)
 		).rejects.toMatchObject({ status: 503, reason: 'oidc_unavailable' });
-		expect(lines.join('\n')).toContain('discovery at http://127.0.0.1:9 failed');
+		expect(lines.join('\n')).toContain(`discovery at ${gone} failed`);
 	});
 
 	it('refuses plain http to a provider unless told that it is a loopback test', async () => {
