@@ -101,7 +101,14 @@ export default ts.config(
 	),
 	layer(
 		['src/lib/components/**'],
-		['dexie', '$lib/client/db/**', '$lib/client/sync/**', '$lib/client/api/**', '$app/*', ...anyServer],
+		[
+			'dexie',
+			'$lib/client/db/**',
+			'$lib/client/sync/**',
+			'$lib/client/api/**',
+			'$app/*',
+			...anyServer
+		],
 		'components are presentational: props in, events out; data comes through state.'
 	),
 	layer(

@@ -236,19 +236,22 @@ function casesFor(endpoint: BodyEndpoint): Case[] {
 		if (spec.kind === 'text') {
 			const [status, code] = spec.badText ?? [400, 'invalid_character'];
 			const reason = status === 400 ? 'invalid_body' : 'invalid_value';
-			const sample = (v: Body) => String(v[field] ?? 'Ab').replace(/^(.)/, '$1\u0000');
-			add(
-				`${field}: text with NUL`,
-				(v) => ({ body: { ...v, [field]: sample(v) } }),
-				[status, reason],
-				[field, code]
-			);
-			add(
-				`${field}: text with a lone surrogate`,
-				(v) => ({ body: { ...v, [field]: String(v[field] ?? 'Ab').replace(/^(.)/, '$1\ud800') } }),
-				[status, reason],
-				[field, code]
-			);
+			/** The valid value with a character slipped in after its first. */
+			const spoil = (v: Body, char: string) => {
+				const value = v[field];
+				return (typeof value === 'string' ? value : 'Ab').replace(/^(.)/, `$1${char}`);
+			};
+			for (const [label, char] of [
+				['NUL', '\u0000'],
+				['a lone surrogate', '\ud800']
+			] as const) {
+				add(
+					`${field}: text with ${label}`,
+					(v) => ({ body: { ...v, [field]: spoil(v, char) } }),
+					[status, reason],
+					[field, code]
+				);
+			}
 		}
 	}
 

@@ -164,5 +164,7 @@ const apiText: Record<string, (seconds: number) => string> = {
 export function apiProblem(reason: string, seconds = 0): string {
 	const text = apiText[reason];
 	if (text) return text(seconds);
+	// Every failure of the OpenID Connect round trip (state, nonce, audience, signature, …).
+	if (reason.startsWith('oidc_')) return m.api_oidc_failed();
 	return problemMessage({ code: reason }) ?? m.error_unknown();
 }
