@@ -130,6 +130,24 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
 		return parsed.data;
 	}
 	const problems = problemsOf(parsed.error);
+	// zod's own messages are sentences; a client gets a code for the kind of problem instead.
+	const shapeCode: Record<string, string> = {
+		invalid_type: 'invalid_type',
+		invalid_value: 'invalid_option',
+		unrecognized_keys: 'unknown_field',
+		invalid_format: 'invalid_format',
+		invalid_union: 'invalid_type'
+	};
+	for (const issue of parsed.error.issues) {
+		const key =
+			issue.path
+				.map(String)
+				.filter((p) => !/^\d+$/.test(p))
+				.join('.') || '_';
+		const code = shapeCode[issue.code];
+		if (code && problems[key] && /\s/.test(problems[key].code)) problems[key] = { code };
+		if (issue.code === 'invalid_type' && problems[key]) problems[key] = { code: 'invalid_type' };
+	}
 	const fields = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, v.code]));
 	const wrongShape = parsed.error.issues.some((issue) => SHAPE.has(issue.code));
 	const onlyMeaning = !wrongShape && Object.values(fields).every((code) => MEANING.has(code));

@@ -6,7 +6,8 @@ import {
 	readCookie,
 	requireActor,
 	SESSION_COOKIE,
-	sessionCookie
+	sessionCookie,
+	startSession
 } from '../auth/sessions';
 import { OIDC_COOKIE } from '../auth/oidc';
 import { audit } from '../audit';
@@ -278,13 +279,16 @@ export const routes: Route[] = [
 		methods: {
 			POST: async (ctx) => {
 				const input = await body(ctx, acceptBody);
-				await invitations.acceptInvitation(ctx.deps, input);
-				const { token } = await auth.signIn(
-					ctx.deps,
-					{ email: input.email, password: input.password },
-					ctx.clientAddress,
-					readCookie(ctx.request, SESSION_COOKIE)
-				);
+				const { userId, ownerId } = await invitations.acceptInvitation(ctx.deps, input);
+				// The new user is signed in at once: no second password check that a rate limit
+				// could refuse after the account exists.
+				const token = await startSession(ctx.deps, userId, readCookie(ctx.request, SESSION_COOKIE));
+				await audit(ctx.deps.db, ctx.deps.clock, {
+					action: 'sign_in',
+					ownerId,
+					actorUserId: userId,
+					reason: 'invitation'
+				});
 				const me = await currentActor(
 					ctx.deps,
 					new Request(ctx.url, { headers: { cookie: `${SESSION_COOKIE}=${token}` } })

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db';
 import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
@@ -28,6 +30,23 @@ const groupView = (g: GroupView): GroupView => ({
 	ageMin: g.ageMin,
 	ageMax: g.ageMax
 });
+
+/** An invitation that can still be accepted, into this kindergarten or group. */
+async function pendingInvitation(
+	trx: Transaction<Database>,
+	column: 'kindergartenId' | 'groupId',
+	id: string,
+	now: Date
+) {
+	return trx
+		.selectFrom('invitations')
+		.select('id')
+		.where(column, '=', id)
+		.where('acceptedAt', 'is', null)
+		.where('revokedAt', 'is', null)
+		.where('expiresAt', '>', now.toISOString())
+		.executeTakeFirst();
+}
 
 export async function listKindergartens(
 	deps: ServerDeps,
@@ -101,12 +120,10 @@ export async function deleteKindergarten(deps: ServerDeps, actor: Actor, id: str
 			.select('id')
 			.where('kindergartenId', '=', id)
 			.executeTakeFirst();
-		const invitations = await trx
-			.selectFrom('invitations')
-			.select('id')
-			.where('kindergartenId', '=', id)
-			.executeTakeFirst();
-		if (groups || users || invitations) throw new ApiError(409, 'kindergarten_not_empty');
+		const pending = await pendingInvitation(trx, 'kindergartenId', id, deps.clock.now());
+		if (groups || users || pending) throw new ApiError(409, 'kindergarten_not_empty');
+		// Used, revoked and expired invitations are history (the audit log keeps it).
+		await trx.deleteFrom('invitations').where('kindergartenId', '=', id).execute();
 		await trx.deleteFrom('kindergartens').where('id', '=', id).execute();
 		await audit(trx, deps.clock, {
 			action: 'kindergarten_deleted',
@@ -191,12 +208,9 @@ export async function deleteGroup(deps: ServerDeps, actor: Actor, id: string) {
 			.select('id')
 			.where('groupId', '=', id)
 			.executeTakeFirst();
-		const invitations = await trx
-			.selectFrom('invitations')
-			.select('id')
-			.where('groupId', '=', id)
-			.executeTakeFirst();
-		if (users || invitations) throw new ApiError(409, 'group_not_empty');
+		const pending = await pendingInvitation(trx, 'groupId', id, deps.clock.now());
+		if (users || pending) throw new ApiError(409, 'group_not_empty');
+		await trx.deleteFrom('invitations').where('groupId', '=', id).execute();
 		await trx.deleteFrom('groups').where('id', '=', id).execute();
 		await audit(trx, deps.clock, {
 			action: 'group_deleted',
