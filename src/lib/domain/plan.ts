@@ -147,7 +147,9 @@ export const activityPlanSchema = z
 		deletedAt: z.nullable(timestamp),
 		// Added after version 1 of the local database: older records have neither.
 		series: z.optional(z.nullable(planSeriesSchema)),
-		rota: z.optional(z.nullable(planRotaSchema))
+		rota: z.optional(z.nullable(planRotaSchema)),
+		/** On a synced device: the server revision this copy is based on (never sent). */
+		syncRev: z.optional(z.number().check(z.minimum(0)))
 	})
 	.check(z.superRefine(checkPlanRules));
 export type ActivityPlan = z.infer<typeof activityPlanSchema>;

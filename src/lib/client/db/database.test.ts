@@ -57,7 +57,7 @@ afterEach(async () => {
 	for (const db of opened.splice(0)) await db.delete();
 });
 
-describe('upgrading the local database from version 1 to 2', () => {
+describe('upgrading the local database from version 1 to the newest', () => {
 	it('keeps the plans and drafts a tablet already holds, and adds the new tables', async () => {
 		const name = `test-${crypto.randomUUID()}`;
 		const old = openVersion1(name);
@@ -73,7 +73,7 @@ describe('upgrading the local database from version 1 to 2', () => {
 		const db = new LekeplanDatabase(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
 			'drafts',
 			'groups',
@@ -113,11 +113,11 @@ describe('upgrading the local database from version 1 to 2', () => {
 		expect((await plans.get(V1_PLAN.id))?.title).toBe('Endret etter oppgradering');
 	});
 
-	it('opens a new, empty database at version 2', async () => {
+	it('opens a new, empty database at the newest version', async () => {
 		const db = new LekeplanDatabase(`test-${crypto.randomUUID()}`);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 		expect(await db.plans.count()).toBe(0);
 		expect(await db.ownActivities.count()).toBe(0);
 		expect(await db.guidanceSets.count()).toBe(0);

@@ -3,6 +3,27 @@ import type { ActivityPlan } from '$lib/domain/plan';
 import type { Group, Kindergarten } from '$lib/domain/organisation';
 import type { OwnActivity } from '$lib/domain/library/library-activity';
 import type { GuidanceSet } from '$lib/domain/guidance';
+import type { OutboxEntry } from './outbox';
+
+/** A conflict the server kept for a person to resolve (DESIGN.md §4). */
+export interface StoredConflict {
+	id: string;
+	recordId: string;
+	type: 'plan' | 'activity';
+	field: string | null;
+	kind: 'text' | 'deleted';
+	serverValue: unknown;
+	clientValue: unknown;
+	createdAt: string;
+}
+
+/** A change the server refused, with its reason code: shown, never silently dropped. */
+export interface StoredRejection {
+	mutationId: number;
+	recordId: string;
+	reason: string;
+	at: string;
+}
 
 /**
  * A half-typed form, saved as the person types. The key says which form: `plan:new`,
@@ -32,6 +53,10 @@ export class LekeplanDatabase extends Dexie {
 	settings!: Table<Setting, string>;
 	ownActivities!: EntityTable<OwnActivity, 'id'>;
 	guidanceSets!: Table<GuidanceSet, [string, number]>;
+	outbox!: Table<OutboxEntry, number>;
+	syncMeta!: Table<Setting, string>;
+	conflicts!: Table<StoredConflict, string>;
+	rejections!: Table<StoredRejection, number>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -47,6 +72,14 @@ export class LekeplanDatabase extends Dexie {
 		this.version(2).stores({
 			ownActivities: 'id, kindergartenId, updatedAt',
 			guidanceSets: '[id+version]'
+		});
+		// 3: sync. The outbox of unsent changes (key: the per-client mutation id), the cursor and
+		// client id, conflicts to resolve, and changes the server refused.
+		this.version(3).stores({
+			outbox: 'id, recordId',
+			syncMeta: 'key',
+			conflicts: 'id, recordId',
+			rejections: 'mutationId, recordId'
 		});
 	}
 }

@@ -11,6 +11,8 @@ import {
 	type PlanSeries
 } from '$lib/domain/plan';
 import { byTimeOfDay } from '$lib/domain/plan-filter';
+import { changedFields, recordMutation, syncEnabled } from './outbox';
+import type { Mutation } from '$lib/sync/protocol';
 
 export type SaveResult = { ok: true; plan: ActivityPlan } | { ok: false; problems: FieldProblems };
 
@@ -86,7 +88,7 @@ export class PlanRepository {
 	}
 
 	async update(id: string, content: PlanContent, draftKey?: string): Promise<SaveResult> {
-		return this.db.transaction('rw', this.db.plans, this.db.drafts, async () => {
+		return this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.require(id);
 			return this.write(
 				{ ...current, ...content, updatedAt: this.clock().toISOString() },
@@ -96,7 +98,7 @@ export class PlanRepository {
 	}
 
 	async evaluate(id: string, evaluation: PlanEvaluation, draftKey?: string): Promise<SaveResult> {
-		return this.db.transaction('rw', this.db.plans, this.db.drafts, async () => {
+		return this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.require(id);
 			return this.write(
 				{ ...current, evaluation, status: 'evaluated', updatedAt: this.clock().toISOString() },
@@ -107,7 +109,7 @@ export class PlanRepository {
 
 	/** A copy as a new draft on the same day, with no evaluation. */
 	async duplicate(id: string, copyTitle: (title: string) => string): Promise<SaveResult> {
-		return this.db.transaction('rw', this.db.plans, this.db.drafts, async () => {
+		return this.db.transaction('rw', this.#tables(), async () => {
 			const source = await this.require(id);
 			const stamp = this.clock().toISOString();
 			return this.write({
@@ -148,7 +150,12 @@ export class PlanRepository {
 			plans.push(parsed.data);
 		}
 		if (plans.length === 0) return { ok: false, problems: { _: { code: 'required' } } };
-		await this.db.plans.bulkAdd(plans);
+		await this.db.transaction('rw', this.#tables(), async () => {
+			for (const plan of plans) {
+				if (await this.db.plans.get(plan.id)) throw new Error(`Plan ${plan.id} exists`);
+			}
+			await this.#put(plans);
+		});
 		return { ok: true, plans };
 	}
 
@@ -174,14 +181,18 @@ export class PlanRepository {
 			if (!parsed.success) return { ok: false, index, problems: problemsOf(parsed.error) };
 			valid.push(parsed.data);
 		}
-		await this.db.plans.bulkPut(valid);
+		if (await syncEnabled(this.db)) await this.#put(valid);
+		else await this.db.plans.bulkPut(valid);
 		return { ok: true, count: valid.length };
 	}
 
 	private async setDeleted(id: string, deletedAt: string | null): Promise<void> {
-		await this.db.transaction('rw', this.db.plans, async () => {
+		await this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.require(id);
-			await this.db.plans.put({ ...current, deletedAt, updatedAt: this.clock().toISOString() });
+			await this.#put(
+				[{ ...current, deletedAt, updatedAt: this.clock().toISOString() }],
+				deletedAt === null ? 'restore' : 'delete'
+			);
 		});
 	}
 
@@ -191,12 +202,37 @@ export class PlanRepository {
 		return plan;
 	}
 
+	/** Every table a plan write touches: the plan, its draft, and the outbox of a synced device. */
+	#tables() {
+		return [this.db.plans, this.db.drafts, this.db.outbox, this.db.syncMeta];
+	}
+
+	/** Writes plans and, on a synced device, their outbox entries, in one transaction. */
+	async #put(plans: readonly ActivityPlan[], op: Mutation['op'] = 'put'): Promise<void> {
+		await this.db.transaction('rw', this.#tables(), async () => {
+			const synced = await syncEnabled(this.db);
+			for (const plan of plans) {
+				const previous = synced ? ((await this.db.plans.get(plan.id)) ?? null) : null;
+				await this.db.plans.put(plan);
+				if (!synced) continue;
+				await recordMutation(this.db, {
+					recordId: plan.id,
+					type: 'plan',
+					op,
+					baseRev: previous?.syncRev ?? null,
+					fields: op === 'put' ? changedFields(previous, plan) : {},
+					at: this.clock().toISOString()
+				});
+			}
+		});
+	}
+
 	private async write(candidate: ActivityPlan, draftKey?: string): Promise<SaveResult> {
 		const parsed = activityPlanSchema.safeParse(candidate);
 		if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
 		const plan = parsed.data;
-		await this.db.transaction('rw', this.db.plans, this.db.drafts, async () => {
-			await this.db.plans.put(plan);
+		await this.db.transaction('rw', this.#tables(), async () => {
+			await this.#put([plan]);
 			if (draftKey) await this.db.drafts.delete(draftKey);
 		});
 		return { ok: true, plan };

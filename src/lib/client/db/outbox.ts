@@ -1,0 +1,73 @@
+import type { LekeplanDatabase } from './database';
+import type { Mutation, RecordType } from '$lib/sync/protocol';
+
+/**
+ * The outbox (DESIGN.md §4): every local change to a synced record, written in the same Dexie
+ * transaction as the change itself, with a per-client mutation id that increases by one. The
+ * sync engine pushes it in order and removes what the server acknowledged.
+ */
+export type OutboxEntry = Mutation;
+
+/** Keys of the `syncMeta` store. */
+export const META = {
+	clientId: 'clientId',
+	nextMutationId: 'nextMutationId',
+	cursor: 'cursor',
+	/** Whether this database syncs (a signed-in user's) or is the device's local one. */
+	enabled: 'enabled'
+} as const;
+
+/** Fields that only the server or this device sets: never sent as a change. */
+const LOCAL_FIELDS = new Set([
+	'id',
+	'kindergartenId',
+	'ownerId',
+	'createdAt',
+	'updatedAt',
+	'deletedAt',
+	'syncRev',
+	'origin'
+]);
+
+function same(a: unknown, b: unknown): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fields of `next` that differ from `previous` (all of them for a new record). */
+export function changedFields(
+	previous: Record<string, unknown> | null,
+	next: Record<string, unknown>
+): Record<string, unknown> {
+	const fields: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(next)) {
+		if (LOCAL_FIELDS.has(key) || value === undefined) continue;
+		if (!previous || !same(previous[key], value)) fields[key] = value;
+	}
+	return fields;
+}
+
+/**
+ * Appends a mutation. Call inside a 'rw' transaction over `outbox` and `syncMeta` (and the
+ * record's table): the change and its outbox entry commit together or not at all.
+ */
+export async function recordMutation(
+	db: LekeplanDatabase,
+	change: {
+		recordId: string;
+		type: RecordType;
+		op: Mutation['op'];
+		baseRev: number | null;
+		fields: Record<string, unknown>;
+		at: string;
+	}
+): Promise<void> {
+	if (change.op === 'put' && Object.keys(change.fields).length === 0) return;
+	const next = await db.syncMeta.get(META.nextMutationId);
+	const id = typeof next?.value === 'number' ? next.value : 1;
+	await db.outbox.add({ id, ...change });
+	await db.syncMeta.put({ key: META.nextMutationId, value: id + 1 });
+}
+
+export async function syncEnabled(db: LekeplanDatabase): Promise<boolean> {
+	return (await db.syncMeta.get(META.enabled))?.value === true;
+}

@@ -1,0 +1,180 @@
+import type { LekeplanDatabase } from '$lib/client/db/database';
+import { META } from '$lib/client/db/outbox';
+import { uuidv7 } from '$lib/domain/ids';
+import { activityPlanSchema } from '$lib/domain/plan';
+import {
+	MAX_BATCH,
+	PROTOCOL_VERSION,
+	SCHEMA_VERSION,
+	type Change,
+	type PullResponse,
+	type PushRequest,
+	type PushResponse
+} from '$lib/sync/protocol';
+
+/**
+ * The sync engine of one signed-in user's database (DESIGN.md §4): push the outbox in order,
+ * then pull changes by server sequence, each page applied with its cursor in one Dexie
+ * transaction. The transport is injected: `fetch` in the browser, the server's handler in the
+ * property tests.
+ */
+
+export type TransportResult<T> =
+	{ ok: true; data: T } | { ok: false; status: number; reason: string; body?: unknown };
+
+export interface SyncTransport {
+	push(request: PushRequest): Promise<TransportResult<PushResponse>>;
+	pull(query: {
+		cursor: number;
+		clientId: string;
+		protocol: number;
+		schema: number;
+	}): Promise<TransportResult<PullResponse>>;
+}
+
+export type SyncOutcome =
+	{ ok: true; pushed: number; pulled: number } | { ok: false; reason: string; status: number };
+
+export class SyncEngine {
+	constructor(
+		private readonly db: LekeplanDatabase,
+		private readonly transport: SyncTransport,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/** Turns on the outbox for this database (a signed-in user's own). */
+	async enable(): Promise<void> {
+		await this.db.syncMeta.put({ key: META.enabled, value: true });
+	}
+
+	async clientId(): Promise<string> {
+		return this.db.transaction('rw', this.db.syncMeta, async () => {
+			const row = await this.db.syncMeta.get(META.clientId);
+			if (typeof row?.value === 'string') return row.value;
+			const id = uuidv7(this.clock().getTime());
+			await this.db.syncMeta.put({ key: META.clientId, value: id });
+			return id;
+		});
+	}
+
+	async pendingCount(): Promise<number> {
+		return this.db.outbox.count();
+	}
+
+	async cursor(): Promise<number> {
+		const row = await this.db.syncMeta.get(META.cursor);
+		return typeof row?.value === 'number' ? row.value : 0;
+	}
+
+	/** Push, then pull, until both are done or one fails. */
+	async sync(): Promise<SyncOutcome> {
+		const pushed = await this.push();
+		if (!pushed.ok) return pushed;
+		const pulled = await this.pull();
+		if (!pulled.ok) return pulled;
+		return { ok: true, pushed: pushed.pushed, pulled: pulled.pulled };
+	}
+
+	/** Sends the outbox in batches, oldest first; removes what the server took. */
+	async push(): Promise<SyncOutcome> {
+		const clientId = await this.clientId();
+		let pushed = 0;
+		for (;;) {
+			const batch = await this.db.outbox.orderBy('id').limit(MAX_BATCH).toArray();
+			if (batch.length === 0) return { ok: true, pushed, pulled: 0 };
+			const answer = await this.transport.push({
+				protocol: PROTOCOL_VERSION,
+				schema: SCHEMA_VERSION,
+				clientId,
+				mutations: batch
+			});
+			if (!answer.ok) return { ok: false, reason: answer.reason, status: answer.status };
+			const { results, lastMutationId } = answer.data;
+			await this.db.transaction('rw', [this.db.outbox, this.db.rejections], async () => {
+				for (const result of results) {
+					if (result.status !== 'rejected') continue;
+					const entry = batch.find((m) => m.id === result.id);
+					await this.db.rejections.put({
+						mutationId: result.id,
+						recordId: entry?.recordId ?? '',
+						reason: result.reason ?? 'rejected',
+						at: this.clock().toISOString()
+					});
+				}
+				await this.db.outbox.where('id').belowOrEqual(lastMutationId).delete();
+			});
+			pushed += batch.filter((m) => m.id <= lastMutationId).length;
+			// The server took nothing of this batch: stop rather than loop on it.
+			if (lastMutationId < batch[0]!.id) {
+				return { ok: false, reason: 'push_not_taken', status: 0 };
+			}
+		}
+	}
+
+	/** Pulls pages until there are no more; a reset re-downloads, keeping unsent changes. */
+	async pull(): Promise<SyncOutcome> {
+		const clientId = await this.clientId();
+		let pulled = 0;
+		for (let round = 0; round < 10_000; round++) {
+			const cursor = await this.cursor();
+			const answer = await this.transport.pull({
+				cursor,
+				clientId,
+				protocol: PROTOCOL_VERSION,
+				schema: SCHEMA_VERSION
+			});
+			if (!answer.ok) {
+				if (answer.reason === 'reset_required' && cursor !== 0) {
+					await this.reset();
+					continue;
+				}
+				return { ok: false, reason: answer.reason, status: answer.status };
+			}
+			await this.apply(answer.data.changes, answer.data.cursor);
+			pulled += answer.data.changes.length;
+			if (!answer.data.hasMore) return { ok: true, pushed: 0, pulled };
+		}
+		return { ok: false, reason: 'pull_did_not_end', status: 0 };
+	}
+
+	/** Drops what came from the server (not unsent changes) and starts from cursor 0. */
+	async reset(): Promise<void> {
+		await this.db.transaction('rw', [this.db.plans, this.db.outbox, this.db.syncMeta], async () => {
+			const pending = new Set((await this.db.outbox.toArray()).map((m) => m.recordId));
+			const stale = (await this.db.plans.toArray()).filter((p) => !pending.has(p.id));
+			await this.db.plans.bulkDelete(stale.map((p) => p.id));
+			await this.db.syncMeta.put({ key: META.cursor, value: 0 });
+		});
+	}
+
+	/**
+	 * Applies one page and its cursor in one transaction. A record with unsent local changes
+	 * keeps its local values for the fields those changes touch; the server merges them when
+	 * they arrive.
+	 */
+	async apply(changes: readonly Change[], cursor: number): Promise<void> {
+		await this.db.transaction('rw', [this.db.plans, this.db.outbox, this.db.syncMeta], async () => {
+			for (const change of changes) {
+				if (change.type !== 'plan') continue;
+				const pending = await this.db.outbox.where('recordId').equals(change.recordId).toArray();
+				const local = await this.db.plans.get(change.recordId);
+				const localFields = new Set(pending.flatMap((m) => Object.keys(m.fields)));
+				const merged: Record<string, unknown> = { ...change.data };
+				for (const field of localFields) {
+					if (local) merged[field] = (local as unknown as Record<string, unknown>)[field];
+				}
+				const locallyDeleted = pending.some((m) => m.op === 'delete');
+				const candidate = {
+					...merged,
+					id: change.recordId,
+					deletedAt: locallyDeleted ? (local?.deletedAt ?? change.deletedAt) : change.deletedAt,
+					syncRev: change.rev
+				};
+				const parsed = activityPlanSchema.safeParse(candidate);
+				if (parsed.success) await this.db.plans.put(parsed.data);
+				else console.warn('A pulled plan does not fit the schema', change.recordId);
+			}
+			await this.db.syncMeta.put({ key: META.cursor, value: cursor });
+		});
+	}
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod/mini';
+
+/**
+ * The sync wire protocol, shared by the tablets and the owner's server (DESIGN.md §4). Pure:
+ * no Dexie, no server code. Bump PROTOCOL_VERSION when the messages change shape and
+ * SCHEMA_VERSION when a record's fields change; the server accepts a range and answers 426
+ * to a client that is too old.
+ */
+export const PROTOCOL_VERSION = 1;
+export const SCHEMA_VERSION = 1;
+export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
+export const SUPPORTED_SCHEMA = { min: 1, max: 1 } as const;
+
+/** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
+export const MAX_BATCH = 500;
+/**
+ * Most bytes one push body may have (413 `body_too_large`). A client cuts its batches at
+ * MAX_BATCH mutations or at this many bytes of JSON, whichever comes first: a plan can hold
+ * ~15,000 characters of text, so 500 of them do not fit in any sensible request. It stays under
+ * adapter-node's default BODY_SIZE_LIMIT (512K), which the server's own limit must not exceed.
+ */
+export const MAX_PUSH_BYTES = 500 * 1024;
+/** Most changes one pull page returns. */
+export const PULL_PAGE = 500;
+
+export const RECORD_TYPES = ['plan', 'activity'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** Fields whose concurrent edits are kept as a conflict for a person to resolve. */
+export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
+	plan: ['title', 'goals', 'description', 'evaluation', 'privacy'],
+	activity: ['title', 'summary', 'materials', 'steps', 'talkAbout', 'staffTips', 'privacy']
+};
+
+/** Fields the server sets; a mutation that sends them is refused. */
+export const SERVER_FIELDS = [
+	'id',
+	'kindergartenId',
+	'ownerId',
+	'createdAt',
+	'updatedAt',
+	'deletedAt',
+	'rev'
+] as const;
+
+const uuid = z.uuid({ error: 'invalid_id' });
+const count = (max: number) =>
+	z.number().check(z.refine(Number.isInteger, 'not_integer'), z.minimum(0), z.maximum(max));
+
+export const mutationSchema = z.strictObject({
+	/** Per client, increasing by one from 1. */
+	id: count(Number.MAX_SAFE_INTEGER),
+	recordId: uuid,
+	type: z.enum(RECORD_TYPES),
+	op: z.enum(['put', 'delete', 'restore']),
+	/** The server revision the edit was made on; null for a record the client created. */
+	baseRev: z.nullable(count(Number.MAX_SAFE_INTEGER)),
+	/** For `put`: only the fields that changed, with their new values. */
+	fields: z.record(z.string().check(z.maxLength(64)), z.unknown()),
+	/** The client's clock, for display only: it never orders anything. */
+	at: z.iso.datetime()
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({
+	protocol: count(1_000),
+	schema: count(1_000),
+	clientId: uuid,
+	mutations: z.array(mutationSchema)
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export type MutationStatus = 'applied' | 'skipped' | 'rejected' | 'conflict';
+
+export interface MutationResult {
+	id: number;
+	status: MutationStatus;
+	/** Reason code for `rejected` and `conflict`. */
+	reason?: string;
+	/** For `rejected`: the fields at fault, each with a reason code (`too_long`, `unknown_field`). */
+	fields?: Record<string, string>;
+	/** The record's revision after this mutation, when it changed the record. */
+	rev?: number;
+}
+
+export interface PushResponse {
+	results: MutationResult[];
+	/** The highest mutation id of this client the server has taken (applied or rejected). */
+	lastMutationId: number;
+}
+
+/** One record as pulled: its whole state at `rev`. A tombstone has `deletedAt` set. */
+export interface Change {
+	recordId: string;
+	type: RecordType;
+	rev: number;
+	/**
+	 * The whole record as its domain schema reads it (activityPlanSchema, ownActivitySchema):
+	 * the fields clients write plus those the server sets (`id`, `kindergartenId`, `createdAt`,
+	 * `updatedAt`, `deletedAt`, and `origin: 'own'` for an activity). A tombstone keeps its
+	 * fields, so that it can be restored.
+	 */
+	data: Record<string, unknown>;
+	fieldRevs: Record<string, number>;
+	deletedAt: string | null;
+	updatedBy: string | null;
+}
+
+export interface PullResponse {
+	changes: Change[];
+	/** Pass back as `cursor` for the next page. */
+	cursor: number;
+	hasMore: boolean;
+}
+
+/** A concurrent free-text edit, or an edit of a deleted record, kept for a person to resolve. */
+export interface ConflictView {
+	id: string;
+	recordId: string;
+	type: RecordType;
+	field: string | null;
+	kind: 'text' | 'deleted';
+	serverValue: unknown;
+	clientValue: unknown;
+	createdAt: string;
+}
+
+/** Reason codes of the sync endpoints. */
+export const SYNC_REASONS = [
+	'protocol_unsupported', // 426: the client must update
+	'batch_too_large', // 413
+	'mutation_gap', // 409: a mutation id was skipped; the batch changed nothing. The error body
+	// carries `expected` (the next mutation id the server takes) and `lastMutationId`.
+	'cursor_from_future', // 400
+	'reset_required', // 409: scope changed or cursor older than the tombstone horizon
+	'out_of_scope', // per mutation: the record belongs to another kindergarten or owner
+	'invalid_record', // per mutation: the fields break the record's schema
+	'server_field', // per mutation: sent a field only the server sets
+	'not_found' // per mutation: delete or restore of a record that does not exist
+] as const;
+export type SyncReason = (typeof SYNC_REASONS)[number];
