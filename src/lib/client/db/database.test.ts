@@ -75,13 +75,17 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		await db.open();
 		expect(db.verno).toBe(3);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
+			'conflicts',
 			'drafts',
 			'groups',
 			'guidanceSets',
 			'kindergartens',
+			'outbox',
 			'ownActivities',
 			'plans',
-			'settings'
+			'rejections',
+			'settings',
+			'syncMeta'
 		]);
 
 		// The old plan is still there, readable through the repository and its index.
