@@ -84,7 +84,7 @@ describe('the outbox of a synced database', () => {
 		await db.outbox.clear();
 		// A failing outbox write (a duplicate mutation id) must undo the plan change too.
 		await db.syncMeta.put({ key: META.nextMutationId, value: 7 });
-		await db.outbox.add({ ...(await firstMutation()), id: 7 });
+		await db.outbox.add({ ...firstMutation(), id: 7 });
 		await expect(plans.update(plan.id, content({ title: 'Skal ikke lagres' }))).rejects.toThrow();
 		expect((await plans.get(plan.id))?.title).toBe('Bee-Bot på matta');
 	});
@@ -96,7 +96,7 @@ describe('the outbox of a synced database', () => {
 	});
 });
 
-async function firstMutation() {
+function firstMutation() {
 	return {
 		id: 1,
 		recordId: uuidv7(),
