@@ -11,6 +11,8 @@ import {
 	type TestServer
 } from './harness';
 import { expectUnchanged, snapshot } from './snapshot';
+import { planFields } from './sync-fixtures';
+import type { PushResponse } from '$lib/sync';
 
 /**
  * The full access matrix (DESIGN.md §5): every role × every endpoint × every kind of record an
@@ -51,20 +53,56 @@ const TARGETS = {
 	'user.foreign': "fresh: a staff member of owner b's first kindergarten",
 	'invitation.own': 'fresh: a pending invitation of owner a',
 	'invitation.foreign': 'fresh: a pending invitation of owner b',
+	'plan.own': 'fresh: a synced plan of the own kindergarten',
+	'plan.sibling': "fresh: a synced plan of owner a's second kindergarten",
+	'plan.foreign': "fresh: a synced plan of owner b's first kindergarten",
+	'conflict.own': 'fresh: an unresolved sync conflict in the own kindergarten',
+	'conflict.sibling': "fresh: an unresolved sync conflict in owner a's second kindergarten",
+	'conflict.foreign': "fresh: an unresolved sync conflict in owner b's first kindergarten",
 	missing: 'a well-formed id that names nothing'
 } as const;
 type Target = keyof typeof TARGETS;
 
 /**
- * [method, path, target, statuses, body?]. In the path and body, `:id` stands for the target's
- * id and `:user` for a fresh staff member of the own kindergarten. Statuses are one per caller:
+ * [method, path, target, statuses, body?, outcome?]. In the path and body, `:id` stands for the
+ * target's id, `:user` for a fresh staff member of the own kindergarten, and `:client` and
+ * `:record` for fresh ids (a sync client, a new record). Statuses are one per caller:
  *
  *   anonymous parent staff manager ownerAdmin
  *
  * 401 is `not_signed_in`, 403 `forbidden`, 404 `not_found`, 409 the reason in CONFLICTS. A row
  * without a body sends BODIES[`${method} ${path}`] if there is one.
  */
-type Row = [Method, string, Target | null, string, Json?];
+type Row = [Method, string, Target | null, string, Json?, Outcome?];
+
+/**
+ * For a push: what the one mutation's result must be for callers answered 200. A rejected
+ * mutation must also leave every synced record as it was.
+ */
+type Outcome = 'applied' | 'rejected out_of_scope';
+
+const PULL = '/api/v1/sync/pull?cursor=0&protocol=1&schema=1&clientId=:client';
+
+function pushOf(mutations: Json[]): Json {
+	return { protocol: 1, schema: 1, clientId: ':client', mutations };
+}
+
+function mutation(recordId: string, op: string, fields: Json): Json {
+	return { id: 1, recordId, type: 'plan', op, baseRev: 1, fields, at: '2026-11-28T08:00:00.000Z' };
+}
+
+function del(recordId: string): Json {
+	return mutation(recordId, 'delete', {});
+}
+
+function edit(recordId: string): Json {
+	return mutation(recordId, 'put', { title: 'Kapret' });
+}
+
+/** A new plan in the group `groupId`. */
+function create(groupId: string): Json {
+	return mutation(':record', 'put', planFields(groupId, { title: 'Ny plan' }));
+}
 
 const MATRIX: Row[] = [
 	['GET', '/api/v1/me', null, '401 200 200 200 200'],
@@ -147,7 +185,66 @@ const MATRIX: Row[] = [
 	['DELETE', '/api/v1/invitations/:id', 'invitation.foreign', '401 403 403 403 404'],
 	['DELETE', '/api/v1/invitations/:id', 'missing', '401 403 403 403 404'],
 
-	['GET', '/api/v1/audit', null, '401 403 403 403 200']
+	['GET', '/api/v1/audit', null, '401 403 403 403 200'],
+
+	// Sync: staff and managers of a kindergarten, within it. Scope comes from the session; a
+	// mutation on a record (or into a group) outside it is rejected in a 200 answer.
+	['POST', '/api/v1/sync/push', null, '401 403 200 200 403', pushOf([])],
+	['POST', '/api/v1/sync/push', 'plan.own', '401 403 200 200 403', pushOf([del(':id')]), 'applied'],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'plan.sibling',
+		'401 403 200 200 403',
+		pushOf([edit(':id')]),
+		'rejected out_of_scope'
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'plan.foreign',
+		'401 403 200 200 403',
+		pushOf([del(':id')]),
+		'rejected out_of_scope'
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'group.own',
+		'401 403 200 200 403',
+		pushOf([create(':id')]),
+		'applied'
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'group.kg',
+		'401 403 200 200 403',
+		pushOf([create(':id')]),
+		'applied'
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'group.sibling',
+		'401 403 200 200 403',
+		pushOf([create(':id')]),
+		'rejected out_of_scope'
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'group.foreign',
+		'401 403 200 200 403',
+		pushOf([create(':id')]),
+		'rejected out_of_scope'
+	],
+	['GET', PULL, null, '401 403 200 200 403'],
+	['GET', '/api/v1/sync/conflicts', null, '401 403 200 200 403'],
+	['POST', '/api/v1/sync/conflicts/:id/resolve', 'conflict.own', '401 403 200 200 403'],
+	['POST', '/api/v1/sync/conflicts/:id/resolve', 'conflict.sibling', '401 403 404 404 403'],
+	['POST', '/api/v1/sync/conflicts/:id/resolve', 'conflict.foreign', '401 403 404 404 403'],
+	['POST', '/api/v1/sync/conflicts/:id/resolve', 'missing', '401 403 404 404 403']
 ];
 
 /** Valid bodies, so that a refusal is about access and never about input. */
@@ -156,7 +253,8 @@ const BODIES: Record<string, Json> = {
 	'PATCH /api/v1/kindergartens/:id': { name: 'Nytt navn' },
 	'POST /api/v1/kindergartens/:id/groups': { name: 'Ny avdeling', ageMin: 1, ageMax: 3 },
 	'PATCH /api/v1/groups/:id': { name: 'Omdøpt avdeling', ageMin: 0, ageMax: 3 },
-	'PATCH /api/v1/users/:id': { role: 'manager' }
+	'PATCH /api/v1/users/:id': { role: 'manager' },
+	'POST /api/v1/sync/conflicts/:id/resolve': { choice: 'theirs' }
 };
 
 const CONFLICTS: Record<string, string> = {
@@ -201,7 +299,10 @@ function fill(value: Json, ids: Record<string, string>): Json {
 }
 
 const fillPath = (path: string, ids: Record<string, string>) =>
-	path.replace(/:id\b|:user\b/g, (placeholder) => ids[placeholder] ?? placeholder);
+	path.replace(
+		/:id\b|:user\b|:client\b|:record\b/g,
+		(placeholder) => ids[placeholder] ?? placeholder
+	);
 
 /** Seeds rows straight into the database (no audit noise) for the fresh targets. */
 class World {
@@ -292,6 +393,73 @@ class World {
 		return id;
 	}
 
+	/** A synced plan written straight into the database, at the next revision. */
+	async plan(owner: SeededOwner, k: number): Promise<string> {
+		const id = uuidv7();
+		const kindergarten = owner.kindergartens[k]!;
+		await this.server.deps.db.transaction().execute(async (trx) => {
+			const { value } = await trx
+				.selectFrom('syncSequence')
+				.select('value')
+				.where('id', '=', 1)
+				.executeTakeFirstOrThrow();
+			const data = planFields(kindergarten.groups[1]!);
+			await trx
+				.insertInto('syncRecords')
+				.values({
+					recordId: id,
+					type: 'plan',
+					ownerId: owner.id,
+					kindergartenId: kindergarten.id,
+					groupId: kindergarten.groups[1]!,
+					data: JSON.stringify(data),
+					fieldRevs: JSON.stringify(
+						Object.fromEntries(Object.keys(data).map((f) => [f, value + 1]))
+					),
+					fieldClients: '{}',
+					rev: value + 1,
+					deletedAt: null,
+					createdAt: this.now,
+					updatedBy: null,
+					updatedAt: this.now
+				})
+				.execute();
+			await trx
+				.updateTable('syncSequence')
+				.set({ value: value + 1 })
+				.where('id', '=', 1)
+				.execute();
+		});
+		return id;
+	}
+
+	/** An unresolved text conflict on a fresh plan. */
+	async conflict(owner: SeededOwner, k: number): Promise<string> {
+		const recordId = await this.plan(owner, k);
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('syncConflicts')
+			.values({
+				id,
+				recordId,
+				type: 'plan',
+				field: 'goals',
+				kind: 'text',
+				serverValue: JSON.stringify('Serverens mål'),
+				clientValue: JSON.stringify('Nettbrettets mål'),
+				clientId: uuidv7(),
+				userId: owner.users.staff.id,
+				ownerId: owner.id,
+				kindergartenId: owner.kindergartens[k]!.id,
+				createdAt: this.now,
+				resolvedAt: null,
+				resolvedBy: null,
+				resolution: null
+			})
+			.execute();
+		return id;
+	}
+
 	async id(target: Target): Promise<string> {
 		const { a, b } = this;
 		const [aOwn, aSibling] = [a.kindergartens[0]!, a.kindergartens[1]!];
@@ -331,6 +499,18 @@ class World {
 				return this.invitation(a);
 			case 'invitation.foreign':
 				return this.invitation(b);
+			case 'plan.own':
+				return this.plan(a, 0);
+			case 'plan.sibling':
+				return this.plan(a, 1);
+			case 'plan.foreign':
+				return this.plan(b, 0);
+			case 'conflict.own':
+				return this.conflict(a, 0);
+			case 'conflict.sibling':
+				return this.conflict(a, 1);
+			case 'conflict.foreign':
+				return this.conflict(b, 0);
 			case 'missing':
 				return uuidv7();
 		}
@@ -388,19 +568,23 @@ describeEachDatabase('the access matrix', (dialect) => {
 			'POST /api/v1/invitations',
 			'DELETE /api/v1/invitations/:id',
 			'GET /api/v1/audit',
-			'GET /api/v1/me'
+			'GET /api/v1/me',
+			'POST /api/v1/sync/push',
+			`GET ${PULL}`,
+			'GET /api/v1/sync/conflicts',
+			'POST /api/v1/sync/conflicts/:id/resolve'
 		]) {
 			expect(endpoints, endpoint).toContain(endpoint);
 		}
 	});
 
 	for (const row of MATRIX) {
-		const [method, path, target, , rowBody] = row;
+		const [method, path, target, , rowBody, outcome] = row;
 		const statuses = statusesOf(row);
 		const endpoint = `${method} ${path}`;
 		const template = rowBody ?? BODIES[endpoint];
 		const about = target ? ` on ${target}` : '';
-		const bodyNote = rowBody !== undefined ? ` ${JSON.stringify(rowBody)}` : '';
+		const bodyNote = rowBody !== undefined ? ` ${JSON.stringify(rowBody).slice(0, 160)}` : '';
 
 		describe(`${endpoint}${bodyNote}${about}`, () => {
 			for (const caller of CALLERS) {
@@ -411,6 +595,8 @@ describeEachDatabase('the access matrix', (dialect) => {
 					if (path.includes(':user') || JSON.stringify(template ?? '').includes(':user')) {
 						ids[':user'] = await world.id('user.own-kg');
 					}
+					ids[':client'] = uuidv7();
+					ids[':record'] = uuidv7();
 					const send = (idValues: Record<string, string>) =>
 						server.request(method, fillPath(path, idValues), {
 							cookie: cookies[caller] ?? null,
@@ -421,6 +607,17 @@ describeEachDatabase('the access matrix', (dialect) => {
 					const got = await answer(await send(ids));
 					expect(got.status, `${caller} ${endpoint}${about}: ${got.text}`).toBe(expected);
 					expect(got.status).toBeLessThan(500);
+					if (expected < 400 && outcome) {
+						const [status, reason] = outcome.split(' ');
+						const { results } = JSON.parse(got.text) as PushResponse;
+						expect(results, got.text).toHaveLength(1);
+						expect(results[0]).toMatchObject({ status, ...(reason ? { reason } : {}) });
+						if (status === 'rejected') {
+							const after = await snapshot(server);
+							expect(after.tables.syncRecords).toEqual(before.tables.syncRecords);
+							expect(after.tables.syncSequence).toEqual(before.tables.syncSequence);
+						}
+					}
 					if (expected < 400) return;
 
 					const reason = expected === 409 ? CONFLICTS[endpoint] : REASONS[expected];

@@ -13,6 +13,8 @@ import {
 	type TestServer
 } from './harness';
 import { expectUnchanged, snapshot } from './snapshot';
+import { AT, planFields, TestClient } from './sync-fixtures';
+import { MAX_PUSH_BYTES } from '$lib/sync';
 
 /**
  * The bad-input battery (DESIGN.md §6): every endpoint that reads a body, fed malformed and
@@ -26,7 +28,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Body = Record<string, Json>;
 type Expected = [status: number, code: string];
 
-type FieldKind = 'text' | 'number' | 'boolean' | 'id' | 'role';
+type FieldKind = 'text' | 'number' | 'boolean' | 'id' | 'role' | 'array';
 
 interface FieldSpec {
 	kind: FieldKind;
@@ -40,6 +42,8 @@ interface FieldSpec {
 interface Fixture {
 	owner: SeededOwner;
 	invitationToken: string;
+	/** An unresolved sync conflict in the staff's kindergarten. */
+	conflictId: string;
 }
 
 interface BodyEndpoint {
@@ -50,6 +54,10 @@ interface BodyEndpoint {
 	/** A body that parses; the battery spoils one thing at a time. */
 	valid: (f: Fixture) => Body;
 	fields: Record<string, FieldSpec>;
+	/** The body limit in bytes, when not the API's default (BODY_LIMIT_BYTES). */
+	limit?: number;
+	/** Cases of this endpoint's own, beside the battery. */
+	more?: Case[];
 }
 
 const text = (long: Expected, badText?: Expected): FieldSpec => ({
@@ -64,6 +72,77 @@ const INVALID_ID: Expected = [400, 'invalid_id'];
 const number: FieldSpec = { kind: 'number', required: true, long: [400, 'Invalid input'] };
 const role: FieldSpec = { kind: 'role', required: true, long: [400, 'Invalid input'] };
 const id: FieldSpec = { kind: 'id', required: false, long: INVALID_ID };
+const array: FieldSpec = { kind: 'array', required: true, long: [400, 'Invalid input'] };
+
+/** A valid mutation: a new plan in the staff's group. */
+const newPlan = (f: Fixture) => ({
+	id: 1,
+	recordId: uuidv7(),
+	type: 'plan',
+	op: 'put',
+	baseRev: null,
+	fields: planFields(f.owner.kindergartens[0]!.groups[0]!),
+	at: AT
+});
+
+/** The push body with its one mutation spoiled. */
+const spoiled =
+	(change: Record<string, Json | undefined>) =>
+	(v: Body): RequestOptions => {
+		const [first] = v['mutations'] as Body[];
+		const mutation = Object.fromEntries(
+			Object.entries({ ...first, ...change }).filter(([, value]) => value !== undefined)
+		) as Body;
+		return { body: { ...v, mutations: [mutation] } };
+	};
+
+const SYNC_CASES: Case[] = [
+	...(
+		[
+			['a bad record id', { recordId: 'abc' }, 'mutations.recordId', 'invalid_id'],
+			['a record id that is a number', { recordId: 42 }, 'mutations.recordId', 'invalid_type'],
+			['no record id', { recordId: undefined }, 'mutations.recordId'],
+			['an unknown record type', { type: 'user' }, 'mutations.type', 'invalid_option'],
+			['an unknown operation', { op: 'update' }, 'mutations.op', 'invalid_option'],
+			['a base revision as text', { baseRev: '3' }, 'mutations.baseRev', 'invalid_type'],
+			['a mutation id as text', { id: '1' }, 'mutations.id', 'invalid_type'],
+			['fields as a list', { fields: [] }, 'mutations.fields'],
+			['fields as text', { fields: 'title' }, 'mutations.fields', 'invalid_type'],
+			[
+				'a field name of 65 characters',
+				{ fields: { ['x'.repeat(65)]: 1 } },
+				`mutations.fields.${'x'.repeat(65)}`,
+				'invalid_key'
+			],
+			['a time that is not one', { at: 'i går' }, 'mutations.at', 'invalid_format'],
+			['no time', { at: undefined }, 'mutations.at'],
+			['an extra key in the mutation', { clientId: uuidv7() }, 'mutations', 'unknown_field']
+		] as Array<[string, Record<string, Json | undefined>, string, string?]>
+	).map(([name, change, field, code]): Case => ({
+		name: `a mutation with ${name}`,
+		options: spoiled(change),
+		expected: [400, 'invalid_body'],
+		field: [field, code]
+	})),
+	...(
+		[
+			['a negative mutation id', { id: -1 }, 'mutations.id', 'too_small'],
+			['a fractional mutation id', { id: 1.5 }, 'mutations.id', 'not_integer'],
+			['a negative base revision', { baseRev: -3 }, 'mutations.baseRev', 'too_small']
+		] as Array<[string, Record<string, Json>, string, string]>
+	).map(([name, change, field, code]): Case => ({
+		name: `a mutation with ${name}`,
+		options: spoiled(change),
+		expected: [422, 'invalid_value'],
+		field: [field, code]
+	})),
+	...(['null', '42', '"put"', '[]'] as const).map((item): Case => ({
+		name: `a mutation that is ${item}`,
+		options: (v) => raw(JSON.stringify({ ...v, mutations: [] }).replace('[]', `[${item}]`)),
+		expected: [400, 'invalid_body'],
+		field: ['mutations']
+	}))
+];
 
 const ENDPOINTS: Record<string, BodyEndpoint> = {
 	'sign-in': {
@@ -137,6 +216,29 @@ const ENDPOINTS: Record<string, BodyEndpoint> = {
 		valid: (f) => ({ token: f.invitationToken }),
 		fields: { token: text(TOO_LONG) }
 	},
+	'sync push': {
+		method: 'POST',
+		path: () => '/api/v1/sync/push',
+		// Not staff: the battery's valid user update disables the staff member.
+		caller: 'manager',
+		// A fresh client for every case: the valid body would be taken once per client.
+		valid: (f) => ({ protocol: 1, schema: 1, clientId: uuidv7(), mutations: [newPlan(f)] }),
+		fields: {
+			protocol: number,
+			schema: number,
+			clientId: { ...id, required: true },
+			mutations: array
+		},
+		limit: MAX_PUSH_BYTES,
+		more: SYNC_CASES
+	},
+	'sync conflict resolve': {
+		method: 'POST',
+		path: (f) => `/api/v1/sync/conflicts/${f.conflictId}/resolve`,
+		caller: 'manager',
+		valid: () => ({ choice: 'theirs' }),
+		fields: { choice: role }
+	},
 	'invitation accept': {
 		method: 'POST',
 		path: () => '/api/v1/invitations/accept',
@@ -162,7 +264,8 @@ const WRONG_TYPES: Record<FieldKind, Json[]> = {
 	number: ['3', true, null, [3], { value: 3 }],
 	boolean: [{}, 'true', 1, null, [true]],
 	id: [42, true, {}, [uuidv7()]],
-	role: [42, true, null, {}, ['staff']]
+	role: [42, true, null, {}, ['staff']],
+	array: [42, 'text', null, {}, true]
 };
 
 interface Case {
@@ -266,18 +369,21 @@ function casesFor(endpoint: BodyEndpoint): Case[] {
 
 	const tooLarge: Expected = [413, 'body_too_large'];
 	const padding = (v: Body, char: string, count: number) => ({ ...v, padding: char.repeat(count) });
-	add('a 70 KB body', (v) => raw(JSON.stringify(padding(v, 'x', 70_000))), tooLarge);
+	const limit = endpoint.limit ?? BODY_LIMIT_BYTES;
+	const over = limit + 6000;
+	const kb = `${Math.round(over / 1000)} KB`;
+	add(`a ${kb} body`, (v) => raw(JSON.stringify(padding(v, 'x', over))), tooLarge);
 	add(
-		'a 70 KB body that says so in Content-Length',
+		`a ${kb} body that says so in Content-Length`,
 		(v) => {
-			const body = JSON.stringify(padding(v, 'x', 70_000));
+			const body = JSON.stringify(padding(v, 'x', over));
 			return raw(body, { ...JSON_TYPE, 'content-length': String(Buffer.byteLength(body)) });
 		},
 		tooLarge
 	);
 	add(
 		'a body over the limit in bytes, not in characters',
-		(v) => raw(JSON.stringify(padding(v, 'ø', 40_000))),
+		(v) => raw(JSON.stringify(padding(v, 'ø', Math.ceil(limit * 0.6)))),
 		tooLarge
 	);
 
@@ -305,6 +411,7 @@ function casesFor(endpoint: BodyEndpoint): Case[] {
 	// A string body gets text/plain from fetch; bytes go without any content-type at all.
 	add('no content-type', (v) => raw(new TextEncoder().encode(JSON.stringify(v)), {}), unsupported);
 	add('the default content-type of a string body', (v) => raw(JSON.stringify(v), {}), unsupported);
+	cases.push(...(endpoint.more ?? []));
 	return cases;
 }
 
@@ -327,6 +434,9 @@ async function expectError(
 	expect(body.error.reason, `${label}: ${text}`).toBe(reason);
 	return body.error;
 }
+
+/** Any id: a pull must refuse an owner in its query, whoever's it is. */
+const fixtureOwner = () => uuidv7();
 
 describeEachDatabase('bad input', (dialect) => {
 	let server: TestServer;
@@ -370,7 +480,17 @@ describeEachDatabase('bad input', (dialect) => {
 		});
 		expect(invited.status).toBe(201);
 		const { invitation } = (await invited.json()) as { invitation: { token: string } };
-		fixture = { owner, invitationToken: invitation.token };
+		// A text conflict: two tablets change a plan's goals from the same base.
+		const one = new TestClient(server, cookies.staff!);
+		const two = new TestClient(server, cookies.manager!);
+		const planId = uuidv7();
+		const groupId = owner.kindergartens[0]!.groups[0]!;
+		const { results } = await one.push([one.put(planId, null, planFields(groupId))]);
+		await one.push([one.put(planId, results[0]!.rev!, { goals: 'En' })]);
+		await two.push([two.put(planId, results[0]!.rev!, { goals: 'To' })]);
+		const conflicts = await server.deps.db.selectFrom('syncConflicts').select('id').execute();
+		expect(conflicts).toHaveLength(1);
+		fixture = { owner, invitationToken: invitation.token, conflictId: conflicts[0]!.id };
 	});
 	afterAll(async () => server.close());
 
@@ -421,7 +541,7 @@ describeEachDatabase('bad input', (dialect) => {
 			'%F0%9F%98%80',
 			'x'.repeat(5000)
 		];
-		const ID_ROUTES: Array<[string, string, Body | undefined]> = [
+		const ID_ROUTES: Array<[string, string, Body | undefined, Role?]> = [
 			['GET', '/api/v1/kindergartens/:id', undefined],
 			['PATCH', '/api/v1/kindergartens/:id', { name: 'Nytt navn' }],
 			['DELETE', '/api/v1/kindergartens/:id', undefined],
@@ -431,15 +551,16 @@ describeEachDatabase('bad input', (dialect) => {
 			['PATCH', '/api/v1/groups/:id', { name: 'Ny', ageMin: 1, ageMax: 3 }],
 			['DELETE', '/api/v1/groups/:id', undefined],
 			['PATCH', '/api/v1/users/:id', { role: 'staff' }],
-			['DELETE', '/api/v1/invitations/:id', undefined]
+			['DELETE', '/api/v1/invitations/:id', undefined],
+			['POST', '/api/v1/sync/conflicts/:id/resolve', { choice: 'theirs' }, 'manager']
 		];
-		for (const [method, route, body] of ID_ROUTES) {
+		for (const [method, route, body, as = 'ownerAdmin'] of ID_ROUTES) {
 			it(`${method} ${route}: an id that is not a UUID is 404 not_found`, async () => {
 				for (const bad of BAD_IDS) {
 					const path = route.replace(':id', bad);
 					await refused(
 						`${method} ${path.slice(0, 80)}`,
-						() => call(method, path, body ? { body } : {}, 'ownerAdmin'),
+						() => call(method, path, body ? { body } : {}, as),
 						[404, 'not_found']
 					);
 				}
@@ -502,6 +623,11 @@ describeEachDatabase('bad input', (dialect) => {
 			['POST', '/api/v1/audit', 'GET'],
 			['POST', '/api/v1/me', 'GET'],
 			['HEAD', '/api/v1/me', 'GET'],
+			['GET', '/api/v1/sync/push', 'POST'],
+			['PUT', '/api/v1/sync/push', 'POST'],
+			['POST', '/api/v1/sync/pull', 'GET'],
+			['DELETE', '/api/v1/sync/conflicts', 'GET'],
+			['GET', `/api/v1/sync/conflicts/${someId}/resolve`, 'POST'],
 			['OPTIONS', '/api/v1/kindergartens', 'GET, POST']
 		];
 		for (const [method, path, allow] of cases) {
@@ -513,6 +639,86 @@ describeEachDatabase('bad input', (dialect) => {
 				await expectUnchanged(server, before);
 			}
 		}
+	});
+
+	describe('the sync pull’s query: 400 invalid_query, naming the parameter', () => {
+		const clientId = uuidv7();
+		const query = (params: Record<string, string | string[] | null>) => {
+			const all: Record<string, string | string[] | null> = {
+				cursor: '0',
+				protocol: '1',
+				schema: '1',
+				clientId,
+				...params
+			};
+			const search = new URLSearchParams();
+			for (const [key, value] of Object.entries(all)) {
+				for (const v of value === null ? [] : Array.isArray(value) ? value : [value]) {
+					search.append(key, v);
+				}
+			}
+			return `/api/v1/sync/pull?${search.toString()}`;
+		};
+		const BAD_NUMBERS = [
+			'',
+			'-1',
+			'1.5',
+			'1.0',
+			'abc',
+			'1e3',
+			'0x10',
+			'+1',
+			'01',
+			' 1',
+			'1 ',
+			'99999999999999999999',
+			'9007199254740993',
+			'NaN',
+			'Infinity',
+			'\u0000',
+			'１'
+		];
+		const CASES: Array<[string, Record<string, string | string[] | null>, string, string]> = [
+			['no cursor', { cursor: null }, 'cursor', 'required'],
+			...BAD_NUMBERS.map((bad): [string, Record<string, string>, string, string] => [
+				`cursor ${JSON.stringify(bad)}`,
+				{ cursor: bad },
+				'cursor',
+				'not_whole_number'
+			]),
+			['two cursors', { cursor: ['0', '5'] }, 'cursor', 'duplicate'],
+			['no protocol', { protocol: null }, 'protocol', 'required'],
+			['protocol "one"', { protocol: 'one' }, 'protocol', 'not_whole_number'],
+			['no schema', { schema: null }, 'schema', 'required'],
+			['schema "1.5"', { schema: '1.5' }, 'schema', 'not_whole_number'],
+			['no client id', { clientId: null }, 'clientId', 'required'],
+			['a client id that is not one', { clientId: 'abc' }, 'clientId', 'invalid_id'],
+			['an unknown parameter', { since: '0' }, 'since', 'unknown_field'],
+			['an ownerId', { ownerId: fixtureOwner() }, 'ownerId', 'unknown_field'],
+			['a kindergartenId', { kindergartenId: uuidv7() }, 'kindergartenId', 'unknown_field']
+		];
+		for (const [name, params, field, code] of CASES) {
+			it(`${name} → 400 invalid_query`, async () => {
+				const error = await refused(name, () => call('GET', query(params), {}, 'manager'), [
+					400,
+					'invalid_query'
+				]);
+				expect(error.fields?.[field], JSON.stringify(error.fields)).toBe(code);
+			});
+		}
+
+		it('still answers the valid query (so the refusals above are about the spoiled part)', async () => {
+			const response = await call('GET', query({}), {}, 'manager');
+			expect(response.status).toBe(200);
+		});
+
+		it('answers a cursor from the future with 400 cursor_from_future', async () => {
+			await refused(
+				'cursor 10^15',
+				() => call('GET', query({ cursor: '1000000000000000', clientId: uuidv7() }), {}, 'manager'),
+				[400, 'cursor_from_future']
+			);
+		});
 	});
 
 	describe('rules of meaning: 422 invalid_value', () => {

@@ -26,6 +26,11 @@ describeEachDatabase('migrations', (dialect) => {
 					'kindergartens',
 					'owners',
 					'sessions',
+					'sync_clients',
+					'sync_conflicts',
+					'sync_records',
+					'sync_rejections',
+					'sync_sequence',
 					'users'
 				].sort()
 			);

@@ -15,7 +15,12 @@ export const DATA_TABLES = [
 	'groups',
 	'users',
 	'identities',
-	'invitations'
+	'invitations',
+	'syncRecords',
+	'syncSequence',
+	'syncClients',
+	'syncConflicts',
+	'syncRejections'
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 type Table = (typeof DATA_TABLES)[number] | 'sessions';

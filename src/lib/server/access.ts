@@ -14,14 +14,23 @@ export const PERMISSIONS = [
 	'invitations.manage',
 	'audit.read',
 	'kindergarten.read',
-	'group.read'
+	'group.read',
+	/** Push and pull a kindergarten's plans and activities (a role that works in one). */
+	'sync.use'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
-	ownerAdmin: PERMISSIONS,
-	manager: ['kindergarten.read', 'group.read'],
-	staff: ['kindergarten.read', 'group.read'],
+	ownerAdmin: [
+		'organisation.manage',
+		'users.manage',
+		'invitations.manage',
+		'audit.read',
+		'kindergarten.read',
+		'group.read'
+	],
+	manager: ['kindergarten.read', 'group.read', 'sync.use'],
+	staff: ['kindergarten.read', 'group.read', 'sync.use'],
 	parent: ['group.read']
 };
 
@@ -29,7 +38,8 @@ export function may(actor: Actor, permission: Permission): boolean {
 	return GRANTS[actor.role].includes(permission);
 }
 
-async function refuse(
+/** Logs a refusal (`access_refused`, with an internal reason) and throws 403 or 404. */
+export async function refuse(
 	deps: ServerDeps,
 	actor: Actor,
 	status: 403 | 404,
@@ -110,4 +120,20 @@ export async function invitationInScope(deps: ServerDeps, actor: Actor, id: stri
 		return refuse(deps, actor, 404, 'out_of_scope', { type: 'invitation', id });
 	}
 	return row;
+}
+
+/** The scope a synced record lives in; always the caller's own, from the session. */
+export interface SyncScope {
+	ownerId: string;
+	kindergartenId: string;
+}
+
+/**
+ * The caller's sync scope: staff and managers sync their own kindergarten. Any other role, and
+ * a user without a kindergarten, is refused (403, logged).
+ */
+export async function syncScope(deps: ServerDeps, actor: Actor): Promise<SyncScope> {
+	await authorize(deps, actor, 'sync.use');
+	if (!actor.kindergartenId) return refuse(deps, actor, 403, 'no_kindergarten');
+	return { ownerId: actor.ownerId, kindergartenId: actor.kindergartenId };
 }

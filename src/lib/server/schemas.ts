@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { id, name } from '$lib/domain/organisation';
 import { ROLES } from './db';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
+import { RESOLUTIONS } from './use-cases/sync';
 
 /** Request bodies. Strict: an unknown field is a 400, never silently ignored. */
 
@@ -68,4 +69,10 @@ export const acceptBody = z.strictObject({
 	email,
 	password,
 	displayName: z.optional(name(80))
+});
+
+/** How a sync conflict is resolved; `value` only with `merged` (ADR 9). */
+export const resolveBody = z.strictObject({
+	choice: z.enum(RESOLUTIONS),
+	value: z.optional(z.unknown())
 });

@@ -45,7 +45,13 @@ export const SERVER_FIELDS = [
 
 const uuid = z.uuid({ error: 'invalid_id' });
 const count = (max: number) =>
-	z.number().check(z.refine(Number.isInteger, 'not_integer'), z.minimum(0), z.maximum(max));
+	z
+		.number()
+		.check(
+			z.refine(Number.isInteger, 'not_integer'),
+			z.minimum(0, 'too_small'),
+			z.maximum(max, 'too_big')
+		);
 
 export const mutationSchema = z.strictObject({
 	/** Per client, increasing by one from 1. */

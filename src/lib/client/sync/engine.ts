@@ -4,6 +4,7 @@ import { uuidv7 } from '$lib/domain/ids';
 import { activityPlanSchema } from '$lib/domain/plan';
 import {
 	MAX_BATCH,
+	MAX_PUSH_BYTES,
 	PROTOCOL_VERSION,
 	SCHEMA_VERSION,
 	type Change,
@@ -80,7 +81,7 @@ export class SyncEngine {
 		const clientId = await this.clientId();
 		let pushed = 0;
 		for (;;) {
-			const batch = await this.db.outbox.orderBy('id').limit(MAX_BATCH).toArray();
+			const batch = fitToSize(await this.db.outbox.orderBy('id').limit(MAX_BATCH).toArray());
 			if (batch.length === 0) return { ok: true, pushed, pulled: 0 };
 			const answer = await this.transport.push({
 				protocol: PROTOCOL_VERSION,
@@ -90,18 +91,32 @@ export class SyncEngine {
 			});
 			if (!answer.ok) return { ok: false, reason: answer.reason, status: answer.status };
 			const { results, lastMutationId } = answer.data;
-			await this.db.transaction('rw', [this.db.outbox, this.db.rejections], async () => {
+			const tables = [this.db.outbox, this.db.rejections, this.db.plans, this.db.syncMeta];
+			await this.db.transaction('rw', tables, async () => {
+				let rewindTo: number | null = null;
 				for (const result of results) {
-					if (result.status !== 'rejected') continue;
+					// 'skipped': the server decided this mutation before and the answer was lost, so
+					// this device does not know what it decided; re-pull the record like a conflict.
+					if (result.status === 'applied') continue;
 					const entry = batch.find((m) => m.id === result.id);
-					await this.db.rejections.put({
-						mutationId: result.id,
-						recordId: entry?.recordId ?? '',
-						reason: result.reason ?? 'rejected',
-						at: this.clock().toISOString()
-					});
+					if (result.status === 'rejected') {
+						await this.db.rejections.put({
+							mutationId: result.id,
+							recordId: entry?.recordId ?? '',
+							reason: result.reason ?? 'rejected',
+							at: this.clock().toISOString()
+						});
+					}
+					// The server kept its own value: pull the record again (from the revision this
+					// device holds), so the local copy shows what the server has.
+					const local = entry ? await this.db.plans.get(entry.recordId) : undefined;
+					const from = Math.max(0, (local?.syncRev ?? 1) - 1);
+					rewindTo = rewindTo === null ? from : Math.min(rewindTo, from);
 				}
 				await this.db.outbox.where('id').belowOrEqual(lastMutationId).delete();
+				if (rewindTo !== null && rewindTo < (await this.cursor())) {
+					await this.db.syncMeta.put({ key: META.cursor, value: rewindTo });
+				}
 			});
 			pushed += batch.filter((m) => m.id <= lastMutationId).length;
 			// The server took nothing of this batch: stop rather than loop on it.
@@ -124,7 +139,9 @@ export class SyncEngine {
 				schema: SCHEMA_VERSION
 			});
 			if (!answer.ok) {
-				if (answer.reason === 'reset_required' && cursor !== 0) {
+				// A cursor from the future: the server was restored from a backup. Start over.
+				const reset = answer.reason === 'reset_required' || answer.reason === 'cursor_from_future';
+				if (reset && cursor !== 0) {
 					await this.reset();
 					continue;
 				}
@@ -177,4 +194,16 @@ export class SyncEngine {
 			await this.db.syncMeta.put({ key: META.cursor, value: cursor });
 		});
 	}
+}
+
+/** The longest prefix of a batch whose push body stays under the server's size limit. */
+function fitToSize<T>(batch: T[]): T[] {
+	const budget = MAX_PUSH_BYTES - 1024;
+	let size = 0;
+	const encoder = new TextEncoder();
+	for (let i = 0; i < batch.length; i++) {
+		size += encoder.encode(JSON.stringify(batch[i])).byteLength + 1;
+		if (size > budget) return batch.slice(0, Math.max(1, i));
+	}
+	return batch;
 }

@@ -11,7 +11,9 @@ export class ApiError extends Error {
 		readonly status: number,
 		readonly reason: string,
 		readonly fields?: Record<string, string>,
-		readonly headers?: Record<string, string>
+		readonly headers?: Record<string, string>,
+		/** More for the client to act on, beside `reason` (e.g. `expected` of a mutation gap). */
+		readonly details?: Record<string, unknown>
 	) {
 		super(`${status} ${reason}`);
 		this.name = 'ApiError';
@@ -34,7 +36,12 @@ export function errorResponse(error: ApiError): Response {
 			error: {
 				status: error.status,
 				reason: error.reason,
-				...(error.fields ? { fields: error.fields } : {})
+				...(error.fields ? { fields: error.fields } : {}),
+				...Object.fromEntries(
+					Object.entries(error.details ?? {}).filter(
+						([key]) => !['status', 'reason', 'fields'].includes(key)
+					)
+				)
 			}
 		},
 		error.headers ?? {}
@@ -55,7 +62,18 @@ export async function readJson(request: Request, limit = BODY_LIMIT_BYTES): Prom
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
+		let chunk: ReadableStreamReadResult<Uint8Array>;
+		try {
+			chunk = await reader.read();
+		} catch (error) {
+			// The stream failed under us: SvelteKit's own body limit (a 413 of its own) or a
+			// caller that went away. Either way, not a server fault.
+			const status = (error as { status?: unknown } | null)?.status;
+			throw status === 413
+				? new ApiError(413, 'body_too_large')
+				: new ApiError(400, 'malformed_json');
+		}
+		const { done, value } = chunk;
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
@@ -101,7 +119,7 @@ const SHAPE = new Set([
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** NUL (which PostgreSQL cannot store in text) or a lone surrogate (not Unicode). */
-const badText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+export const badText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** The fields of a parsed body (flat, strict objects) whose text cannot be stored as it is. */
 function badTextFields(value: unknown): Record<string, string> {
@@ -129,16 +147,32 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
 		if (Object.keys(bad).length > 0) throw new ApiError(400, 'invalid_body', bad);
 		return parsed.data;
 	}
-	const problems = problemsOf(parsed.error);
+	const fields = fieldCodes(parsed.error);
+	const wrongShape = parsed.error.issues.some((issue) => SHAPE.has(issue.code));
+	const onlyMeaning = !wrongShape && Object.values(fields).every((code) => MEANING.has(code));
+	throw new ApiError(
+		onlyMeaning ? 422 : 400,
+		onlyMeaning ? 'invalid_value' : 'invalid_body',
+		fields
+	);
+}
+
+/**
+ * One reason code per field (`privacy.consent`, `_` for the whole) from a zod error: the
+ * schema's own code where it has one, else a code for the kind of problem, never zod's sentence.
+ */
+export function fieldCodes(error: z.core.$ZodError): Record<string, string> {
+	const problems = problemsOf(error);
 	// zod's own messages are sentences; a client gets a code for the kind of problem instead.
 	const shapeCode: Record<string, string> = {
 		invalid_type: 'invalid_type',
 		invalid_value: 'invalid_option',
 		unrecognized_keys: 'unknown_field',
 		invalid_format: 'invalid_format',
-		invalid_union: 'invalid_type'
+		invalid_union: 'invalid_type',
+		invalid_key: 'invalid_key'
 	};
-	for (const issue of parsed.error.issues) {
+	for (const issue of error.issues) {
 		const key =
 			issue.path
 				.map(String)
@@ -148,12 +182,5 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
 		if (code && problems[key] && /\s/.test(problems[key].code)) problems[key] = { code };
 		if (issue.code === 'invalid_type' && problems[key]) problems[key] = { code: 'invalid_type' };
 	}
-	const fields = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, v.code]));
-	const wrongShape = parsed.error.issues.some((issue) => SHAPE.has(issue.code));
-	const onlyMeaning = !wrongShape && Object.values(fields).every((code) => MEANING.has(code));
-	throw new ApiError(
-		onlyMeaning ? 422 : 400,
-		onlyMeaning ? 'invalid_value' : 'invalid_body',
-		fields
-	);
+	return Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, v.code]));
 }

@@ -15,6 +15,9 @@ import * as organisation from '../use-cases/organisation';
 import * as users from '../use-cases/users';
 import * as invitations from '../use-cases/invitations';
 import * as auth from '../use-cases/auth';
+import * as sync from '../use-cases/sync';
+import { syncScope } from '../access';
+import { MAX_PUSH_BYTES } from '$lib/sync';
 import {
 	acceptBody,
 	groupBody,
@@ -22,7 +25,8 @@ import {
 	kindergartenBody,
 	signInBody,
 	invitationToken,
-	userPatchBody
+	userPatchBody,
+	resolveBody
 } from '../schemas';
 import { isUuid } from '$lib/domain/ids';
 import { z } from 'zod/mini';
@@ -304,6 +308,51 @@ export const routes: Route[] = [
 				const me = await actor(ctx);
 				await invitations.revokeInvitation(ctx.deps, me, idParam(ctx));
 				return json(204, null);
+			}
+		}
+	},
+	{
+		pattern: /^\/api\/v1\/sync\/push$/,
+		methods: {
+			POST: async (ctx) => {
+				const me = await actor(ctx);
+				const scope = await syncScope(ctx.deps, me);
+				const input = await readJson(ctx.request, MAX_PUSH_BYTES);
+				return json(200, await sync.push(ctx.deps, me, scope, input));
+			}
+		}
+	},
+	{
+		pattern: /^\/api\/v1\/sync\/pull$/,
+		methods: {
+			GET: async (ctx) => {
+				const me = await actor(ctx);
+				const scope = await syncScope(ctx.deps, me);
+				return json(200, await sync.pull(ctx.deps, me, scope, ctx.url.searchParams));
+			}
+		}
+	},
+	{
+		pattern: /^\/api\/v1\/sync\/conflicts$/,
+		methods: {
+			GET: async (ctx) => {
+				const me = await actor(ctx);
+				const scope = await syncScope(ctx.deps, me);
+				return json(200, { conflicts: await sync.listConflicts(ctx.deps, scope) });
+			}
+		}
+	},
+	{
+		pattern: new RegExp(`^/api/v1/sync/conflicts/${ID}/resolve$`),
+		methods: {
+			POST: async (ctx) => {
+				const me = await actor(ctx);
+				const scope = await syncScope(ctx.deps, me);
+				const id = idParam(ctx);
+				const input = await body(ctx, resolveBody);
+				return json(200, {
+					resolved: await sync.resolveConflict(ctx.deps, me, scope, id, input)
+				});
 			}
 		}
 	},

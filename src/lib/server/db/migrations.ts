@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /**
  * One set of migrations for both dialects: only portable column types (text, integer) and
@@ -124,6 +124,109 @@ const migrations: Record<string, Migration> = {
 				'groups',
 				'kindergartens',
 				'owners'
+			]) {
+				await db.schema.dropTable(table).execute();
+			}
+		}
+	},
+	/**
+	 * Sync (DESIGN.md §4, ADR 9): the synced records with their revisions, the one server
+	 * sequence every revision and cursor comes from, each client's last mutation id and scope,
+	 * conflicts kept for a person to resolve, and refused mutations.
+	 */
+	'0002-sync': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('sync_records')
+				.addColumn('record_id', 'text', (c) => c.primaryKey())
+				.addColumn('type', 'text', (c) => c.notNull())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('kindergarten_id', 'text', (c) => c.notNull().references('kindergartens.id'))
+				.addColumn('group_id', 'text')
+				.addColumn('data', 'text', (c) => c.notNull())
+				.addColumn('field_revs', 'text', (c) => c.notNull())
+				.addColumn('field_clients', 'text', (c) => c.notNull())
+				.addColumn('rev', 'integer', (c) => c.notNull())
+				.addColumn('deleted_at', 'text')
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text')
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('sync_records_scope_rev')
+				.on('sync_records')
+				.columns(['owner_id', 'kindergarten_id', 'rev'])
+				.execute();
+			// Every write takes its own revision from the sequence: unique by construction.
+			await db.schema
+				.createIndex('sync_records_rev')
+				.on('sync_records')
+				.column('rev')
+				.unique()
+				.execute();
+			await db.schema
+				.createIndex('sync_records_group')
+				.on('sync_records')
+				.column('group_id')
+				.execute();
+
+			await db.schema
+				.createTable('sync_sequence')
+				.addColumn('id', 'integer', (c) => c.primaryKey())
+				.addColumn('value', 'integer', (c) => c.notNull())
+				.execute();
+			await sql`insert into sync_sequence (id, value) values (1, 0)`.execute(db);
+
+			await db.schema
+				.createTable('sync_clients')
+				.addColumn('client_id', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('last_mutation_id', 'integer', (c) => c.notNull())
+				.addColumn('scope', 'text')
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+
+			await db.schema
+				.createTable('sync_conflicts')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('record_id', 'text', (c) => c.notNull())
+				.addColumn('type', 'text', (c) => c.notNull())
+				.addColumn('field', 'text')
+				.addColumn('kind', 'text', (c) => c.notNull())
+				.addColumn('server_value', 'text', (c) => c.notNull())
+				.addColumn('client_value', 'text', (c) => c.notNull())
+				.addColumn('client_id', 'text', (c) => c.notNull())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('owner_id', 'text', (c) => c.notNull())
+				.addColumn('kindergarten_id', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('resolved_at', 'text')
+				.addColumn('resolved_by', 'text')
+				.addColumn('resolution', 'text')
+				.execute();
+			await db.schema
+				.createIndex('sync_conflicts_scope')
+				.on('sync_conflicts')
+				.columns(['owner_id', 'kindergarten_id', 'resolved_at'])
+				.execute();
+
+			await db.schema
+				.createTable('sync_rejections')
+				.addColumn('client_id', 'text', (c) => c.notNull())
+				.addColumn('mutation_id', 'integer', (c) => c.notNull())
+				.addColumn('reason', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addPrimaryKeyConstraint('sync_rejections_pk', ['client_id', 'mutation_id'])
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			for (const table of [
+				'sync_rejections',
+				'sync_conflicts',
+				'sync_clients',
+				'sync_sequence',
+				'sync_records'
 			]) {
 				await db.schema.dropTable(table).execute();
 			}

@@ -12,6 +12,11 @@ export interface Database {
 	sessions: SessionTable;
 	invitations: InvitationTable;
 	auditLog: AuditLogTable;
+	syncRecords: SyncRecordTable;
+	syncSequence: SyncSequenceTable;
+	syncClients: SyncClientTable;
+	syncConflicts: SyncConflictTable;
+	syncRejections: SyncRejectionTable;
 }
 
 export interface OwnerTable {
@@ -112,7 +117,10 @@ export const AUDIT_ACTIONS = [
 	'group_created',
 	'group_deleted',
 	'export',
-	'deletion'
+	'deletion',
+	/** A synced scalar field overwrote a concurrent change (the fields are in `reason`). */
+	'sync_overwrite',
+	'sync_conflict_resolved'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -128,4 +136,78 @@ export interface AuditLogTable {
 	targetId: string | null;
 	/** A reason code for refusals and failures. */
 	reason: string | null;
+}
+
+/**
+ * A synced record (DESIGN.md §4, ADR 9): its scope, the fields clients write (JSON), and per
+ * field the revision and the client of its last change. `rev` is the server sequence of the
+ * record's last change; pulls read records in `rev` order.
+ */
+export interface SyncRecordTable {
+	/** UUIDv7, made by the client. */
+	recordId: string;
+	type: 'plan' | 'activity';
+	ownerId: string;
+	kindergartenId: string;
+	/** A plan's group (so a group with plans is not deleted); null for activities. */
+	groupId: string | null;
+	/** JSON: the client-written fields, normalized by the record's schema. */
+	data: string;
+	/** JSON: field → revision of its last change. */
+	fieldRevs: string;
+	/** JSON: field → client id of its last change (a resolution writes `conflict:<id>`). */
+	fieldClients: string;
+	rev: number;
+	deletedAt: string | null;
+	createdAt: string;
+	updatedBy: string | null;
+	updatedAt: string;
+}
+
+/** One row (id 1): the last revision handed out. Taken under a lock by every writer. */
+export interface SyncSequenceTable {
+	id: number;
+	value: number;
+}
+
+/** A client (one user's database on one device) and the last of its mutations taken. */
+export interface SyncClientTable {
+	clientId: string;
+	userId: string;
+	/** The highest mutation id applied or rejected; the next must be this plus one. */
+	lastMutationId: number;
+	/** The kindergarten the client last pulled from cursor 0 for; a cursor belongs to it. */
+	scope: string | null;
+	createdAt: string;
+	updatedAt: string;
+}
+
+/** A concurrent free-text edit or an edit of a deleted record, kept for a person. */
+export interface SyncConflictTable {
+	id: string;
+	recordId: string;
+	type: 'plan' | 'activity';
+	/** The field (null for a `deleted` conflict, which concerns the whole record). */
+	field: string | null;
+	kind: 'text' | 'deleted';
+	/** JSON. */
+	serverValue: string;
+	/** JSON: the field's value, or for `deleted` all the fields the edit sent. */
+	clientValue: string;
+	clientId: string;
+	userId: string;
+	ownerId: string;
+	kindergartenId: string;
+	createdAt: string;
+	resolvedAt: string | null;
+	resolvedBy: string | null;
+	resolution: string | null;
+}
+
+/** A mutation refused for good (it still advanced the client's last mutation id). */
+export interface SyncRejectionTable {
+	clientId: string;
+	mutationId: number;
+	reason: string;
+	createdAt: string;
 }

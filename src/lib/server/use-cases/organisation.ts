@@ -121,7 +121,13 @@ export async function deleteKindergarten(deps: ServerDeps, actor: Actor, id: str
 			.where('kindergartenId', '=', id)
 			.executeTakeFirst();
 		const pending = await pendingInvitation(trx, 'kindergartenId', id, deps.clock.now());
-		if (groups || users || pending) throw new ApiError(409, 'kindergarten_not_empty');
+		// Synced plans and activities, deleted ones too: their tombstones can still be restored.
+		const records = await trx
+			.selectFrom('syncRecords')
+			.select('recordId')
+			.where('kindergartenId', '=', id)
+			.executeTakeFirst();
+		if (groups || users || pending || records) throw new ApiError(409, 'kindergarten_not_empty');
 		// Used, revoked and expired invitations are history (the audit log keeps it).
 		await trx.deleteFrom('invitations').where('kindergartenId', '=', id).execute();
 		await trx.deleteFrom('kindergartens').where('id', '=', id).execute();
@@ -209,7 +215,13 @@ export async function deleteGroup(deps: ServerDeps, actor: Actor, id: string) {
 			.where('groupId', '=', id)
 			.executeTakeFirst();
 		const pending = await pendingInvitation(trx, 'groupId', id, deps.clock.now());
-		if (users || pending) throw new ApiError(409, 'group_not_empty');
+		const plans = await trx
+			.selectFrom('syncRecords')
+			.select('recordId')
+			.where('groupId', '=', id)
+			.where('deletedAt', 'is', null)
+			.executeTakeFirst();
+		if (users || pending || plans) throw new ApiError(409, 'group_not_empty');
 		await trx.deleteFrom('invitations').where('groupId', '=', id).execute();
 		await trx.deleteFrom('groups').where('id', '=', id).execute();
 		await audit(trx, deps.clock, {

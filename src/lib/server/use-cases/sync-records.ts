@@ -1,0 +1,114 @@
+import { activityPlanSchema } from '$lib/domain/plan';
+import { ownActivitySchema } from '$lib/domain/library/library-activity';
+import { SERVER_FIELDS, type RecordType } from '$lib/sync';
+import { badText, fieldCodes } from '../api/http';
+
+/**
+ * What the server knows about each synced record type: which fields a client writes, and the
+ * domain schema the whole record must pass after every merge. The domain schemas are the one
+ * definition of a plan and an activity; nothing here repeats their rules.
+ */
+
+const SCHEMAS = { plan: activityPlanSchema, activity: ownActivitySchema } as const;
+
+/** Fields a device keeps for itself and never sends (its base revision; an activity's origin). */
+const DEVICE_FIELDS: readonly string[] = ['syncRev', 'origin'];
+
+const isServerField = (field: string) => (SERVER_FIELDS as readonly string[]).includes(field);
+
+/** The fields a mutation may write, per type: the schema's, less the server's and the device's. */
+export const CLIENT_FIELDS: Record<RecordType, ReadonlySet<string>> = {
+	plan: clientFieldsOf(Object.keys(activityPlanSchema.shape)),
+	activity: clientFieldsOf(Object.keys(ownActivitySchema.shape))
+};
+
+function clientFieldsOf(keys: string[]): ReadonlySet<string> {
+	return new Set(keys.filter((k) => !isServerField(k) && !DEVICE_FIELDS.includes(k)));
+}
+
+/** What the server sets on every record. */
+export interface RecordMeta {
+	id: string;
+	kindergartenId: string;
+	createdAt: string;
+	updatedAt: string;
+	deletedAt: string | null;
+}
+
+/** The whole record, as the domain schema (and a pulling client) reads it. */
+export function fullRecord(
+	type: RecordType,
+	data: Record<string, unknown>,
+	meta: RecordMeta
+): Record<string, unknown> {
+	return { ...(type === 'activity' ? { origin: 'own' } : {}), ...data, ...meta };
+}
+
+export type Validation =
+	{ ok: true; data: Record<string, unknown> } | { ok: false; fields: Record<string, string> };
+
+/**
+ * Checks the merged record against its domain schema. On success, the client-written fields
+ * as the schema normalizes them (trimmed text), which is what the server stores.
+ */
+export function validateRecord(
+	type: RecordType,
+	data: Record<string, unknown>,
+	meta: RecordMeta
+): Validation {
+	const parsed = SCHEMAS[type].safeParse(fullRecord(type, data, meta));
+	if (!parsed.success) return { ok: false, fields: fieldCodes(parsed.error) };
+	const normalized = parsed.data as Record<string, unknown>;
+	return {
+		ok: true,
+		data: Object.fromEntries(
+			Object.entries(normalized).filter(([k, v]) => CLIENT_FIELDS[type].has(k) && v !== undefined)
+		)
+	};
+}
+
+/**
+ * Problems with the fields a mutation sends, before any merge: fields the server sets
+ * (`server_field`), fields the type does not have (`unknown_field`), and values no database
+ * should hold (NUL, a lone surrogate) or nested deeper than any record is. Empty when fine.
+ */
+export function fieldProblems(
+	type: RecordType,
+	fields: Record<string, unknown>
+): { reason: 'server_field' | 'invalid_record'; fields: Record<string, string> } | null {
+	const keys = Object.keys(fields);
+	const server = keys.filter(isServerField);
+	if (server.length > 0) {
+		return {
+			reason: 'server_field',
+			fields: Object.fromEntries(server.map((k) => [k, 'server_field']))
+		};
+	}
+	const problems: Record<string, string> = {};
+	for (const key of keys) {
+		if (!CLIENT_FIELDS[type].has(key)) problems[key] = 'unknown_field';
+		else {
+			const problem = valueProblem(fields[key], 0);
+			if (problem) problems[key] = problem;
+		}
+	}
+	return Object.keys(problems).length > 0 ? { reason: 'invalid_record', fields: problems } : null;
+}
+
+/** Records nest a few levels at most (a plan's evaluation, an activity's phases). */
+const MAX_DEPTH = 8;
+
+/** What is wrong with a JSON value (deep), if anything. Never recurses past MAX_DEPTH. */
+export function valueProblem(value: unknown, depth = 0): string | null {
+	if (depth > MAX_DEPTH) return 'too_deep';
+	if (typeof value === 'string') return badText(value) ? 'invalid_character' : null;
+	if (value === null || typeof value !== 'object') return null;
+	for (const item of Array.isArray(value) ? value : Object.values(value)) {
+		const problem = valueProblem(item, depth + 1);
+		if (problem) return problem;
+	}
+	if (!Array.isArray(value)) {
+		for (const key of Object.keys(value)) if (badText(key)) return 'invalid_character';
+	}
+	return null;
+}

@@ -1,0 +1,780 @@
+import type { Selectable, Transaction } from 'kysely';
+import type { ServerDeps } from '../deps';
+import type { Actor } from '../auth/sessions';
+import type { Database } from '../db';
+import type { SyncClientTable, SyncRecordTable } from '../db/schema';
+import { ApiError, parseWith } from '../api/http';
+import { audit } from '../audit';
+import { refuse, type SyncScope } from '../access';
+import { uuidv7 } from '$lib/domain/ids';
+import {
+	MAX_BATCH,
+	PULL_PAGE,
+	SUPPORTED_PROTOCOL,
+	SUPPORTED_SCHEMA,
+	mergeMutation,
+	pushRequestSchema,
+	sameValue,
+	type Change,
+	type ConflictView,
+	type MergeConflict,
+	type Mutation,
+	type MutationResult,
+	type PullResponse,
+	type PushResponse,
+	type RecordType,
+	type StoredRecord,
+	type SyncReason
+} from '$lib/sync';
+import { fullRecord, validateRecord, fieldProblems, valueProblem } from './sync-records';
+
+/**
+ * The server side of sync (DESIGN.md §4, ADR 9). Every write takes the one server sequence
+ * under a lock first, so revisions are handed out in commit order and no commit ever lands
+ * below a cursor a pull has already returned. Owner and kindergarten always come from the
+ * session (`SyncScope`), never from a mutation.
+ */
+
+type Db = Transaction<Database>;
+type RecordRow = Selectable<SyncRecordTable>;
+type ClientRow = Selectable<SyncClientTable>;
+
+/** Most unresolved conflicts one list returns (oldest first). */
+export const CONFLICT_LIST_LIMIT = 500;
+
+// ---------------------------------------------------------------- shared pieces
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A client too old (or too new) for this server: 426, before anything else is read. */
+function checkVersions(protocol: unknown, schema: unknown): void {
+	const outside = (v: unknown, range: { min: number; max: number }) =>
+		typeof v === 'number' && Number.isInteger(v) && (v < range.min || v > range.max);
+	if (outside(protocol, SUPPORTED_PROTOCOL) || outside(schema, SUPPORTED_SCHEMA)) {
+		throw new ApiError(426, 'protocol_unsupported', undefined, undefined, {
+			supported: { protocol: SUPPORTED_PROTOCOL, schema: SUPPORTED_SCHEMA }
+		});
+	}
+}
+
+/**
+ * Takes the sequence for this transaction and returns its value. PostgreSQL: a row lock held
+ * to commit. SQLite: a write as the transaction's first statement takes the database's write
+ * lock at once, as BEGIN IMMEDIATE would (and Kysely runs one transaction at a time on its
+ * single connection anyway).
+ */
+async function takeSequence(trx: Db, dialect: ServerDeps['dialect']): Promise<number> {
+	if (dialect === 'postgres') {
+		const row = await trx
+			.selectFrom('syncSequence')
+			.select('value')
+			.where('id', '=', 1)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		return row.value;
+	}
+	await trx
+		.updateTable('syncSequence')
+		.set((eb) => ({ value: eb.ref('value') }))
+		.where('id', '=', 1)
+		.execute();
+	const row = await trx
+		.selectFrom('syncSequence')
+		.select('value')
+		.where('id', '=', 1)
+		.executeTakeFirstOrThrow();
+	return row.value;
+}
+
+/** The client's row; a client id is one user's, and another user presenting it is refused. */
+async function clientOf(deps: ServerDeps, actor: Actor, clientId: string) {
+	const row = await deps.db
+		.selectFrom('syncClients')
+		.selectAll()
+		.where('clientId', '=', clientId)
+		.executeTakeFirst();
+	if (row && row.userId !== actor.userId) {
+		await refuse(deps, actor, 403, 'client_of_another_user', { type: 'sync_client', id: clientId });
+	}
+	return row ?? null;
+}
+
+function stored(row: RecordRow): StoredRecord {
+	return {
+		data: JSON.parse(row.data) as Record<string, unknown>,
+		fieldRevs: JSON.parse(row.fieldRevs) as Record<string, number>,
+		fieldClients: JSON.parse(row.fieldClients) as Record<string, string>,
+		rev: row.rev,
+		deletedAt: row.deletedAt
+	};
+}
+
+/** Keys whose value differs between two versions of a record's fields. */
+function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+	return [...keys].filter((k) => !sameValue(before[k], after[k]));
+}
+
+interface WriteContext {
+	trx: Db;
+	scope: SyncScope;
+	userId: string;
+	/** Who the changed fields are recorded as written by: a client id, or `conflict:<id>`. */
+	writer: string;
+	now: string;
+}
+
+/**
+ * Writes a record at revision `rev`: the fields in `changed` get `rev` and `ctx.writer`.
+ * Returns the row as stored.
+ */
+async function writeRecord(
+	ctx: WriteContext,
+	previous: RecordRow | null,
+	record: {
+		recordId: string;
+		type: RecordType;
+		data: Record<string, unknown>;
+		changed: string[];
+		deletedAt: string | null;
+		rev: number;
+	}
+): Promise<RecordRow> {
+	const fieldRevs = previous ? (JSON.parse(previous.fieldRevs) as Record<string, number>) : {};
+	const fieldClients = previous
+		? (JSON.parse(previous.fieldClients) as Record<string, string>)
+		: {};
+	for (const field of record.changed) {
+		fieldRevs[field] = record.rev;
+		fieldClients[field] = ctx.writer;
+	}
+	const groupId = record.data['groupId'];
+	const row: RecordRow = {
+		recordId: record.recordId,
+		type: record.type,
+		ownerId: ctx.scope.ownerId,
+		kindergartenId: ctx.scope.kindergartenId,
+		groupId: record.type === 'plan' && typeof groupId === 'string' ? groupId : null,
+		data: JSON.stringify(record.data),
+		fieldRevs: JSON.stringify(fieldRevs),
+		fieldClients: JSON.stringify(fieldClients),
+		rev: record.rev,
+		deletedAt: record.deletedAt,
+		createdAt: previous?.createdAt ?? ctx.now,
+		updatedBy: ctx.userId,
+		updatedAt: ctx.now
+	};
+	if (previous) {
+		const { recordId, ...changes } = row;
+		await ctx.trx
+			.updateTable('syncRecords')
+			.set(changes)
+			.where('recordId', '=', recordId)
+			.execute();
+	} else {
+		await ctx.trx.insertInto('syncRecords').values(row).execute();
+	}
+	return row;
+}
+
+async function storeSequence(trx: Db, value: number): Promise<void> {
+	await trx.updateTable('syncSequence').set({ value }).where('id', '=', 1).execute();
+}
+
+async function groupsOf(trx: Db, scope: SyncScope): Promise<Set<string>> {
+	const rows = await trx
+		.selectFrom('groups')
+		.select('id')
+		.where('ownerId', '=', scope.ownerId)
+		.where('kindergartenId', '=', scope.kindergartenId)
+		.execute();
+	return new Set(rows.map((r) => r.id));
+}
+
+// ---------------------------------------------------------------- push
+
+/**
+ * Applies a batch of one client's mutations in one transaction: skips those already taken,
+ * refuses a gap (409, nothing changed), and takes each new one as applied, rejected (with a
+ * reason, stored, and the queue moves on) or conflict (kept for a person to resolve).
+ */
+export async function push(
+	deps: ServerDeps,
+	actor: Actor,
+	scope: SyncScope,
+	body: unknown
+): Promise<PushResponse> {
+	if (isObject(body)) {
+		checkVersions(body['protocol'], body['schema']);
+		const mutations = body['mutations'];
+		if (Array.isArray(mutations) && mutations.length > MAX_BATCH) {
+			throw new ApiError(413, 'batch_too_large', undefined, undefined, { max: MAX_BATCH });
+		}
+	}
+	const request = parseWith(pushRequestSchema, body);
+	await clientOf(deps, actor, request.clientId);
+	const now = deps.clock.now().toISOString();
+
+	return deps.db.transaction().execute(async (trx) => {
+		const sequence = await takeSequence(trx, deps.dialect);
+		const client = await trx
+			.selectFrom('syncClients')
+			.selectAll()
+			.where('clientId', '=', request.clientId)
+			.executeTakeFirst();
+		// Checked above; a client id taken by another user in the meantime is refused unlogged.
+		if (client && client.userId !== actor.userId) throw new ApiError(403, 'forbidden');
+		const last = client?.lastMutationId ?? 0;
+		const { mutations } = request;
+		const first = mutations[0];
+		const consecutive = mutations.every((m, i) => i === 0 || m.id === mutations[i - 1]!.id + 1);
+		if (first && (first.id > last + 1 || !consecutive)) {
+			throw new ApiError(409, 'mutation_gap', undefined, undefined, {
+				expected: last + 1,
+				lastMutationId: last
+			});
+		}
+		const results: MutationResult[] = [];
+		const fresh: Mutation[] = [];
+		for (const m of mutations) {
+			if (m.id <= last) results.push({ id: m.id, status: 'skipped' });
+			else fresh.push(m);
+		}
+		if (fresh.length === 0) return { results, lastMutationId: last };
+
+		const batch = new Batch(trx, deps, actor, scope, request.clientId, sequence, now);
+		await batch.load(fresh.map((m) => m.recordId));
+		for (const m of fresh) results.push(await batch.apply(m));
+		await batch.finish();
+
+		const lastMutationId = fresh[fresh.length - 1]!.id;
+		if (client) {
+			await trx
+				.updateTable('syncClients')
+				.set({ lastMutationId, updatedAt: now })
+				.where('clientId', '=', request.clientId)
+				.execute();
+		} else {
+			await trx
+				.insertInto('syncClients')
+				.values({
+					clientId: request.clientId,
+					userId: actor.userId,
+					lastMutationId,
+					scope: null,
+					createdAt: now,
+					updatedAt: now
+				})
+				.execute();
+		}
+		return { results, lastMutationId };
+	});
+}
+
+type Checked =
+	| { ok: true; data: Record<string, unknown> }
+	| { ok: false; reason: SyncReason; fields?: Record<string, string> };
+
+/** One push's work inside its transaction: the records it touches, and the sequence. */
+class Batch {
+	readonly #records = new Map<string, RecordRow>();
+	#groups: Set<string> | null = null;
+	#sequence: number;
+	readonly #start: number;
+	readonly #write: WriteContext;
+
+	constructor(
+		readonly trx: Db,
+		readonly deps: ServerDeps,
+		readonly actor: Actor,
+		readonly scope: SyncScope,
+		readonly clientId: string,
+		sequence: number,
+		readonly now: string
+	) {
+		this.#sequence = sequence;
+		this.#start = sequence;
+		this.#write = { trx, scope, userId: actor.userId, writer: clientId, now };
+	}
+
+	async load(recordIds: string[]): Promise<void> {
+		const ids = [...new Set(recordIds)];
+		for (let i = 0; i < ids.length; i += 500) {
+			const rows = await this.trx
+				.selectFrom('syncRecords')
+				.selectAll()
+				.where('recordId', 'in', ids.slice(i, i + 500))
+				.execute();
+			for (const row of rows) this.#records.set(row.recordId, row);
+		}
+	}
+
+	async finish(): Promise<void> {
+		if (this.#sequence !== this.#start) await storeSequence(this.trx, this.#sequence);
+	}
+
+	async apply(m: Mutation): Promise<MutationResult> {
+		const row = this.#records.get(m.recordId) ?? null;
+		if (
+			row &&
+			(row.ownerId !== this.scope.ownerId || row.kindergartenId !== this.scope.kindergartenId)
+		) {
+			await this.refused(m.type, m.recordId);
+			return this.reject(m, 'out_of_scope');
+		}
+		if (row && row.type !== m.type) return this.reject(m, 'invalid_record', { type: 'wrong_type' });
+		if (m.op === 'put') {
+			const problem = fieldProblems(m.type, m.fields);
+			if (problem) return this.reject(m, problem.reason, problem.fields);
+		} else {
+			if (Object.keys(m.fields).length > 0) {
+				return this.reject(m, 'invalid_record', { fields: 'not_allowed' });
+			}
+			if (!row) return this.reject(m, 'not_found');
+		}
+
+		const current = row ? stored(row) : null;
+		const outcome = mergeMutation(current, m, m.type, this.clientId);
+
+		if (m.op === 'delete') {
+			// Deleting what is already deleted changes nothing, and is what the client wanted.
+			if (!outcome.deleted || !row || !current) return { id: m.id, status: 'applied' };
+			const rev = await this.store(m, row, current.data, [], this.now);
+			return { id: m.id, status: 'applied', rev };
+		}
+
+		if (m.op === 'restore') {
+			if (outcome.deleted !== false || !row || !current) return { id: m.id, status: 'applied' };
+			const checked = await this.check(m.type, m.recordId, current.data, row);
+			if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
+			const changed = changedKeys(current.data, checked.data);
+			const rev = await this.store(m, row, checked.data, changed, null);
+			return { id: m.id, status: 'applied', rev };
+		}
+
+		if (outcome.data === null) {
+			// An edit of a deleted record: delete wins; the edit waits as a conflict to restore.
+			await this.conflicts(m, outcome.conflicts);
+			return { id: m.id, status: 'conflict', reason: 'deleted' };
+		}
+		const checked = await this.check(m.type, m.recordId, outcome.data, row);
+		if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
+		const changed = changedKeys(current?.data ?? {}, checked.data);
+		let rev: number | undefined;
+		if (changed.length > 0 || !row) {
+			rev = await this.store(m, row, checked.data, changed, null);
+			const overwritten = outcome.overwritten.filter((f) => changed.includes(f));
+			if (overwritten.length > 0) {
+				await audit(this.trx, this.deps.clock, {
+					action: 'sync_overwrite',
+					ownerId: this.scope.ownerId,
+					actorUserId: this.actor.userId,
+					targetType: m.type,
+					targetId: m.recordId,
+					reason: overwritten.join(',')
+				});
+			}
+		}
+		if (outcome.conflicts.length > 0) {
+			await this.conflicts(m, outcome.conflicts);
+			return { id: m.id, status: 'conflict', reason: 'text_conflict', ...(rev ? { rev } : {}) };
+		}
+		return { id: m.id, status: 'applied', ...(rev ? { rev } : {}) };
+	}
+
+	/** The merged record against its schema and, for a plan, its group against the scope. */
+	async check(
+		type: RecordType,
+		recordId: string,
+		data: Record<string, unknown>,
+		row: RecordRow | null
+	): Promise<Checked> {
+		const validation = validateRecord(type, data, {
+			id: recordId,
+			kindergartenId: this.scope.kindergartenId,
+			createdAt: row?.createdAt ?? this.now,
+			updatedAt: this.now,
+			deletedAt: null
+		});
+		if (!validation.ok) return { ok: false, reason: 'invalid_record', fields: validation.fields };
+		if (type === 'plan') {
+			this.#groups ??= await groupsOf(this.trx, this.scope);
+			const groupId = validation.data['groupId'] as string;
+			if (!this.#groups.has(groupId)) {
+				await this.refused('group', groupId);
+				return { ok: false, reason: 'out_of_scope', fields: { groupId: 'out_of_scope' } };
+			}
+		}
+		return validation;
+	}
+
+	async store(
+		m: Mutation,
+		row: RecordRow | null,
+		data: Record<string, unknown>,
+		changed: string[],
+		deletedAt: string | null
+	): Promise<number> {
+		const rev = ++this.#sequence;
+		const written = await writeRecord(this.#write, row, {
+			recordId: m.recordId,
+			type: m.type,
+			data,
+			changed,
+			deletedAt,
+			rev
+		});
+		this.#records.set(m.recordId, written);
+		return rev;
+	}
+
+	async conflicts(m: Mutation, conflicts: MergeConflict[]): Promise<void> {
+		for (const conflict of conflicts) {
+			await this.trx
+				.insertInto('syncConflicts')
+				.values({
+					id: uuidv7(this.deps.clock.now().getTime()),
+					recordId: m.recordId,
+					type: m.type,
+					field: conflict.field,
+					kind: conflict.kind,
+					serverValue: JSON.stringify(conflict.serverValue ?? null),
+					clientValue: JSON.stringify(conflict.clientValue ?? null),
+					clientId: this.clientId,
+					userId: this.actor.userId,
+					ownerId: this.scope.ownerId,
+					kindergartenId: this.scope.kindergartenId,
+					createdAt: this.now,
+					resolvedAt: null,
+					resolvedBy: null,
+					resolution: null
+				})
+				.execute();
+		}
+	}
+
+	async reject(
+		m: Mutation,
+		reason: SyncReason,
+		fields?: Record<string, string>
+	): Promise<MutationResult> {
+		await this.trx
+			.insertInto('syncRejections')
+			.values({ clientId: this.clientId, mutationId: m.id, reason, createdAt: this.now })
+			.execute();
+		return { id: m.id, status: 'rejected', reason, ...(fields ? { fields } : {}) };
+	}
+
+	/** An id outside the caller's scope is logged like every other refusal (ADR 8). */
+	async refused(type: string, id: string): Promise<void> {
+		await audit(this.trx, this.deps.clock, {
+			action: 'access_refused',
+			ownerId: this.actor.ownerId,
+			actorUserId: this.actor.userId,
+			targetType: type,
+			targetId: id,
+			reason: 'out_of_scope'
+		});
+	}
+}
+
+// ---------------------------------------------------------------- pull
+
+const PULL_PARAMS = ['cursor', 'protocol', 'schema', 'clientId'] as const;
+type PullParam = (typeof PULL_PARAMS)[number];
+
+export interface PullQuery {
+	cursor: number;
+	protocol: number;
+	schema: number;
+	clientId: string;
+}
+
+const WHOLE = /^(0|[1-9][0-9]{0,15})$/;
+/** A client id as the push accepts it. */
+const CLIENT_ID = pushRequestSchema.shape.clientId;
+
+/**
+ * The pull's query string, strictly: each parameter once, no others, whole numbers written
+ * plainly (`1e3`, `+1`, `01`, `-1` and `1.0` are refused). 400 `invalid_query` names the
+ * parameters; a protocol or schema version out of range is 426 whatever else is wrong.
+ */
+export function parsePullQuery(params: URLSearchParams): PullQuery {
+	const fields: Record<string, string> = {};
+	const values = new Map<PullParam, string>();
+	for (const [key, value] of params) {
+		if (!(PULL_PARAMS as readonly string[]).includes(key)) fields[key] = 'unknown_field';
+		else if (values.has(key as PullParam)) fields[key] = 'duplicate';
+		else values.set(key as PullParam, value);
+	}
+	const whole = (name: PullParam): number | null => {
+		const text = values.get(name);
+		if (text === undefined) fields[name] ??= 'required';
+		else if (!WHOLE.test(text) || !Number.isSafeInteger(Number(text))) {
+			fields[name] ??= 'not_whole_number';
+		} else return Number(text);
+		return null;
+	};
+	const cursor = whole('cursor');
+	const protocol = whole('protocol');
+	const schema = whole('schema');
+	checkVersions(protocol, schema);
+	const clientId = values.get('clientId');
+	if (clientId === undefined) fields['clientId'] ??= 'required';
+	else if (!CLIENT_ID.safeParse(clientId).success) fields['clientId'] ??= 'invalid_id';
+	if (Object.keys(fields).length > 0) throw new ApiError(400, 'invalid_query', fields);
+	return { cursor: cursor!, protocol: protocol!, schema: schema!, clientId: clientId! };
+}
+
+function toChange(row: RecordRow): Change {
+	const type = row.type;
+	return {
+		recordId: row.recordId,
+		type,
+		rev: row.rev,
+		data: fullRecord(type, JSON.parse(row.data) as Record<string, unknown>, {
+			id: row.recordId,
+			kindergartenId: row.kindergartenId,
+			createdAt: row.createdAt,
+			updatedAt: row.updatedAt,
+			deletedAt: row.deletedAt
+		}),
+		fieldRevs: JSON.parse(row.fieldRevs) as Record<string, number>,
+		deletedAt: row.deletedAt,
+		updatedBy: row.updatedBy
+	};
+}
+
+/**
+ * Changes in the caller's kindergarten above the cursor, in revision order, one page at a time.
+ * The sequence is read first and the page is read up to it: every revision at or below a
+ * committed sequence value is committed (writers take the sequence under a lock), so the
+ * cursor returned never passes a change the caller has not been given.
+ *
+ * A cursor belongs to the kindergarten the client last pulled from 0 for. When the caller's
+ * kindergarten is another (they were moved), any cursor but 0 is 409 `reset_required`; the
+ * pull from 0 then records the new scope.
+ */
+export async function pull(
+	deps: ServerDeps,
+	actor: Actor,
+	scope: SyncScope,
+	params: URLSearchParams
+): Promise<PullResponse> {
+	const query = parsePullQuery(params);
+	const client: ClientRow | null = await clientOf(deps, actor, query.clientId);
+	const { value: sequence } = await deps.db
+		.selectFrom('syncSequence')
+		.select('value')
+		.where('id', '=', 1)
+		.executeTakeFirstOrThrow();
+	if (query.cursor > sequence) throw new ApiError(400, 'cursor_from_future');
+	if (query.cursor > 0 && client?.scope !== scope.kindergartenId) {
+		throw new ApiError(409, 'reset_required');
+	}
+	const rows = await deps.db
+		.selectFrom('syncRecords')
+		.selectAll()
+		.where('ownerId', '=', scope.ownerId)
+		.where('kindergartenId', '=', scope.kindergartenId)
+		.where('rev', '>', query.cursor)
+		.where('rev', '<=', sequence)
+		.orderBy('rev')
+		.limit(PULL_PAGE + 1)
+		.execute();
+	const hasMore = rows.length > PULL_PAGE;
+	const page = rows.slice(0, PULL_PAGE);
+	if (query.cursor === 0 && client?.scope !== scope.kindergartenId) {
+		const now = deps.clock.now().toISOString();
+		await deps.db
+			.insertInto('syncClients')
+			.values({
+				clientId: query.clientId,
+				userId: actor.userId,
+				lastMutationId: 0,
+				scope: scope.kindergartenId,
+				createdAt: now,
+				updatedAt: now
+			})
+			.onConflict((oc) =>
+				oc
+					.column('clientId')
+					.doUpdateSet({ scope: scope.kindergartenId, updatedAt: now })
+					.where('syncClients.userId', '=', actor.userId)
+			)
+			.execute();
+	}
+	return {
+		changes: page.map(toChange),
+		// Past the last page, the cursor moves to the sequence read: nothing at or below it is
+		// left for this scope, and the next pull need not look at other kindergartens' revisions.
+		cursor: hasMore ? page[page.length - 1]!.rev : sequence,
+		hasMore
+	};
+}
+
+// ---------------------------------------------------------------- conflicts
+
+function conflictView(row: Selectable<Database['syncConflicts']>): ConflictView {
+	return {
+		id: row.id,
+		recordId: row.recordId,
+		type: row.type,
+		field: row.field,
+		kind: row.kind,
+		serverValue: JSON.parse(row.serverValue) as unknown,
+		clientValue: JSON.parse(row.clientValue) as unknown,
+		createdAt: row.createdAt
+	};
+}
+
+/** The caller's kindergarten's unresolved conflicts, oldest first. */
+export async function listConflicts(deps: ServerDeps, scope: SyncScope): Promise<ConflictView[]> {
+	const rows = await deps.db
+		.selectFrom('syncConflicts')
+		.selectAll()
+		.where('ownerId', '=', scope.ownerId)
+		.where('kindergartenId', '=', scope.kindergartenId)
+		.where('resolvedAt', 'is', null)
+		.orderBy('id')
+		.limit(CONFLICT_LIST_LIMIT)
+		.execute();
+	return rows.map(conflictView);
+}
+
+export const RESOLUTIONS = ['mine', 'theirs', 'merged', 'restore', 'discard'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+const CHOICES: Record<'text' | 'deleted', readonly Resolution[]> = {
+	text: ['mine', 'theirs', 'merged'],
+	deleted: ['restore', 'discard']
+};
+
+export interface ResolveInput {
+	choice: Resolution;
+	value?: unknown;
+}
+
+export interface ResolveResult {
+	id: string;
+	resolution: Resolution;
+	/** The record's new revision, when the choice wrote one. */
+	rev: number | null;
+}
+
+/**
+ * Resolves a conflict. A text conflict: `mine` writes the client's value, `merged` the value
+ * sent, `theirs` keeps the server's. A deleted conflict: `restore` brings the record back with
+ * the edit's fields, `discard` leaves it deleted. A write is a new revision like any push.
+ */
+export async function resolveConflict(
+	deps: ServerDeps,
+	actor: Actor,
+	scope: SyncScope,
+	id: string,
+	input: ResolveInput
+): Promise<ResolveResult> {
+	const found = await deps.db
+		.selectFrom('syncConflicts')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!found || found.ownerId !== scope.ownerId || found.kindergartenId !== scope.kindergartenId) {
+		return refuse(deps, actor, 404, 'out_of_scope', { type: 'sync_conflict', id });
+	}
+	if (!CHOICES[found.kind].includes(input.choice)) {
+		throw new ApiError(422, 'invalid_value', { choice: 'invalid_choice' });
+	}
+	const hasValue = 'value' in input && input.value !== undefined;
+	if (input.choice === 'merged' && !hasValue) {
+		throw new ApiError(422, 'invalid_value', { value: 'required' });
+	}
+	if (input.choice !== 'merged' && hasValue) {
+		throw new ApiError(422, 'invalid_value', { value: 'not_allowed' });
+	}
+	if (hasValue) {
+		const problem = valueProblem(input.value);
+		if (problem) throw new ApiError(400, 'invalid_body', { value: problem });
+	}
+	const now = deps.clock.now().toISOString();
+
+	return deps.db.transaction().execute(async (trx) => {
+		const sequence = await takeSequence(trx, deps.dialect);
+		const conflict = await trx
+			.selectFrom('syncConflicts')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		if (conflict.resolvedAt) throw new ApiError(409, 'already_resolved');
+		const row = await trx
+			.selectFrom('syncRecords')
+			.selectAll()
+			.where('recordId', '=', conflict.recordId)
+			.executeTakeFirst();
+		if (!row || row.ownerId !== scope.ownerId || row.kindergartenId !== scope.kindergartenId) {
+			throw new ApiError(409, 'record_missing');
+		}
+		const current = stored(row);
+		let next: { data: Record<string, unknown>; deletedAt: string | null } | null = null;
+		if (input.choice === 'mine' || input.choice === 'merged') {
+			if (row.deletedAt) throw new ApiError(409, 'record_deleted');
+			const value =
+				input.choice === 'mine' ? (JSON.parse(conflict.clientValue) as unknown) : input.value;
+			next = { data: { ...current.data, [conflict.field ?? '_']: value }, deletedAt: null };
+		} else if (input.choice === 'restore') {
+			const fields = JSON.parse(conflict.clientValue) as Record<string, unknown>;
+			next = { data: { ...current.data, ...fields }, deletedAt: null };
+		}
+
+		let rev: number | null = null;
+		if (next) {
+			const validation = validateRecord(conflict.type, next.data, {
+				id: row.recordId,
+				kindergartenId: scope.kindergartenId,
+				createdAt: row.createdAt,
+				updatedAt: now,
+				deletedAt: null
+			});
+			if (!validation.ok) throw new ApiError(422, 'invalid_value', validation.fields);
+			if (conflict.type === 'plan') {
+				const groups = await groupsOf(trx, scope);
+				if (!groups.has(validation.data['groupId'] as string)) {
+					throw new ApiError(422, 'invalid_value', { groupId: 'out_of_scope' });
+				}
+			}
+			const changed = changedKeys(current.data, validation.data);
+			if (changed.length > 0 || row.deletedAt !== next.deletedAt) {
+				rev = sequence + 1;
+				await writeRecord(
+					{ trx, scope, userId: actor.userId, writer: `conflict:${conflict.id}`, now },
+					row,
+					{
+						recordId: row.recordId,
+						type: conflict.type,
+						data: validation.data,
+						changed,
+						deletedAt: next.deletedAt,
+						rev
+					}
+				);
+				await storeSequence(trx, rev);
+			}
+		}
+		await trx
+			.updateTable('syncConflicts')
+			.set({ resolvedAt: now, resolvedBy: actor.userId, resolution: input.choice })
+			.where('id', '=', id)
+			.execute();
+		await audit(trx, deps.clock, {
+			action: 'sync_conflict_resolved',
+			ownerId: scope.ownerId,
+			actorUserId: actor.userId,
+			targetType: conflict.type,
+			targetId: conflict.recordId,
+			reason: input.choice
+		});
+		return { id, resolution: input.choice, rev };
+	});
+}

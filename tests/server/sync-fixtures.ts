@@ -1,0 +1,152 @@
+import { uuidv7 } from '$lib/domain/ids';
+import {
+	PROTOCOL_VERSION,
+	SCHEMA_VERSION,
+	type Mutation,
+	type PullResponse,
+	type PushResponse,
+	type RecordType
+} from '$lib/sync';
+import type { TestServer } from './harness';
+
+/** Records and clients for the sync suites: valid unless a test spoils them on purpose. */
+
+export function planFields(groupId: string, overrides: Record<string, unknown> = {}) {
+	return {
+		groupId,
+		title: 'Bee-Bot på gulvet',
+		date: '2026-12-01',
+		startTime: '09:30',
+		endTime: '10:15',
+		goals: 'Telle skritt og retninger',
+		description: 'Barna programmerer Bee-Bot til å finne veien til skatten.',
+		learningAreas: ['quantities', 'nature'],
+		clauses: ['explore'],
+		tools: ['Bee-Bot'],
+		screenMode: 'screenFree',
+		screenMinutes: 0,
+		adultParticipates: true,
+		privacy: { photographed: false, storage: '', consent: false, notes: '' },
+		status: 'planned',
+		evaluation: null,
+		...overrides
+	};
+}
+
+export function activityFields(overrides: Record<string, unknown> = {}) {
+	return {
+		kind: 'codingToy',
+		tool: 'bee-bot',
+		title: 'Skattejakt med Bee-Bot',
+		summary: 'Barna programmerer en vei på et rutenett.',
+		ageMin: 3,
+		ageMax: 6,
+		groupSizeMin: 2,
+		groupSizeMax: 5,
+		durationMinutes: 30,
+		setting: 'indoor',
+		materials: ['Bee-Bot', 'Rutenett'],
+		steps: ['Legg ut rutenettet', 'Programmer roboten'],
+		learningAreas: ['quantities'],
+		clauses: ['explore'],
+		screenMode: 'screenFree',
+		screenMinutes: 0,
+		adultParticipates: true,
+		talkAbout: ['Hvor gikk roboten?'],
+		staffTips: ['Start med to steg'],
+		privacy: 'Ingen bilder av barna.',
+		source: null,
+		copiedFrom: null,
+		...overrides
+	};
+}
+
+export const AT = '2026-12-01T09:00:00.000Z';
+
+/** A device's sync client: numbers its mutations from 1, pushes and pulls as one user. */
+export class TestClient {
+	readonly id: string;
+	next = 1;
+
+	constructor(
+		readonly server: TestServer,
+		public cookie: string,
+		id: string = uuidv7()
+	) {
+		this.id = id;
+	}
+
+	/** The next mutation (its id taken from this client's counter). */
+	mutation(
+		recordId: string,
+		op: Mutation['op'],
+		baseRev: number | null,
+		fields: Record<string, unknown> = {},
+		type: RecordType = 'plan'
+	): Mutation {
+		return { id: this.next++, recordId, type, op, baseRev, fields, at: AT };
+	}
+
+	put(
+		recordId: string,
+		baseRev: number | null,
+		fields: Record<string, unknown>,
+		type: RecordType = 'plan'
+	) {
+		return this.mutation(recordId, 'put', baseRev, fields, type);
+	}
+
+	body(mutations: Mutation[], overrides: Record<string, unknown> = {}) {
+		return {
+			protocol: PROTOCOL_VERSION,
+			schema: SCHEMA_VERSION,
+			clientId: this.id,
+			mutations,
+			...overrides
+		};
+	}
+
+	send(mutations: Mutation[], overrides: Record<string, unknown> = {}): Promise<Response> {
+		return this.server.request('POST', '/api/v1/sync/push', {
+			cookie: this.cookie,
+			body: this.body(mutations, overrides)
+		});
+	}
+
+	/** Pushes and expects 200. */
+	async push(mutations: Mutation[]): Promise<PushResponse> {
+		const response = await this.send(mutations);
+		if (response.status !== 200) {
+			throw new Error(`push answered ${response.status}: ${await response.text()}`);
+		}
+		return (await response.json()) as PushResponse;
+	}
+
+	pullResponse(cursor: number | string, extra = ''): Promise<Response> {
+		return this.server.request(
+			'GET',
+			`/api/v1/sync/pull?cursor=${cursor}&protocol=${PROTOCOL_VERSION}&schema=${SCHEMA_VERSION}&clientId=${this.id}${extra}`,
+			{ cookie: this.cookie }
+		);
+	}
+
+	/** Pulls one page and expects 200. */
+	async pull(cursor: number): Promise<PullResponse> {
+		const response = await this.pullResponse(cursor);
+		if (response.status !== 200) {
+			throw new Error(`pull answered ${response.status}: ${await response.text()}`);
+		}
+		return (await response.json()) as PullResponse;
+	}
+
+	/** Pulls every page from the cursor; returns the changes and the final cursor. */
+	async pullAll(cursor = 0): Promise<{ changes: PullResponse['changes']; cursor: number }> {
+		const changes: PullResponse['changes'] = [];
+		for (;;) {
+			const page = await this.pull(cursor);
+			changes.push(...page.changes);
+			cursor = page.cursor;
+			if (!page.hasMore) return { changes, cursor };
+		}
+	}
+}
