@@ -105,6 +105,8 @@ function create(groupId: string): Json {
 }
 
 const MATRIX: Row[] = [
+	// Public: liveness for a monitor, with no session and nothing read.
+	['GET', '/api/v1/health', null, '200 200 200 200 200'],
 	['GET', '/api/v1/me', null, '401 200 200 200 200'],
 
 	['GET', '/api/v1/kindergartens', null, '401 403 200 200 200'],
@@ -568,6 +570,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 			'POST /api/v1/invitations',
 			'DELETE /api/v1/invitations/:id',
 			'GET /api/v1/audit',
+			'GET /api/v1/health',
 			'GET /api/v1/me',
 			'POST /api/v1/sync/push',
 			`GET ${PULL}`,
@@ -790,6 +793,20 @@ describeEachDatabase('access: scope comes from the session', (dialect) => {
 		const actorsOfA = new Set(Object.values(a.users).map((u) => u.id));
 		expect(entries.length).toBeGreaterThan(0);
 		for (const entry of entries) expect(actorsOfA.has(entry['actorUserId'] as string)).toBe(false);
+	});
+
+	it('answers the health check to anyone, reading and writing nothing', async () => {
+		const before = await snapshot(server);
+		for (const cookie of [null, admin]) {
+			const response = await server.request('GET', '/api/v1/health', { cookie });
+			expect(response.status).toBe(200);
+			expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+			expect(response.headers.get('set-cookie')).toBeNull();
+			expect(await response.json()).toEqual({ ok: true });
+		}
+		const post = await server.request('POST', '/api/v1/health', { body: {} });
+		expect(post.status).toBe(405);
+		await expectUnchanged(server, before);
 	});
 
 	it('answers anonymous callers of sign-in, lookup and accept without asking for a session', async () => {

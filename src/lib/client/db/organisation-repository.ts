@@ -112,6 +112,29 @@ export class OrganisationRepository {
 		return { ok: true, value: g.data };
 	}
 
+	/**
+	 * Takes the kindergarten and groups from the owner's server (a signed-in user's database):
+	 * the server's organisation replaces the local settings.
+	 */
+	async replaceFromServer(kindergarten: Kindergarten, groups: readonly Group[]): Promise<void> {
+		const k = kindergartenSchema.parse(kindergarten);
+		const g = groups.map((group) => groupSchema.parse(group));
+		await this.db.transaction(
+			'rw',
+			[this.db.kindergartens, this.db.groups, this.db.settings],
+			async () => {
+				await this.db.kindergartens.clear();
+				await this.db.kindergartens.put(k);
+				await this.db.groups.clear();
+				await this.db.groups.bulkPut(g);
+				const selected = await this.selectedGroupId();
+				if (!g.some((group) => group.id === selected) && g[0]) {
+					await this.db.settings.put({ key: SELECTED_GROUP, value: g[0].id });
+				}
+			}
+		);
+	}
+
 	/** Replaces whatever is on the device with the demo kindergarten, in one transaction. */
 	async loadDemo(demo: DemoData): Promise<void> {
 		const plans = demo.plans.map((p) => activityPlanSchema.parse(p));

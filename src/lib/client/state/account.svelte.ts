@@ -1,4 +1,5 @@
 import { callApi, type ApiResult, type SignedInUser } from '$lib/client/api';
+import { deviceUserId } from './device-user';
 
 /**
  * Who is signed in to the owner's server, if anyone. The planner works without it (offline
@@ -9,14 +10,24 @@ export class AccountState {
 	/** False until the first answer (or a failure to reach the server). */
 	known = $state(false);
 	oidcEnabled = $state(false);
+	/** The tablet holds this user's data, but the server no longer knows the session. */
+	sessionLost = $state(false);
+	/** Whether the last attempt to reach the server failed (offline, or the server is down). */
+	unreachable = $state(false);
 
 	async refresh(): Promise<void> {
 		const [me, oidc] = await Promise.all([
 			callApi<{ user: SignedInUser }>('GET', '/me'),
 			callApi<{ enabled: boolean }>('GET', '/auth/oidc')
 		]);
+		this.unreachable = !me.ok && me.status === 0;
 		if (me.ok) this.user = me.data.user;
 		else if (me.status === 401) this.user = null;
+		// Offline at start: the planner whose database this is stays signed in on the tablet,
+		// and syncs when the network returns.
+		else if (me.status === 0) this.user = rememberedUser();
+		remember(this.user);
+		this.sessionLost = me.status === 401 && deviceUserId() !== null;
 		if (oidc.ok) this.oidcEnabled = oidc.data.enabled;
 		this.known = true;
 	}
@@ -27,6 +38,7 @@ export class AccountState {
 			password
 		});
 		if (result.ok) this.user = result.data.user;
+		remember(this.user);
 		return result;
 	}
 
@@ -44,6 +56,29 @@ export class AccountState {
 	async signOut(): Promise<void> {
 		await callApi('POST', '/auth/sign-out');
 		this.user = null;
+		remember(null);
+	}
+}
+
+const REMEMBERED = 'lekeplan.account';
+
+/** The last known account of the tablet's planner (names and ids; no secrets). */
+function remember(user: SignedInUser | null): void {
+	try {
+		if (user && user.userId === deviceUserId())
+			localStorage.setItem(REMEMBERED, JSON.stringify(user));
+		else if (!user || deviceUserId() === null) localStorage.removeItem(REMEMBERED);
+	} catch {
+		// Storage unavailable (private mode): nothing to remember.
+	}
+}
+
+function rememberedUser(): SignedInUser | null {
+	try {
+		const user = JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null') as SignedInUser | null;
+		return user && user.userId === deviceUserId() ? user : null;
+	} catch {
+		return null;
 	}
 }
 

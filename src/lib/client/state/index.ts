@@ -26,3 +26,7 @@ export {
 	type ServerUser,
 	type SignedInUser
 } from '$lib/client/api';
+export { sync, type SyncStatus } from './sync.svelte';
+export { deviceUserId } from './device-user';
+export { endDeviceSession, exportUnsent, startDeviceSession, syncsPlans } from './device-session';
+export { conflictList } from './conflicts';

@@ -1,12 +1,13 @@
 import { openRepositories, type Repositories } from '$lib/client/db';
 import { databaseStatus } from './database-status.svelte';
+import { databaseName } from './device-user';
 
 let current: Repositories | undefined;
 
 /** The device's repositories, opened on first use (IndexedDB exists only in the browser). */
 export function repositories(): Repositories {
 	if (!current) {
-		current = openRepositories();
+		current = openRepositories(databaseName());
 		databaseStatus.watch(current.db);
 	}
 	return current;

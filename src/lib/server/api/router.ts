@@ -71,6 +71,12 @@ const actor = (ctx: ApiContext) => requireActor(ctx.deps, ctx.request);
 
 export const routes: Route[] = [
 	{
+		// Liveness, for a load balancer or a monitor: public, and touches no database (so it is
+		// also the no-op baseline of the concurrency benchmark, bench/sync-server.bench-run.ts).
+		pattern: /^\/api\/v1\/health$/,
+		methods: { GET: () => Promise.resolve(json(200, { ok: true })) }
+	},
+	{
 		pattern: /^\/api\/v1\/auth\/sign-in$/,
 		methods: {
 			POST: async (ctx) => {

@@ -1,0 +1,706 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import {
+	closeSync,
+	existsSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	readSync,
+	rmSync
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Crash safety of the owner's server (DESIGN.md §6): the production build (`node build`) runs
+ * as a child process and is killed with SIGKILL while several sync clients push batches, 20
+ * times per database, then started again on the same database. Afterwards no acknowledged
+ * mutation is lost, none is applied twice, and no batch is half applied; a client that resends
+ * from its last acknowledged mutation gets `skipped` for what the server already took.
+ *
+ * It talks HTTP only, with mutations built by hand (the shapes of src/lib/sync/protocol.ts), so
+ * it tests the build as it is deployed. It never builds: `npm test` builds ./build in test:e2e.
+ *
+ * KILL_SEED replays the kill delays and batch sizes of a run (what the server had committed by
+ * each kill still depends on the machine); KILL_ROUNDS changes the number of kills.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILD = join(ROOT, 'build');
+const ROUNDS = Number(process.env['KILL_ROUNDS'] ?? 20);
+const CLIENTS = 4;
+const BATCH_MIN = 10;
+const BATCH_MAX = 30;
+/** The kill comes this long after the round's first push (uniform, from the seed). */
+const KILL_DELAY_MS = { min: 15, max: 450 };
+const SEED = process.env['KILL_SEED']
+	? Number(process.env['KILL_SEED']) >>> 0
+	: Math.floor(Math.random() * 2 ** 32) >>> 0;
+
+// The wire protocol's versions (src/lib/sync/protocol.ts); a bump makes the server answer 426.
+const PROTOCOL = 1;
+const SCHEMA = 1;
+const STAFF = { email: 'ansatt@demo.lekeplan.no', password: 'lekeplan-demo' };
+
+const POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+// ---------------------------------------------------------------- wire shapes (by hand)
+
+interface Mutation {
+	id: number;
+	recordId: string;
+	type: 'plan';
+	op: 'put';
+	baseRev: null;
+	fields: Record<string, unknown>;
+	at: string;
+}
+interface MutationResult {
+	id: number;
+	status: 'applied' | 'skipped' | 'rejected' | 'conflict';
+	reason?: string;
+	rev?: number;
+}
+interface PushResponse {
+	results: MutationResult[];
+	lastMutationId: number;
+}
+interface Change {
+	recordId: string;
+	type: string;
+	rev: number;
+	data: Record<string, unknown>;
+	deletedAt: string | null;
+}
+interface PullResponse {
+	changes: Change[];
+	cursor: number;
+	hasMore: boolean;
+}
+
+// ---------------------------------------------------------------- seeded randomness
+
+/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
+function random(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+	};
+}
+const mix = (...parts: number[]) =>
+	parts.reduce((h, p) => Math.imul(h ^ (p >>> 0), 0x9e3779b1) >>> 0, 0x811c9dc5);
+const between = (rng: () => number, min: number, max: number) =>
+	min + Math.floor(rng() * (max - min + 1));
+
+// ---------------------------------------------------------------- the server as a child process
+
+const live = new Set<ChildProcess>();
+
+// Last resort when the test runner itself goes down: never leave a server running.
+process.once('exit', () => {
+	for (const child of live) child.kill('SIGKILL');
+});
+
+async function killAll(): Promise<void> {
+	await Promise.all([...live].map((child) => killChild(child)));
+}
+
+function killChild(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) {
+		live.delete(child);
+		return Promise.resolve();
+	}
+	return new Promise((done) => {
+		child.once('exit', () => {
+			live.delete(child);
+			done();
+		});
+		child.kill('SIGKILL');
+	});
+}
+
+function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const probe = createServer();
+		probe.once('error', fail);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => done(port));
+		});
+	});
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+class ServerProcess {
+	readonly output: string[] = [];
+
+	private constructor(
+		readonly child: ChildProcess,
+		readonly base: string
+	) {
+		const keep = (chunk: Buffer) => {
+			this.output.push(...chunk.toString().split('\n').filter(Boolean));
+			if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
+		};
+		child.stdout?.on('data', keep);
+		child.stderr?.on('data', keep);
+	}
+
+	/** Starts `node build` on a free loopback port and waits until it answers. */
+	static async start(databaseEnv: Record<string, string>): Promise<ServerProcess> {
+		const port = await freePort();
+		const env: NodeJS.ProcessEnv = { ...process.env };
+		for (const key of Object.keys(env)) {
+			if (/^(DATABASE_URL|SQLITE_FILE|DATA_DIR|OIDC_|SESSION_)/.test(key)) delete env[key];
+		}
+		const child = spawn(process.execPath, [BUILD], {
+			cwd: ROOT,
+			env: {
+				...env,
+				...databaseEnv,
+				HOST: '127.0.0.1',
+				PORT: String(port),
+				ORIGIN: `http://127.0.0.1:${port}`,
+				DEMO_DATA: 'true'
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		live.add(child);
+		const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
+		const deadline = Date.now() + 30_000;
+		for (;;) {
+			if (child.exitCode !== null || child.signalCode !== null) {
+				throw new Error(
+					`node build exited (${child.exitCode ?? child.signalCode}) before it answered:\n${server.tail()}`
+				);
+			}
+			try {
+				const response = await fetch(`${server.base}/api/v1/me`, {
+					signal: AbortSignal.timeout(2_000)
+				});
+				await response.arrayBuffer();
+				return server;
+			} catch {
+				if (Date.now() > deadline) {
+					await killChild(child);
+					throw new Error(`node build did not answer within 30 s:\n${server.tail()}`);
+				}
+				await sleep(50);
+			}
+		}
+	}
+
+	kill(): Promise<void> {
+		return killChild(this.child);
+	}
+
+	tail(lines = 40): string {
+		return this.output
+			.slice(-lines)
+			.map((l) => `    | ${l}`)
+			.join('\n');
+	}
+}
+
+// ---------------------------------------------------------------- databases
+
+interface TestDatabase {
+	env: Record<string, string>;
+	describe: string;
+	/** The SQLite file, to read its header after the run. */
+	file?: string;
+	drop(): Promise<void>;
+}
+
+async function postgresReachable(): Promise<boolean> {
+	const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+	try {
+		await client.connect();
+		await client.query('select 1');
+		return true;
+	} catch {
+		return false;
+	} finally {
+		await client.end().catch(() => undefined);
+	}
+}
+
+const postgresUp = await postgresReachable();
+if (!postgresUp) {
+	const message = `PostgreSQL is not reachable at ${POSTGRES_URL}: the PostgreSQL half of the kill test cannot run.`;
+	if (process.env['REQUIRE_POSTGRES']) throw new Error(`${message} (REQUIRE_POSTGRES is set)`);
+	console.warn(
+		`\n${'!'.repeat(100)}\n!! ${message}\n!! Start it, or set TEST_POSTGRES_URL. CI (.ci/run) never skips it.\n${'!'.repeat(100)}\n`
+	);
+}
+
+async function createDatabase(dialect: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+	if (dialect === 'sqlite') {
+		const dir = mkdtempSync(join(tmpdir(), 'lekeplan-kill-'));
+		const file = join(dir, 'kill.sqlite');
+		return {
+			env: { SQLITE_FILE: file },
+			describe: `SQLite at ${file}`,
+			file,
+			drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true }))
+		};
+	}
+	const name = `lekeplan_kill_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+	const admin = new pg.Client({ connectionString: POSTGRES_URL });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const url = new URL(POSTGRES_URL);
+	url.pathname = `/${name}`;
+	return {
+		env: { DATABASE_URL: url.toString() },
+		describe: `PostgreSQL database ${name}`,
+		drop: async () => {
+			const client = new pg.Client({ connectionString: POSTGRES_URL });
+			await client.connect();
+			await client.query(`drop database if exists ${name} with (force)`);
+			await client.end();
+		}
+	};
+}
+
+/** What src/lib/server/db/sqlite.ts sets (read from the source: no endpoint for it). */
+function sqlitePragmasInCode(): string {
+	const source = readFileSync(join(ROOT, 'src/lib/server/db/sqlite.ts'), 'utf8');
+	const set = [...source.matchAll(/pragma\('(journal_mode|synchronous)\s*=\s*(\w+)'\)/g)];
+	return set.map((m) => `${m[1]}=${m[2]}`).join(', ') || 'none found';
+}
+
+/** The journal mode the file itself records: header bytes 18 and 19 are 2 in WAL mode. */
+function sqliteFileJournal(file: string): string {
+	const header = Buffer.alloc(20);
+	const fd = openSync(file, 'r');
+	try {
+		readSync(fd, header, 0, 20, 0);
+	} finally {
+		closeSync(fd);
+	}
+	const wal = header[18] === 2 && header[19] === 2;
+	return `${wal ? 'WAL' : 'rollback journal'} (header bytes 18/19 = ${header[18]}/${header[19]}), -wal file ${existsSync(`${file}-wal`) ? 'present' : 'absent'}`;
+}
+
+// ---------------------------------------------------------------- the clients
+
+interface SentBatch {
+	round: number;
+	client: number;
+	mutations: Mutation[];
+	/** The 200 answer, when one came: the batch is acknowledged. */
+	answer: PushResponse | null;
+	/** A network failure (the kill), or an HTTP answer other than 200. */
+	failure: string | null;
+	httpStatus: number | null;
+	/** The 200 answer was read after the kill was decided (the server had sent it in time). */
+	answeredAfterKill: boolean;
+}
+
+interface ClientState {
+	index: number;
+	id: string;
+	/** The next mutation id this client will use. */
+	next: number;
+	/** The highest mutation id the server has acknowledged to this client. */
+	lastAcked: number;
+	batches: SentBatch[];
+}
+
+/** The revision each mutation's record must hold on the server, once its outcome is known. */
+type Expected = Map<string, { mutation: Mutation; batch: SentBatch; rev: number | null }>;
+
+function planFields(groupId: string, title: string) {
+	return {
+		groupId,
+		title,
+		date: '2026-12-01',
+		startTime: '09:30',
+		endTime: '10:15',
+		goals: 'Telle skritt og retninger',
+		description: 'Barna programmerer Bee-Bot til å finne veien til skatten.',
+		learningAreas: ['quantities', 'nature'],
+		clauses: ['explore'],
+		tools: ['Bee-Bot'],
+		screenMode: 'screenFree',
+		screenMinutes: 0,
+		adultParticipates: true,
+		privacy: { photographed: false, storage: '', consent: false, notes: '' },
+		status: 'planned',
+		evaluation: null
+	};
+}
+
+// ---------------------------------------------------------------- the suite
+
+beforeAll(() => {
+	if (!existsSync(join(BUILD, 'index.js'))) {
+		throw new Error(
+			`${BUILD}/index.js is missing: the kill test runs the production build and does not build it. ` +
+				'Run `npm run build` first (`npm test` builds it in test:e2e, before test:kill).'
+		);
+	}
+	console.log(`kill test: seed ${SEED} (replay with KILL_SEED=${SEED}), ${ROUNDS} rounds`);
+});
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+	const run = dialect === 'postgres' && !postgresUp ? describe.skip : describe;
+
+	run(`server killed mid-push [${dialect}]`, () => {
+		let database: TestDatabase | undefined;
+
+		beforeAll(async () => {
+			database = await createDatabase(dialect);
+		});
+		afterEach(killAll);
+		afterAll(async () => {
+			await killAll();
+			await database?.drop();
+		});
+
+		it(`keeps every acknowledged push, applies none twice, leaves no partial batch (${ROUNDS} SIGKILLs)`, async () => {
+			const db = database!;
+			const dialectSeed = mix(SEED, dialect === 'sqlite' ? 1 : 2);
+			// One block per database at the end (and on failure), not one runner header per line.
+			const lines: string[] = [];
+			const log = (line: string) => lines.push(`[${dialect}] ${line}`);
+			let server: ServerProcess | null = null;
+			let round = 0;
+			const started = Date.now();
+			try {
+				log(`database: ${db.describe}`);
+				if (dialect === 'sqlite') log(`SQLite settings in the code: ${sqlitePragmasInCode()}`);
+
+				server = await ServerProcess.start(db.env);
+				log(`first start (migrations, demo data) ${Date.now() - started} ms`);
+
+				// Sign in once: the session lives in the database and must survive every restart.
+				const signIn = await fetch(`${server.base}/api/v1/auth/sign-in`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(STAFF)
+				});
+				expect(signIn.status, 'demo staff sign-in').toBe(200);
+				const cookie = signIn.headers
+					.getSetCookie()
+					.map((c) => c.split(';')[0]!)
+					.find((c) => c.startsWith('lekeplan_session='));
+				expect(cookie, 'session cookie').toBeTruthy();
+				const get = async <T>(base: string, path: string): Promise<T> => {
+					const response = await fetch(`${base}${path}`, {
+						headers: { cookie: cookie! },
+						signal: AbortSignal.timeout(20_000)
+					});
+					const text = await response.text();
+					if (response.status !== 200) {
+						throw new Error(`GET ${path} answered ${response.status}: ${text}`);
+					}
+					return JSON.parse(text) as T;
+				};
+				const me = await get<{ user: { kindergartenId: string } }>(server.base, '/api/v1/me');
+				const { groups } = await get<{ groups: Array<{ id: string }> }>(
+					server.base,
+					`/api/v1/kindergartens/${me.user.kindergartenId}/groups`
+				);
+				const groupId = groups[0]!.id;
+
+				const checker = randomUUID();
+				const pullAll = async (base: string, from = 0) => {
+					const changes: Change[] = [];
+					let cursor = from;
+					for (;;) {
+						const page = await get<PullResponse>(
+							base,
+							`/api/v1/sync/pull?cursor=${cursor}&clientId=${checker}&protocol=${PROTOCOL}&schema=${SCHEMA}`
+						);
+						changes.push(...page.changes);
+						cursor = page.cursor;
+						if (!page.hasMore) return { changes, cursor };
+					}
+				};
+				// Whatever the demo data holds is left out of the counts below.
+				const baseline = await pullAll(server.base);
+				const before = new Set(baseline.changes.map((c) => c.recordId));
+
+				const clients: ClientState[] = Array.from({ length: CLIENTS }, (_, index) => ({
+					index,
+					id: randomUUID(),
+					next: 1,
+					lastAcked: 0,
+					batches: []
+				}));
+				const expected: Expected = new Map();
+				const push = (base: string, client: ClientState, mutations: Mutation[]) =>
+					fetch(`${base}/api/v1/sync/push`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', cookie: cookie! },
+						body: JSON.stringify({
+							protocol: PROTOCOL,
+							schema: SCHEMA,
+							clientId: client.id,
+							mutations
+						}),
+						signal: AbortSignal.timeout(20_000)
+					});
+
+				const stream = async (
+					base: string,
+					client: ClientState,
+					rng: () => number,
+					state: { stopped: boolean; inFlight: number }
+				) => {
+					while (!state.stopped) {
+						const size = between(rng, BATCH_MIN, BATCH_MAX);
+						const at = new Date().toISOString();
+						const mutations: Mutation[] = [];
+						for (let i = 0; i < size; i++) {
+							const id = client.next++;
+							mutations.push({
+								id,
+								recordId: randomUUID(),
+								type: 'plan',
+								op: 'put',
+								baseRev: null,
+								fields: planFields(groupId, `Kill ${dialect} c${client.index} m${id}`),
+								at
+							});
+						}
+						const batch: SentBatch = {
+							round,
+							client: client.index,
+							mutations,
+							answer: null,
+							failure: null,
+							httpStatus: null,
+							answeredAfterKill: false
+						};
+						client.batches.push(batch);
+						for (const m of mutations) expected.set(m.recordId, { mutation: m, batch, rev: null });
+						state.inFlight++;
+						try {
+							const response = await push(base, client, mutations);
+							batch.httpStatus = response.status;
+							const text = await response.text();
+							if (response.status !== 200) {
+								batch.failure = `HTTP ${response.status}: ${text.slice(0, 300)}`;
+								return;
+							}
+							batch.answer = JSON.parse(text) as PushResponse;
+							batch.answeredAfterKill = state.stopped;
+							client.lastAcked = mutations[mutations.length - 1]!.id;
+						} catch (error) {
+							batch.failure = String((error as Error).cause ?? error);
+							return;
+						} finally {
+							state.inFlight--;
+						}
+					}
+				};
+
+				const totals = {
+					acked: 0,
+					afterKill: 0,
+					committed: 0,
+					lost: 0,
+					mutations: 0,
+					restartMs: 0
+				};
+
+				for (round = 1; round <= ROUNDS; round++) {
+					const roundStart = Date.now();
+					const rng = random(mix(dialectSeed, round));
+					const delay = between(rng, KILL_DELAY_MS.min, KILL_DELAY_MS.max);
+					const state = { stopped: false, inFlight: 0 };
+					const running = server;
+					const streams = clients.map((c) =>
+						stream(running.base, c, random(mix(dialectSeed, round, c.index + 1)), state)
+					);
+					await sleep(delay);
+					state.stopped = true;
+					const inFlight = state.inFlight;
+					await running.kill();
+					await Promise.all(streams);
+					expect(inFlight, `round ${round}: requests in flight at the kill`).toBeGreaterThan(0);
+
+					const thisRound = clients.flatMap((c) => c.batches.filter((b) => b.round === round));
+					const refused = thisRound.filter((b) => b.httpStatus !== null && b.httpStatus !== 200);
+					expect(
+						refused.map((b) => `client ${b.client}: ${b.failure}`),
+						'pushes answered with anything but 200 while the server ran'
+					).toEqual([]);
+
+					const restartStart = Date.now();
+					server = await ServerProcess.start(db.env);
+					const restartMs = Date.now() - restartStart;
+					totals.restartMs += restartMs;
+					const base = server.base;
+					await get(base, '/api/v1/me'); // the session survived the kill
+
+					// Acknowledged answers: every mutation applied, each with a revision of its own.
+					for (const batch of thisRound.filter((b) => b.answer)) {
+						expect(batch.answer!.results.map((r) => r.status)).toEqual(
+							batch.mutations.map(() => 'applied')
+						);
+						expect(batch.answer!.lastMutationId).toBe(batch.mutations.at(-1)!.id);
+						for (const [i, m] of batch.mutations.entries()) {
+							expect(batch.answer!.results[i]!.id).toBe(m.id);
+							expected.get(m.recordId)!.rev = batch.answer!.results[i]!.rev ?? null;
+						}
+					}
+
+					// Everything on the server, from cursor 0.
+					const pulled = await pullAll(base);
+					const ours = pulled.changes.filter((c) => !before.has(c.recordId));
+					const seen = new Map<string, Change>();
+					const duplicates: string[] = [];
+					for (const change of ours) {
+						if (seen.has(change.recordId)) duplicates.push(change.recordId);
+						seen.set(change.recordId, change);
+					}
+					expect(duplicates, 'records pulled twice').toEqual([]);
+					const revs = pulled.changes.map((c) => c.rev);
+					expect(new Set(revs).size, 'distinct revisions').toBe(revs.length);
+					const unknown = ours.filter((c) => !expected.has(c.recordId));
+					expect(
+						unknown.map((c) => c.recordId),
+						'records no client sent'
+					).toEqual([]);
+
+					// Every acknowledged mutation of every round is there, at the revision acknowledged.
+					const missing: string[] = [];
+					const moved: string[] = [];
+					for (const { mutation, batch, rev } of expected.values()) {
+						if (!batch.answer && batch.round === round) continue;
+						const change = seen.get(mutation.recordId);
+						if (!change) missing.push(`client ${batch.client} mutation ${mutation.id}`);
+						else if (change.rev !== rev) moved.push(`${mutation.id}: ${rev} → ${change.rev}`);
+					}
+					expect(missing, 'acknowledged mutations lost').toEqual([]);
+					expect(moved, 'acknowledged records rewritten').toEqual([]);
+
+					// One revision per applied create: a mutation applied twice would take a second one.
+					expect(
+						ours.length,
+						`the sequence (${pulled.cursor}) against the records (${ours.length} + ${baseline.changes.length} before)`
+					).toBe(pulled.cursor - baseline.cursor);
+					for (const change of ours) {
+						const { mutation } = expected.get(change.recordId)!;
+						expect(change.data['title']).toBe(mutation.fields['title']);
+						expect(change.data['groupId']).toBe(groupId);
+						expect(change.deletedAt).toBeNull();
+					}
+
+					// An unacknowledged batch is on the server whole or not at all.
+					const unacked = thisRound.filter((b) => !b.answer);
+					let committed = 0;
+					for (const batch of unacked) {
+						const present = batch.mutations.filter((m) => seen.has(m.recordId)).length;
+						expect(
+							[0, batch.mutations.length],
+							`client ${batch.client}'s unacknowledged batch ${batch.mutations[0]!.id}–${batch.mutations.at(-1)!.id}: ${present} of ${batch.mutations.length} on the server`
+						).toContain(present);
+						if (present > 0) committed++;
+					}
+
+					// Each client resends from its last acknowledged mutation: what the server took comes
+					// back `skipped`, the rest `applied`.
+					const applied = new Map<string, number>();
+					for (const client of clients) {
+						const from = Math.max(1, client.lastAcked);
+						const queue = client.batches.flatMap((b) => b.mutations).filter((m) => m.id >= from);
+						if (queue.length === 0) continue;
+						const response = await push(base, client, queue);
+						const text = await response.text();
+						expect(response.status, `client ${client.index}'s resend: ${text}`).toBe(200);
+						const answer = JSON.parse(text) as PushResponse;
+						expect(answer.lastMutationId).toBe(client.next - 1);
+						for (const [i, m] of queue.entries()) {
+							const result = answer.results[i]!;
+							expect(result.id).toBe(m.id);
+							const taken = seen.has(m.recordId);
+							expect(
+								result.status,
+								`client ${client.index} mutation ${m.id} (${taken ? 'on the server' : 'not on the server'})`
+							).toBe(taken ? 'skipped' : 'applied');
+							if (!taken) {
+								expect(result.rev).toEqual(expect.any(Number));
+								applied.set(m.recordId, result.rev!);
+								expected.get(m.recordId)!.rev = result.rev!;
+							} else {
+								expect(result.rev).toBeUndefined();
+								expected.get(m.recordId)!.rev ??= seen.get(m.recordId)!.rev;
+							}
+						}
+						client.lastAcked = client.next - 1;
+					}
+
+					// The resend changed exactly the records that were not there, nothing else.
+					const after = await pullAll(base, pulled.cursor);
+					expect(
+						after.changes.map((c) => `${c.recordId}@${c.rev}`).sort(),
+						'changes made by the resend'
+					).toEqual([...applied].map(([id, rev]) => `${id}@${rev}`).sort());
+					expect(after.cursor).toBe(pulled.cursor + applied.size);
+
+					const ackedBatches = thisRound.filter((b) => b.answer);
+					const ackedMutations = ackedBatches.reduce((n, b) => n + b.mutations.length, 0);
+					const afterKill = ackedBatches.filter((b) => b.answeredAfterKill).length;
+					totals.afterKill += afterKill;
+					totals.acked += ackedBatches.length;
+					totals.committed += committed;
+					totals.lost += unacked.length - committed;
+					totals.mutations += ackedMutations;
+					log(
+						`round ${String(round).padStart(2)}: kill after ${String(delay).padStart(3)} ms, ` +
+							`${inFlight} in flight; ${ackedBatches.length} batches acknowledged ` +
+							`(${ackedMutations} mutations, ${afterKill} answered after the kill); ` +
+							`unacknowledged: ${committed} committed whole, ` +
+							`${unacked.length - committed} not at all; restart ${restartMs} ms; ` +
+							`round ${Date.now() - roundStart} ms`
+					);
+				}
+				round = 0;
+
+				// The final state holds every mutation ever sent, exactly once.
+				const final = await pullAll(server.base);
+				const finalOurs = final.changes.filter((c) => !before.has(c.recordId));
+				expect(finalOurs.length).toBe(expected.size);
+				expect(new Set(finalOurs.map((c) => c.recordId)).size).toBe(expected.size);
+				expect(final.cursor - baseline.cursor).toBe(expected.size);
+				for (const change of finalOurs) {
+					expect(change.rev).toBe(expected.get(change.recordId)?.rev);
+				}
+				await server.kill();
+				if (db.file) log(`SQLite file after the last kill: ${sqliteFileJournal(db.file)}`);
+				log(
+					`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${expected.size} mutations, ` +
+						`${totals.acked} batches acknowledged (${totals.afterKill} answered after the kill), ` +
+						`${totals.committed} unacknowledged batches ` +
+						`committed whole, ${totals.lost} not at all; restarts ${totals.restartMs} ms in all`
+				);
+			} catch (error) {
+				if (error instanceof Error) {
+					error.message +=
+						`\n\n  [${dialect}] seed ${SEED} (replay with KILL_SEED=${SEED})` +
+						(round > 0 ? `, round ${round} of ${ROUNDS}` : '') +
+						(server ? `\n  last server output:\n${server.tail()}` : '');
+				}
+				throw error;
+			} finally {
+				console.log(lines.join('\n'));
+			}
+		}, 175_000);
+	});
+}
