@@ -7,16 +7,30 @@ import { addDays, localToday, startOfWeek } from '$lib/domain/calendar';
 import { makeDemoData } from '$lib/domain/demo-data';
 import { uuidv7 } from '$lib/domain/ids';
 import { filterPlans } from '$lib/domain/plan-filter';
+import { SyncEngine } from '$lib/client/sync/engine';
+import { PULL_PAGE, SERVER_FIELDS } from '$lib/sync/protocol';
 
 /** @typedef {import('$lib/domain/plan').ActivityPlan} ActivityPlan */
 /** @typedef {import('$lib/domain/demo-data').DemoData} DemoData */
+/** @typedef {import('$lib/sync/protocol').Change} Change */
+/** @typedef {import('$lib/sync/protocol').PullResponse} PullResponse */
+/** @typedef {import('$lib/client/sync/engine').SyncTransport} SyncTransport */
 
 const REPO_DB = 'lekeplan-bench-repository';
 const RAW_DB = 'lekeplan-bench-raw';
+const SYNC_DB = 'lekeplan-bench-sync';
+const SYNC_RAW_DB = 'lekeplan-bench-sync-raw';
 const WEEKS_EACH_WAY = 52;
 
 /** @type {{ demo: DemoData; plans: ActivityPlan[] } | null} */
 let prepared = null;
+
+/**
+ * What a first sync pulls: the pages as the server sends them, and the same plans as the
+ * engine stores them (for the raw baseline).
+ * @type {{ pages: PullResponse[]; plans: ActivityPlan[] } | null}
+ */
+let pulled = null;
 
 /**
  * `n` plans for the demo groups, cloned from the demo plans of the same group (so the youngest
@@ -94,6 +108,97 @@ async function timeRaw() {
 	return { ms, stored };
 }
 
+/**
+ * The prepared plans as a server would send them to a fresh client: one Change per plan at
+ * revisions 1…n (the data the domain schema reads, less the device's `syncRev`; a revision for
+ * every client-written field), cut into PullResponse pages of PULL_PAGE.
+ * @param {ActivityPlan[]} plans
+ * @returns {{ pages: PullResponse[]; plans: ActivityPlan[] }}
+ */
+function pulledPages(plans) {
+	const updatedBy = uuidv7();
+	/** @type {readonly string[]} */
+	const serverFields = SERVER_FIELDS;
+	/** @type {Change[]} */
+	const changes = plans.map((plan, i) => {
+		const rev = i + 1;
+		/** @type {Record<string, unknown>} */
+		const data = structuredClone(plan);
+		delete data['syncRev'];
+		const written = Object.keys(data).filter((k) => !serverFields.includes(k));
+		return {
+			recordId: plan.id,
+			type: 'plan',
+			rev,
+			data,
+			fieldRevs: Object.fromEntries(written.map((k) => [k, rev])),
+			deletedAt: plan.deletedAt,
+			updatedBy
+		};
+	});
+	/** @type {PullResponse[]} */
+	const pages = [];
+	for (let i = 0; i < changes.length; i += PULL_PAGE) {
+		const page = changes.slice(i, i + PULL_PAGE);
+		pages.push({
+			changes: page,
+			cursor: /** @type {Change} */ (page.at(-1)).rev,
+			hasMore: i + PULL_PAGE < changes.length
+		});
+	}
+	const stored = changes.map((c) => /** @type {ActivityPlan} */ ({ ...c.data, syncRev: c.rev }));
+	return { pages, plans: stored };
+}
+
+/**
+ * A transport that answers pulls from the prepared pages (by cursor, as the server would) and
+ * has nothing to take for a push.
+ * @param {PullResponse[]} pages
+ * @returns {SyncTransport}
+ */
+function pagesTransport(pages) {
+	const byCursor = new Map(pages.map((page, i) => [i === 0 ? 0 : pages[i - 1]?.cursor, page]));
+	return {
+		push: (request) =>
+			Promise.reject(new Error(`unexpected push of ${request.mutations.length} mutations`)),
+		pull: ({ cursor }) => {
+			const page = byCursor.get(cursor);
+			if (!page) return Promise.reject(new Error(`no page after cursor ${cursor}`));
+			return Promise.resolve({ ok: true, data: page });
+		}
+	};
+}
+
+function requirePulled() {
+	if (!pulled) throw new Error('call bench.prepareSync(n) first');
+	return pulled;
+}
+
+async function timeFirstSync() {
+	const { pages } = requirePulled();
+	const db = await freshDatabase(SYNC_DB);
+	const engine = new SyncEngine(db, pagesTransport(pages));
+	await engine.enable();
+	const start = performance.now();
+	const outcome = await engine.sync();
+	const ms = performance.now() - start;
+	const stored = await db.plans.count();
+	db.close();
+	if (!outcome.ok) throw new Error(`sync failed: ${outcome.reason} (${outcome.status})`);
+	return { ms, stored, pulled: outcome.pulled };
+}
+
+async function timeSyncRaw() {
+	const { plans } = requirePulled();
+	const db = await freshDatabase(SYNC_RAW_DB);
+	const start = performance.now();
+	await db.plans.bulkPut(plans);
+	const ms = performance.now() - start;
+	const stored = await db.plans.count();
+	db.close();
+	return { ms, stored, pulled: plans.length };
+}
+
 /** @param {number[]} values */
 function median(values) {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -148,6 +253,47 @@ const bench = {
 	async cleanUp() {
 		await Dexie.delete(REPO_DB);
 		await Dexie.delete(RAW_DB);
+		await Dexie.delete(SYNC_DB);
+		await Dexie.delete(SYNC_RAW_DB);
+	},
+
+	/**
+	 * Makes `n` plans (as `prepare` does) and the pull pages a server would send for them.
+	 * @param {number} n
+	 */
+	prepareSync(n) {
+		const today = localToday();
+		pulled = pulledPages(generatePlans(makeDemoData(today), n, today));
+		return {
+			changes: pulled.plans.length,
+			pages: pulled.pages.length,
+			pageSize: PULL_PAGE,
+			bytes: JSON.stringify(pulled.pages).length
+		};
+	},
+
+	/**
+	 * One round: a first sync of a fresh client (SyncEngine.enable, then sync() against a
+	 * transport serving the prepared pages) and raw `bulkPut` of the same plans, each into a
+	 * freshly created database of the app's schema.
+	 * @param {boolean} syncFirst
+	 */
+	async syncRound(syncFirst) {
+		let engine;
+		let raw;
+		if (syncFirst) {
+			engine = await timeFirstSync();
+			raw = await timeSyncRaw();
+		} else {
+			raw = await timeSyncRaw();
+			engine = await timeFirstSync();
+		}
+		return {
+			syncMs: engine.ms,
+			rawMs: raw.ms,
+			stored: [engine.stored, raw.stored],
+			pulled: engine.pulled
+		};
 	},
 
 	/**

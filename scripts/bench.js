@@ -1,6 +1,6 @@
 // Benchmark of the built app in Chromium (`npm run bench`; not a test, nothing here fails a build).
 //
-//   node scripts/bench.js [--no-build] [--plans N] [--rounds N]
+//   node scripts/bench.js [--no-build] [--plans N] [--rounds N] [--load-seconds N]
 //
 // Builds the app (unless --no-build), serves it with `node build` on a free port, and measures:
 //   1. importing N plans through PlanRepository.importMany (zod + bulkPut) against raw Dexie
@@ -8,22 +8,40 @@
 //   2. navigation to a rendered week view with N plans in the database (and with none);
 //   3. filtering N plans by text on /plans, from the input event to the new result count, with
 //      the pure domain filterPlans as the baseline;
-//   4. the gzip size of the JavaScript and CSS the first page loads.
+//   4. the gzip size of the JavaScript and CSS the first page loads;
+//   5. a first sync of 10,000 pulled changes into a fresh client (SyncEngine over the app's
+//      Dexie database, with a transport serving the pages a server would send) against raw
+//      Dexie bulkPut of the same plans, as a ratio;
+//   6. sync on the server, on SQLite and on PostgreSQL (bench/sync-server.bench-run.ts, run by
+//      Vitest because the server is TypeScript): push of 1,000 mutations against a raw insert
+//      of the same rows, pull of 10,000 changes against a raw select, and pull under 50
+//      concurrent clients (autocannon on loopback) with a no-op endpoint as the baseline.
 // The app's own modules run in the page: scripts/bench-entry.js is bundled with Vite and
 // injected into a page of the running app, so IndexedDB is the app's origin's.
 // Results are printed as a table and written to bench-results/latest.json.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import pg from 'pg';
 import { build as viteBuild } from 'vite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TARGETS = { importRatio: 1.5, firstPageJsKb: 100 };
+const TARGETS = {
+	importRatio: 1.5,
+	firstPageJsKb: 100,
+	pushRatio: 3,
+	pullRatio: 2,
+	firstSyncRatio: 2
+};
+/** Changes pulled by the first sync of a fresh client (step 5). */
+const SYNC_CHANGES = 10_000;
+const DATABASES = ['sqlite', 'postgres'];
 /** Words typed into the /plans search box; each finds some of the demo texts, none finds all. */
 const WORDS = ['bee-bot', 'plastilina', 'skogen', 'gymsalen', 'lydbok'];
 /** Navigations not counted before each series, so the measured ones all start warm. */
@@ -40,7 +58,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-	const options = { build: true, plans: 5000, rounds: 5 };
+	const options = { build: true, plans: 5000, rounds: 5, loadSeconds: 10 };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const [flag, inline] = arg.split('=', 2);
@@ -53,8 +71,11 @@ function parseArgs(argv) {
 		if (flag === '--no-build') options.build = false;
 		else if (flag === '--plans') options.plans = value();
 		else if (flag === '--rounds') options.rounds = value();
+		else if (flag === '--load-seconds') options.loadSeconds = value();
 		else if (flag === '--help' || flag === '-h') {
-			console.log('usage: node scripts/bench.js [--no-build] [--plans N] [--rounds N]');
+			console.log(
+				'usage: node scripts/bench.js [--no-build] [--plans N] [--rounds N] [--load-seconds N]'
+			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${arg}`);
 	}
@@ -276,6 +297,185 @@ async function measureImport(browser, contextOptions, bundle, options) {
 	}
 }
 
+/** 5. A first sync of SYNC_CHANGES changes into a fresh client against raw bulkPut. */
+async function measureFirstSync(browser, contextOptions, bundle, options) {
+	const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
+	try {
+		const page = await context.newPage();
+		await page.goto('/');
+		await injectBench(page, bundle);
+		const prepared = await page.evaluate((n) => window.bench.prepareSync(n), SYNC_CHANGES);
+		progress(
+			`first sync: ${prepared.changes} changes in ${prepared.pages} pages of ${prepared.pageSize} (${(prepared.bytes / 1024 / 1024).toFixed(1)} MB as JSON)`
+		);
+		const check = (round) => {
+			if (round.pulled !== SYNC_CHANGES || round.stored.some((s) => s !== SYNC_CHANGES))
+				throw new Error(
+					`first sync pulled ${round.pulled} and stored ${round.stored.join('/')} plans, expected ${SYNC_CHANGES}`
+				);
+		};
+		const warm = await page.evaluate(() => window.bench.syncRound(true));
+		check(warm);
+		progress(
+			`first sync: warm-up round engine ${warm.syncMs.toFixed(0)} ms, raw ${warm.rawMs.toFixed(0)} ms (not counted)`
+		);
+		const engine = [];
+		const raw = [];
+		for (let r = 0; r < options.rounds; r++) {
+			const syncFirst = r % 2 === 0;
+			const round = await page.evaluate((first) => window.bench.syncRound(first), syncFirst);
+			check(round);
+			engine.push(round.syncMs);
+			raw.push(round.rawMs);
+			progress(
+				`first sync: round ${r + 1}/${options.rounds} (${syncFirst ? 'engine first' : 'raw first'}): engine ${round.syncMs.toFixed(0)} ms, raw ${round.rawMs.toFixed(0)} ms`
+			);
+		}
+		await page.evaluate(() => window.bench.cleanUp());
+		const engineMedian = median(engine);
+		const rawMedian = median(raw);
+		return {
+			changes: SYNC_CHANGES,
+			pages: prepared.pages,
+			rounds: options.rounds,
+			syncMs: engine.map(round1),
+			rawMs: raw.map(round1),
+			syncMedianMs: round1(engineMedian),
+			rawMedianMs: round1(rawMedian),
+			ratio: round2(engineMedian / rawMedian),
+			ratioPerRound: engine.map((ms, i) => round2(ms / raw[i]))
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/**
+ * 6. The server half: bench/sync-server.bench-run.ts under Vitest, in its own process group
+ * (so that stopping it stops its workers and their autocannon children too). Its progress
+ * lines are shown as they come; the rest of its output only if it fails.
+ */
+function startServerBench(options, dir) {
+	const out = path.join(dir, 'server.json');
+	const state = path.join(dir, 'state.json');
+	const child = spawn(
+		process.execPath,
+		[
+			path.join(ROOT, 'node_modules/vitest/vitest.mjs'),
+			'run',
+			'--config',
+			'bench/vitest.config.ts'
+		],
+		{
+			cwd: ROOT,
+			detached: true,
+			env: {
+				...process.env,
+				BENCH_ROUNDS: String(options.rounds),
+				BENCH_LOAD_SECONDS: String(options.loadSeconds),
+				BENCH_SERVER_OUT: out,
+				BENCH_SERVER_STATE: state,
+				FORCE_COLOR: '0'
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
+	let output = '';
+	let pending = '';
+	const onData = (data) => {
+		pending += data;
+		const lines = pending.split('\n');
+		pending = lines.pop() ?? '';
+		for (const line of lines) {
+			const at = line.indexOf('@@bench ');
+			if (at >= 0) progress(`server: ${line.slice(at + 8)}`);
+			else output = (output + line + '\n').slice(-8000);
+		}
+	};
+	child.stdout.on('data', onData);
+	child.stderr.on('data', onData);
+	const done = new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('exit', (code, signal) => {
+			if (code === 0) resolve();
+			else
+				reject(new Error(`the server benchmark (vitest) ended with ${signal ?? code}:\n${output}`));
+		});
+	});
+	return { child, out, state, done };
+}
+
+function stopServerBench(run) {
+	const { child } = run;
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	try {
+		process.kill(-child.pid, 'SIGKILL');
+	} catch {
+		// already gone
+	}
+}
+
+/**
+ * Removes what the server benchmark left open when it was stopped before its own clean-up:
+ * its PostgreSQL databases, SQLite directories and autocannon processes, as it listed them.
+ */
+async function cleanUpServerBench(run) {
+	let state;
+	try {
+		state = JSON.parse(await readFile(run.state, 'utf8'));
+	} catch {
+		return;
+	}
+	for (const pid of state.pids) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+	for (const file of state.sqliteFiles) {
+		const dir = path.dirname(file);
+		if (path.dirname(dir) === tmpdir() && path.basename(dir).startsWith('lekeplan-test-')) {
+			await rm(dir, { recursive: true, force: true });
+			progress(`server: removed ${dir}, left by the stopped benchmark`);
+		}
+	}
+	if (state.postgresDatabases.length > 0) {
+		const client = new pg.Client({ connectionString: state.postgresUrl });
+		await client.connect();
+		try {
+			for (const name of state.postgresDatabases) {
+				if (!/^lekeplan_t_[0-9a-f]+$/.test(name)) continue;
+				await client.query(`drop database if exists ${name} with (force)`);
+				progress(`server: dropped database ${name}, left by the stopped benchmark`);
+			}
+		} finally {
+			await client.end();
+		}
+	}
+}
+
+async function measureServer(options) {
+	const dir = await mkdtemp(path.join(tmpdir(), 'lekeplan-bench-'));
+	const run = startServerBench(options, dir);
+	let ended = null;
+	endServerBench = () =>
+		(ended ??= (async () => {
+			stopServerBench(run);
+			await cleanUpServerBench(run);
+			await rm(dir, { recursive: true, force: true });
+		})());
+	try {
+		await run.done;
+		return JSON.parse(await readFile(run.out, 'utf8'));
+	} finally {
+		await endServerBench();
+	}
+}
+
+/** Stops the server benchmark and removes what it left (once, however often it is called). */
+let endServerBench = () => Promise.resolve();
+
 /** 2 and 3: the week view and the /plans filter, in one context holding the app's database. */
 async function measurePages(browser, contextOptions, bundle, options) {
 	const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
@@ -482,6 +682,76 @@ async function measureFirstPage(browser, contextOptions, origin) {
 	}
 }
 
+/** Whether each target is met (null: not measured). */
+function metTargets(results) {
+	const { importing, firstPage, firstSync, server } = results;
+	const met = {
+		importRatio: importing.ratio <= TARGETS.importRatio,
+		firstPageJsKb: firstPage.js.gzipKb <= TARGETS.firstPageJsKb,
+		firstSyncRatio: firstSync.ratio <= TARGETS.firstSyncRatio
+	};
+	for (const db of DATABASES) {
+		const r = server.databases[db];
+		met[`pushRatio.${db}`] = r?.push ? r.push.ratio <= TARGETS.pushRatio : null;
+		met[`pullRatio.${db}`] = r?.pull ? r.pull.ratio <= TARGETS.pullRatio : null;
+	}
+	return met;
+}
+
+function syncRows(results, fmt) {
+	const { firstSync, server } = results;
+	const yes = (ok) => (ok ? 'yes' : 'NO');
+	const rows = [
+		[
+			`First sync of ${firstSync.changes.toLocaleString('en-US')} changes into a fresh client / raw bulkPut`,
+			`${firstSync.ratio.toFixed(2)}× (${fmt(firstSync.syncMedianMs)} / ${fmt(firstSync.rawMedianMs)})`,
+			`≤ ${TARGETS.firstSyncRatio}×`,
+			yes(firstSync.ratio <= TARGETS.firstSyncRatio)
+		]
+	];
+	for (const db of DATABASES) {
+		const r = server.databases[db];
+		if (!r || r.skipped) {
+			rows.push([`Server sync [${db}]`, `not measured: ${r?.skipped ?? 'no result'}`, '—', 'NO']);
+			continue;
+		}
+		const { push, pull, concurrency: load } = r;
+		rows.push(
+			[
+				`[${db}] push ${push.mutations.toLocaleString('en-US')} mutations (${push.batches} × 500) / raw insert`,
+				`${push.ratio.toFixed(2)}× (${fmt(push.pushMedianMs)} / ${fmt(push.rawMedianMs)})`,
+				`≤ ${TARGETS.pushRatio}×`,
+				yes(push.ratio <= TARGETS.pushRatio)
+			],
+			[
+				`[${db}]   same push / raw insert one row at a time (reference)`,
+				`${push.ratioRowByRow.toFixed(2)}× (${fmt(push.pushMedianMs)} / ${fmt(push.rawRowByRowMedianMs)})`,
+				'—',
+				'—'
+			],
+			[
+				`[${db}] pull ${pull.changes.toLocaleString('en-US')} changes (${pull.pages} pages) / raw select`,
+				`${pull.ratio.toFixed(2)}× (${fmt(pull.pullMedianMs)} / ${fmt(pull.rawMedianMs)})`,
+				`≤ ${TARGETS.pullRatio}×`,
+				yes(pull.ratio <= TARGETS.pullRatio)
+			],
+			[
+				`[${db}] pull (${load.changesPerPull} changes), ${load.connections} clients, ${load.seconds} s`,
+				`${load.pull.requestsPerSecond.toLocaleString('en-US')} req/s, p99 ${fmt(load.pull.p99Ms)}`,
+				'—',
+				'—'
+			],
+			[
+				`[${db}] GET /api/v1/health (no-op baseline), same load`,
+				`${load.health.requestsPerSecond.toLocaleString('en-US')} req/s, p99 ${fmt(load.health.p99Ms)} (${load.ratio.toFixed(1)}× the pull's rate)`,
+				'—',
+				'—'
+			]
+		);
+	}
+	return rows;
+}
+
 function printTable(results, options) {
 	const { importing, weekView, filter, firstPage } = results;
 	const fmt = (n) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
@@ -534,7 +804,8 @@ function printTable(results, options) {
 			`${firstPage.worker.gzipKb} KB (${plural(firstPage.worker.files, 'file')})`,
 			'—',
 			'—'
-		]
+		],
+		...syncRows(results, fmt)
 	];
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 	const line = (r) => r.map((cell, c) => cell.padEnd(widths[c])).join(' │ ');
@@ -548,6 +819,13 @@ function printTable(results, options) {
 			`${WARM_UP_NAVIGATIONS} warm-up loads, page served by the service worker). Times run from ` +
 			'the navigation start or the input event, in Chromium; "—": no target given. Navigation ' +
 			'times are noisy on a loaded machine: compare several runs.'
+	);
+	console.log(
+		`Sync: medians of ${options.rounds} rounds after one warm-up round, fresh databases or ` +
+			'kindergartens per round. Server figures run through the API handler in-process (push: ' +
+			'2 requests of 500; pull: every page from cursor 0); the raw baselines are one Kysely ' +
+			'statement in one transaction. Under load: autocannon, 50 connections on loopback, ' +
+			`${options.loadSeconds} s after a 2 s warm-up, against node:http + handleApi.`
 	);
 }
 
@@ -569,6 +847,7 @@ async function main() {
 	const stop = async () => {
 		await browser?.close().catch(() => {});
 		if (server) await stopServer(server);
+		await endServerBench().catch(() => {});
 	};
 	const onSignal = (signal) => {
 		interrupted = true;
@@ -578,6 +857,10 @@ async function main() {
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
 	try {
+		progress(
+			`6/6 (run first, before the browser) sync on the server, SQLite and PostgreSQL, ${options.rounds} rounds (vitest) …`
+		);
+		const serverSync = await measureServer(options);
 		server = await startServer();
 		progress(`serving build on ${server.origin} (pid ${server.child.pid})`);
 		browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -589,13 +872,17 @@ async function main() {
 			viewport: { width: 1024, height: 768 },
 			serviceWorkers: 'allow'
 		};
-		progress(`1/4 import of ${options.plans} plans, ${options.rounds} rounds`);
+		progress(`1/6 import of ${options.plans} plans, ${options.rounds} rounds`);
 		const importing = await measureImport(browser, contextOptions, bundle, options);
-		progress(`2/4 and 3/4 week view and /plans filter with ${options.plans} plans`);
+		progress(`2/6 and 3/6 week view and /plans filter with ${options.plans} plans`);
 		const { weekView, filter } = await measurePages(browser, contextOptions, bundle, options);
-		progress('4/4 first page size');
+		progress('4/6 first page size');
 		const firstPage = await measureFirstPage(browser, contextOptions, server.origin);
-		const results = { importing, weekView, filter, firstPage };
+		progress(
+			`5/6 first sync of ${SYNC_CHANGES} changes into a fresh client, ${options.rounds} rounds`
+		);
+		const firstSync = await measureFirstSync(browser, contextOptions, bundle, options);
+		const results = { importing, weekView, filter, firstPage, firstSync, server: serverSync };
 
 		printTable(results, options);
 		const report = {
@@ -604,10 +891,7 @@ async function main() {
 			chromium: browser.version(),
 			node: process.version,
 			targets: TARGETS,
-			met: {
-				importRatio: importing.ratio <= TARGETS.importRatio,
-				firstPageJsKb: firstPage.js.gzipKb <= TARGETS.firstPageJsKb
-			},
+			met: metTargets(results),
 			results
 		};
 		await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });

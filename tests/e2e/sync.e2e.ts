@@ -94,6 +94,29 @@ test('the same plan edited on two offline tablets: the conflict appears and is r
 	await b.context().close();
 });
 
+test("a manager's approval reaches staff", async ({ browser }) => {
+	const suffix = Date.now().toString(36);
+	const a = await tablet(browser, STAFF);
+	const b = await tablet(browser, MANAGER);
+	await newPlan(a, `Til godkjenning ${suffix}`);
+	await expect(a.getByTestId('sync-status')).toHaveText('Synkronisert');
+	const url = a.url();
+	// Staff do not get the manager's buttons.
+	await expect(a.getByRole('button', { name: 'Godkjenn planen' })).toHaveCount(0);
+
+	await b.goto(url);
+	await b.getByRole('button', { name: 'Godkjenn planen' }).click();
+	await expect(b.getByTestId('approval')).toHaveText('Godkjent av Siri Styrer.');
+	await expect(b.getByTestId('sync-status')).toHaveText('Synkronisert');
+
+	await a.reload();
+	await expect(a.getByTestId('approval')).toHaveText('Godkjent av Siri Styrer.', {
+		timeout: 15_000
+	});
+	await a.context().close();
+	await b.context().close();
+});
+
 test('signing out on a shared tablet with unsent changes says how many, and removes the data', async ({
 	browser
 }) => {

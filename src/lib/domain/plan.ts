@@ -135,6 +135,17 @@ export const planRotaSchema = z.strictObject({
 });
 export type PlanRota = z.infer<typeof planRotaSchema>;
 
+export const APPROVAL_DECISIONS = ['approved', 'changesRequested'] as const;
+
+export const planApprovalSchema = z.strictObject({
+	decision: z.enum(APPROVAL_DECISIONS),
+	/** The manager's display name, as shown to staff. */
+	by: freeText(120),
+	at: timestamp,
+	note: freeText(500)
+});
+export type PlanApproval = z.infer<typeof planApprovalSchema>;
+
 export const planInputSchema = planContentSchema.check(z.superRefine(checkPlanRules));
 
 export const activityPlanSchema = z
@@ -148,6 +159,8 @@ export const activityPlanSchema = z
 		// Added after version 1 of the local database: older records have neither.
 		series: z.optional(z.nullable(planSeriesSchema)),
 		rota: z.optional(z.nullable(planRotaSchema)),
+		/** The manager's (styrer's) decision on the plan; only a manager may set it (server-checked). */
+		approval: z.optional(z.nullable(planApprovalSchema)),
 		/** On a synced device: the server revision this copy is based on (never sent). */
 		syncRev: z.optional(z.number().check(z.minimum(0)))
 	})

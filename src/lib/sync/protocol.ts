@@ -142,6 +142,7 @@ export const SYNC_REASONS = [
 	'out_of_scope', // per mutation: the record belongs to another kindergarten or owner
 	'invalid_record', // per mutation: the fields break the record's schema
 	'server_field', // per mutation: sent a field only the server sets
-	'not_found' // per mutation: delete or restore of a record that does not exist
+	'not_found', // per mutation: delete or restore of a record that does not exist
+	'forbidden_field' // per mutation: a field the caller's role may not set (a plan's approval)
 ] as const;
 export type SyncReason = (typeof SYNC_REASONS)[number];

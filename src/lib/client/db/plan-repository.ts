@@ -6,6 +6,7 @@ import {
 	type ActivityPlan,
 	type FieldProblems,
 	type PlanContent,
+	type PlanApproval,
 	type PlanEvaluation,
 	type PlanRota,
 	type PlanSeries
@@ -107,6 +108,14 @@ export class PlanRepository {
 		});
 	}
 
+	/** Records a manager's decision on a plan (the server accepts it only from a manager). */
+	async setApproval(id: string, approval: PlanApproval | null): Promise<SaveResult> {
+		return this.db.transaction('rw', this.#tables(), async () => {
+			const current = await this.require(id);
+			return this.write({ ...current, approval, updatedAt: this.clock().toISOString() });
+		});
+	}
+
 	/** A copy as a new draft on the same day, with no evaluation. */
 	async duplicate(id: string, copyTitle: (title: string) => string): Promise<SaveResult> {
 		return this.db.transaction('rw', this.#tables(), async () => {
@@ -117,6 +126,7 @@ export class PlanRepository {
 				id: uuidv7(this.clock().getTime()),
 				title: copyTitle(source.title),
 				status: 'draft',
+				approval: null,
 				evaluation: null,
 				createdAt: stamp,
 				updatedAt: stamp,

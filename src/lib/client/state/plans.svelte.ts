@@ -1,7 +1,7 @@
 import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
 import { addDays } from '$lib/domain/calendar';
-import type { ActivityPlan, PlanContent, PlanEvaluation } from '$lib/domain/plan';
+import type { ActivityPlan, PlanApproval, PlanContent, PlanEvaluation } from '$lib/domain/plan';
 import type { SaveResult } from '$lib/client/db';
 
 /** Plans as the pages read and change them. */
@@ -46,6 +46,10 @@ export class PlansState {
 
 	duplicate(id: string, copyTitle: (title: string) => string): Promise<SaveResult> {
 		return repositories().plans.duplicate(id, copyTitle);
+	}
+
+	setApproval(id: string, approval: PlanApproval | null): Promise<SaveResult> {
+		return repositories().plans.setApproval(id, approval);
 	}
 
 	remove(id: string): Promise<void> {

@@ -328,6 +328,11 @@ class Batch {
 		if (m.op === 'put') {
 			const problem = fieldProblems(m.type, m.fields);
 			if (problem) return this.reject(m, problem.reason, problem.fields);
+			// Approving a plan is the manager's (styrer's) decision; the server, not the tablet, says who.
+			if ('approval' in m.fields && this.actor.role !== 'manager') {
+				await this.refused(m.type, m.recordId);
+				return this.reject(m, 'forbidden_field', { approval: 'manager_only' });
+			}
 		} else {
 			if (Object.keys(m.fields).length > 0) {
 				return this.reject(m, 'invalid_record', { fields: 'not_allowed' });

@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Vitest as the runner of the server half of `npm run bench` (scripts/bench.js): the server
+ * code is TypeScript with `$lib` imports, and tests/server/harness.ts starts it on both
+ * databases. Only `*.bench-run.ts` files in bench/ run here; the normal `vitest run`
+ * (vite.config.ts) includes none of them.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export default defineConfig({
+	root,
+	resolve: { alias: { $lib: path.join(root, 'src/lib') } },
+	test: {
+		include: ['bench/**/*.bench-run.ts'],
+		environment: 'node',
+		pool: 'forks',
+		fileParallelism: false,
+		testTimeout: 30 * 60_000,
+		hookTimeout: 5 * 60_000
+	}
+});
