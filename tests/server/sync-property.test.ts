@@ -2,6 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LekeplanDatabase } from '$lib/client/db/database';
 import { PlanRepository } from '$lib/client/db/plan-repository';
+import { ActivityRepository } from '$lib/client/db/activity-repository';
+import { codingToyActivities } from '$lib/domain/library/coding-toys';
+import { localizeActivity, type ActivityContent } from '$lib/domain/library/library-activity';
 import { SyncEngine, type SyncTransport, type TransportResult } from '$lib/client/sync/engine';
 import { startSession } from '$lib/server/auth/sessions';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
@@ -49,12 +52,22 @@ interface Client {
 	name: string;
 	db: LekeplanDatabase;
 	plans: PlanRepository;
+	activities: ActivityRepository;
 	engine: SyncEngine;
 	online: boolean;
 }
 
 const TITLES = ['Bee-Bot', 'Stopmotion', 'Menneskerobot', 'Cubetto', 'Skattejakt', 'Lydbok'];
 const GOALS = ['Telle steg', 'Lage en historie', 'Snakke om retninger', 'Samarbeide'];
+
+const ACTIVITY = localizeActivity(codingToyActivities[0]!, 'nb');
+
+function activityContent(rng: ReturnType<typeof random>): ActivityContent {
+	const rest: Record<string, unknown> = { ...ACTIVITY };
+	delete rest['id'];
+	delete rest['origin'];
+	return { ...(rest as unknown as ActivityContent), title: `${rng.pick(TITLES)} ${rng.int(1000)}` };
+}
 
 function content(groupId: string, rng: ReturnType<typeof random>): PlanContent {
 	return {
@@ -126,6 +139,7 @@ async function runSeed(server: TestServer, seed: number): Promise<string[]> {
 			name: `client ${i}`,
 			db,
 			plans: new PlanRepository(db),
+			activities: new ActivityRepository(db),
 			engine: undefined as unknown as SyncEngine,
 			online: true
 		};
@@ -167,6 +181,20 @@ async function runSeed(server: TestServer, seed: number): Promise<string[]> {
 			} else if (roll < 0.75) {
 				const deleted = local.filter((p) => p.deletedAt !== null);
 				if (deleted.length > 0) await client.plans.restore(rng.pick(deleted).id);
+			} else if (roll < 0.79) {
+				// The kindergarten's own library activities sync too.
+				const own = (await client.db.ownActivities.toArray()).filter((a) => a.deletedAt === null);
+				if (own.length === 0 || rng.next() < 0.5) {
+					const result = await client.activities.save(activityContent(rng), kindergarten.id);
+					expect(result.ok).toBe(true);
+				} else {
+					const activity = rng.pick(own);
+					await client.activities.save(
+						{ ...activityContent(rng), title: `${rng.pick(TITLES)} ${rng.int(1000)}` },
+						kindergarten.id,
+						{ id: activity.id }
+					);
+				}
 			} else if (roll < 0.83) {
 				client.online = !client.online;
 			} else if (roll < 0.88) {
@@ -195,6 +223,7 @@ async function runSeed(server: TestServer, seed: number): Promise<string[]> {
 			.selectFrom('syncRecords')
 			.selectAll()
 			.where('kindergartenId', '=', kindergarten.id)
+			.where('type', '=', 'plan')
 			.execute();
 		const serverView = new Map(
 			records.map((r) => {
@@ -226,6 +255,22 @@ async function runSeed(server: TestServer, seed: number): Promise<string[]> {
 				])
 			);
 			expect(localView, `${client.name} differs from the server`).toEqual(serverView);
+		}
+
+		const activityRecords = await server.deps.db
+			.selectFrom('syncRecords')
+			.selectAll()
+			.where('kindergartenId', '=', kindergarten.id)
+			.where('type', '=', 'activity')
+			.execute();
+		const serverActivities = new Map(
+			activityRecords.map((r) => [r.recordId, (JSON.parse(r.data) as { title: string }).title])
+		);
+		for (const client of clients) {
+			const local = await client.db.ownActivities.toArray();
+			expect(new Map(local.map((a) => [a.id, a.title])), `${client.name}: activities`).toEqual(
+				serverActivities
+			);
 		}
 
 		// Every acknowledged mutation: applied, rejected (with a stored reason) or a conflict.

@@ -1,4 +1,6 @@
 import type { LekeplanDatabase } from './database';
+import { changedFields, recordMutation, syncEnabled } from './outbox';
+import type { Mutation } from '$lib/sync/protocol';
 import { uuidv7 } from '$lib/domain/ids';
 import { problemsOf, type FieldProblems } from '$lib/domain/plan';
 import {
@@ -43,7 +45,7 @@ export class ActivityRepository {
 	): Promise<ActivitySaveResult> {
 		const checked = activityContentSchema.safeParse(content);
 		if (!checked.success) return { ok: false, problems: problemsOf(checked.error) };
-		return this.db.transaction('rw', this.db.ownActivities, this.db.drafts, async () => {
+		return this.db.transaction('rw', this.#tables(), async () => {
 			const stamp = this.clock().toISOString();
 			const current = options.id ? await this.get(options.id) : null;
 			// Editing something that is gone (deleted here or elsewhere) must not quietly make a copy.
@@ -62,30 +64,48 @@ export class ActivityRepository {
 			};
 			const parsed = ownActivitySchema.safeParse(candidate);
 			if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
-			await this.db.ownActivities.put(parsed.data);
+			await this.#put(parsed.data, 'put');
 			if (options.draftKey) await this.db.drafts.delete(options.draftKey);
 			return { ok: true, activity: parsed.data };
 		});
 	}
 
 	async softDelete(id: string): Promise<void> {
-		await this.db.transaction('rw', this.db.ownActivities, async () => {
+		await this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.get(id);
 			if (!current) return;
 			const stamp = this.clock().toISOString();
-			await this.db.ownActivities.put({ ...current, deletedAt: stamp, updatedAt: stamp });
+			await this.#put({ ...current, deletedAt: stamp, updatedAt: stamp }, 'delete');
 		});
 	}
 
 	async restore(id: string): Promise<void> {
-		await this.db.transaction('rw', this.db.ownActivities, async () => {
+		await this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.get(id);
 			if (!current) return;
-			await this.db.ownActivities.put({
-				...current,
-				deletedAt: null,
-				updatedAt: this.clock().toISOString()
-			});
+			await this.#put(
+				{ ...current, deletedAt: null, updatedAt: this.clock().toISOString() },
+				'restore'
+			);
+		});
+	}
+
+	#tables() {
+		return [this.db.ownActivities, this.db.drafts, this.db.outbox, this.db.syncMeta];
+	}
+
+	/** Writes an activity and, on a synced device, its outbox entry, in one transaction. */
+	async #put(activity: OwnActivity, op: Mutation['op']): Promise<void> {
+		const previous = (await this.db.ownActivities.get(activity.id)) ?? null;
+		await this.db.ownActivities.put(activity);
+		if (!(await syncEnabled(this.db))) return;
+		await recordMutation(this.db, {
+			recordId: activity.id,
+			type: 'activity',
+			op,
+			baseRev: previous?.syncRev ?? null,
+			fields: op === 'put' ? changedFields(previous, activity) : {},
+			at: this.clock().toISOString()
 		});
 	}
 }

@@ -2,6 +2,7 @@ import type { LekeplanDatabase } from '$lib/client/db/database';
 import { META } from '$lib/client/db/outbox';
 import { uuidv7 } from '$lib/domain/ids';
 import { activityPlanSchema } from '$lib/domain/plan';
+import { ownActivitySchema } from '$lib/domain/library/library-activity';
 import {
 	MAX_BATCH,
 	MAX_PUSH_BYTES,
@@ -91,7 +92,13 @@ export class SyncEngine {
 			});
 			if (!answer.ok) return { ok: false, reason: answer.reason, status: answer.status };
 			const { results, lastMutationId } = answer.data;
-			const tables = [this.db.outbox, this.db.rejections, this.db.plans, this.db.syncMeta];
+			const tables = [
+				this.db.outbox,
+				this.db.rejections,
+				this.db.plans,
+				this.db.ownActivities,
+				this.db.syncMeta
+			];
 			await this.db.transaction('rw', tables, async () => {
 				let rewindTo: number | null = null;
 				for (const result of results) {
@@ -109,7 +116,11 @@ export class SyncEngine {
 					}
 					// The server kept its own value: pull the record again (from the revision this
 					// device holds), so the local copy shows what the server has.
-					const local = entry ? await this.db.plans.get(entry.recordId) : undefined;
+					const local = entry
+						? entry.type === 'plan'
+							? await this.db.plans.get(entry.recordId)
+							: await this.db.ownActivities.get(entry.recordId)
+						: undefined;
 					const from = Math.max(0, (local?.syncRev ?? 1) - 1);
 					rewindTo = rewindTo === null ? from : Math.min(rewindTo, from);
 				}
@@ -156,10 +167,15 @@ export class SyncEngine {
 
 	/** Drops what came from the server (not unsent changes) and starts from cursor 0. */
 	async reset(): Promise<void> {
-		await this.db.transaction('rw', [this.db.plans, this.db.outbox, this.db.syncMeta], async () => {
+		const tables = [this.db.plans, this.db.ownActivities, this.db.outbox, this.db.syncMeta];
+		await this.db.transaction('rw', tables, async () => {
 			const pending = new Set((await this.db.outbox.toArray()).map((m) => m.recordId));
 			const stale = (await this.db.plans.toArray()).filter((p) => !pending.has(p.id));
 			await this.db.plans.bulkDelete(stale.map((p) => p.id));
+			const staleActivities = (await this.db.ownActivities.toArray()).filter(
+				(a) => !pending.has(a.id)
+			);
+			await this.db.ownActivities.bulkDelete(staleActivities.map((a) => a.id));
 			await this.db.syncMeta.put({ key: META.cursor, value: 0 });
 		});
 	}
@@ -170,26 +186,32 @@ export class SyncEngine {
 	 * they arrive.
 	 */
 	async apply(changes: readonly Change[], cursor: number): Promise<void> {
-		await this.db.transaction('rw', [this.db.plans, this.db.outbox, this.db.syncMeta], async () => {
+		const tables = [this.db.plans, this.db.ownActivities, this.db.outbox, this.db.syncMeta];
+		await this.db.transaction('rw', tables, async () => {
 			for (const change of changes) {
-				if (change.type !== 'plan') continue;
+				const table = change.type === 'plan' ? this.db.plans : this.db.ownActivities;
+				const schema = change.type === 'plan' ? activityPlanSchema : ownActivitySchema;
 				const pending = await this.db.outbox.where('recordId').equals(change.recordId).toArray();
-				const local = await this.db.plans.get(change.recordId);
+				const local = (await table.get(change.recordId)) as Record<string, unknown> | undefined;
 				const localFields = new Set(pending.flatMap((m) => Object.keys(m.fields)));
 				const merged: Record<string, unknown> = { ...change.data };
 				for (const field of localFields) {
-					if (local) merged[field] = (local as unknown as Record<string, unknown>)[field];
+					if (local) merged[field] = local[field];
 				}
 				const locallyDeleted = pending.some((m) => m.op === 'delete');
 				const candidate = {
 					...merged,
 					id: change.recordId,
-					deletedAt: locallyDeleted ? (local?.deletedAt ?? change.deletedAt) : change.deletedAt,
+					deletedAt: locallyDeleted ? (local?.['deletedAt'] ?? change.deletedAt) : change.deletedAt,
 					syncRev: change.rev
 				};
-				const parsed = activityPlanSchema.safeParse(candidate);
-				if (parsed.success) await this.db.plans.put(parsed.data);
-				else console.warn('A pulled plan does not fit the schema', change.recordId);
+				const parsed = schema.safeParse(candidate);
+				if (!parsed.success) {
+					console.warn('A pulled record does not fit the schema', change.type, change.recordId);
+					continue;
+				}
+				if (change.type === 'plan') await this.db.plans.put(parsed.data as never);
+				else await this.db.ownActivities.put(parsed.data as never);
 			}
 			await this.db.syncMeta.put({ key: META.cursor, value: cursor });
 		});

@@ -111,7 +111,9 @@ export const ownActivitySchema = z
 		copiedFrom: z.nullable(z.string()),
 		createdAt: z.iso.datetime(),
 		updatedAt: z.iso.datetime(),
-		deletedAt: z.nullable(z.iso.datetime())
+		deletedAt: z.nullable(z.iso.datetime()),
+		/** On a synced device: the server revision this copy is based on (never sent). */
+		syncRev: z.optional(z.number().check(z.minimum(0)))
 	})
 	.check(z.superRefine(checkActivityRules));
 export type OwnActivity = z.infer<typeof ownActivitySchema>;
