@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { waitForServiceWorker } from './fixtures';
+import { expectNoAxeViolations, expectTouchTargets, waitForServiceWorker } from './fixtures';
 
 /** Two tablets of the same kindergarten: the demo staff member and the demo manager. */
 const STAFF = 'ansatt@demo.lekeplan.no';
@@ -36,6 +36,8 @@ test('a plan made offline reaches the other tablet after sync', async ({ browser
 	await a.context().setOffline(true);
 	await newPlan(a, `Laget uten nett ${suffix}`);
 	await expect(a.getByTestId('sync-status')).toHaveText(/Frakoblet: 1 endringer ikke sendt/);
+	await expectNoAxeViolations(a);
+	await expectTouchTargets(a);
 
 	await a.context().setOffline(false);
 	await expect(a.getByTestId('sync-status')).toHaveText('Synkronisert');
@@ -83,6 +85,8 @@ test('the same plan edited on two offline tablets: the conflict appears and is r
 	await expect(b.getByRole('heading', { level: 1, name: 'Konflikter' })).toBeVisible();
 	await expect(b.getByTestId('conflict-mine')).toHaveText('Mål fra Siri');
 	await expect(b.getByTestId('conflict-theirs')).toHaveText('Mål fra Ali');
+	await expectNoAxeViolations(b);
+	await expectTouchTargets(b);
 	await b.getByRole('button', { name: 'Behold min' }).click();
 	await expect(b.getByText('Ingen konflikter å løse.')).toBeVisible();
 
@@ -127,6 +131,8 @@ test('signing out on a shared tablet with unsent changes says how many, and remo
 	await a.goto('/sign-out').catch(() => undefined);
 	await a.getByRole('button', { name: 'Send og logg ut' }).click();
 	await expect(a.getByRole('alert')).toContainText('1 endringer kunne ikke sendes');
+	await expectNoAxeViolations(a);
+	await expectTouchTargets(a);
 	const download = a.waitForEvent('download');
 	await a.getByRole('button', { name: 'Lagre endringene i en fil' }).click();
 	expect((await download).suggestedFilename()).toMatch(/^lekeplan-unsent-.*\.json$/);

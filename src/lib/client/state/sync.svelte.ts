@@ -105,7 +105,10 @@ export class SyncState {
 		this.#running = true;
 		this.status = { kind: 'syncing', pulled: 0 };
 		try {
-			const run = () => engine.sync();
+			const run = () =>
+				engine.sync((pulled) => {
+					this.status = { kind: 'syncing', pulled };
+				});
 			const outcome = navigator.locks
 				? await navigator.locks.request(`lekeplan-sync-${this.#user?.userId ?? ''}`, run)
 				: await run();
@@ -115,7 +118,10 @@ export class SyncState {
 				await this.#refreshConflicts();
 				this.#schedule(60_000);
 			} else if (outcome.status === 426) {
+				// The server needs a newer app: unsent changes stay in the outbox; look for the
+				// new version so the update prompt appears.
 				this.status = { kind: 'updateRequired' };
+				void navigator.serviceWorker?.getRegistration().then((r) => r?.update());
 			} else if (outcome.status === 0) {
 				this.status = { kind: 'offline' };
 				this.#retry();

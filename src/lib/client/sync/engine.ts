@@ -69,10 +69,10 @@ export class SyncEngine {
 	}
 
 	/** Push, then pull, until both are done or one fails. */
-	async sync(): Promise<SyncOutcome> {
+	async sync(onProgress?: (pulled: number) => void): Promise<SyncOutcome> {
 		const pushed = await this.push();
 		if (!pushed.ok) return pushed;
-		const pulled = await this.pull();
+		const pulled = await this.pull(onProgress);
 		if (!pulled.ok) return pulled;
 		return { ok: true, pushed: pushed.pushed, pulled: pulled.pulled };
 	}
@@ -138,7 +138,7 @@ export class SyncEngine {
 	}
 
 	/** Pulls pages until there are no more; a reset re-downloads, keeping unsent changes. */
-	async pull(): Promise<SyncOutcome> {
+	async pull(onProgress?: (pulled: number) => void): Promise<SyncOutcome> {
 		const clientId = await this.clientId();
 		let pulled = 0;
 		for (let round = 0; round < 10_000; round++) {
@@ -160,6 +160,7 @@ export class SyncEngine {
 			}
 			await this.apply(answer.data.changes, answer.data.cursor);
 			pulled += answer.data.changes.length;
+			onProgress?.(pulled);
 			if (!answer.data.hasMore) return { ok: true, pushed: 0, pulled };
 		}
 		return { ok: false, reason: 'pull_did_not_end', status: 0 };
