@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { CLOCK_TIME, isValidDate, minutesOfDay } from './calendar';
 import { id } from './organisation';
 import { containsPersonalNumber } from './personal-number';
-import { STOP_MOTION_PHASES, STOP_MOTION_ROLES } from './library/activity';
+import { STOP_MOTION_PHASES, STOP_MOTION_ROLES } from './library/vocabulary';
 import {
 	DIGITAL_CLAUSES,
 	LEARNING_AREAS,

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 /**
  * Registers the service worker and offers a waiting new version. Accepting it tells the
@@ -13,6 +13,8 @@ export class AppUpdate {
 
 	async register(): Promise<void> {
 		if (!('serviceWorker' in navigator)) return;
+		// After the first paint: registering the worker need not delay the first page.
+		const { Workbox } = await import('workbox-window');
 		const workbox = new Workbox('/sw.js', { scope: '/' });
 		this.#workbox = workbox;
 		workbox.addEventListener('waiting', () => {

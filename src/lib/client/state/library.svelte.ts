@@ -2,11 +2,7 @@ import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
 import type { BuiltInActivity } from '$lib/domain/library/activity';
 import type { ActivitySaveResult } from '$lib/client/db';
-import {
-	localizeActivity,
-	type LibraryActivity,
-	type OwnActivity
-} from '$lib/domain/library/library-activity';
+import type { LibraryActivity, OwnActivity } from '$lib/domain/library/library-activity';
 import type { ContentLocale } from '$lib/domain/library/activity';
 import { isUuid } from '$lib/domain/ids';
 import type { PlanContent, PlanRota, PlanSeries } from '$lib/domain/plan';
@@ -47,7 +43,9 @@ export class LibraryState {
 			return own && own.deletedAt === null ? own : null;
 		}
 		const builtIn = (await this.load()).find((a) => a.id === id);
-		return builtIn ? localizeActivity(builtIn, locale) : null;
+		if (!builtIn) return null;
+		const { localizeActivity } = await import('$lib/domain/library');
+		return localizeActivity(builtIn, locale);
 	}
 
 	getOwn(id: string): Promise<OwnActivity | null> {

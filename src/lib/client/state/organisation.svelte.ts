@@ -1,6 +1,5 @@
 import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
-import { makeDemoData } from '$lib/domain/demo-data';
 import { uuidv7 } from '$lib/domain/ids';
 import { localToday } from '$lib/domain/calendar';
 import type { Group, Kindergarten } from '$lib/domain/organisation';
@@ -56,6 +55,8 @@ export class OrganisationState {
 	}
 
 	async loadDemo(): Promise<void> {
+		// The demo's texts are needed once, on request: they stay out of the first page.
+		const { makeDemoData } = await import('$lib/domain/demo-data');
 		await repositories().organisation.loadDemo(makeDemoData(localToday()));
 	}
 

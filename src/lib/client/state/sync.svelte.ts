@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { callApi, type SignedInUser } from '$lib/client/api';
-import { SyncEngine, type SyncTransport } from '$lib/client/sync/engine';
+import type { SyncEngine, SyncTransport } from '$lib/client/sync/engine';
 import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
 import type { PullResponse, PushResponse } from '$lib/sync/protocol';
@@ -70,6 +70,8 @@ export class SyncState {
 	async start(user: SignedInUser): Promise<void> {
 		this.#user = user;
 		const db = repositories().db;
+		// Loaded only for a signed-in planner: the first page stays small for everyone else.
+		const { SyncEngine } = await import('$lib/client/sync/engine');
 		this.#engine = new SyncEngine(db, transport);
 		await this.#engine.enable();
 		this.active = true;

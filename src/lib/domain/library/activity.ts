@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { DIGITAL_CLAUSES, LEARNING_AREAS, SCREEN_MODES } from '../vocabulary';
+import { LIBRARY_TOOLS, SETTINGS, STOP_MOTION_PHASES } from './vocabulary';
 import { containsPersonalNumber } from '../personal-number';
 
 /**
@@ -8,37 +9,18 @@ import { containsPersonalNumber } from '../personal-number';
  * run by vite.config.ts). A kindergarten's own activities are written in one language.
  */
 
-export const CONTENT_LOCALES = ['nb', 'nn', 'en'] as const;
-export type ContentLocale = (typeof CONTENT_LOCALES)[number];
-
-/** The toy or tool an activity is built around. */
-export const LIBRARY_TOOLS = [
-	'bee-bot',
-	'blue-bot',
-	'cubetto',
-	'robot-mouse',
-	'unplugged',
-	'stop-motion'
-] as const;
-export type LibraryTool = (typeof LIBRARY_TOOLS)[number];
-
-export const SETTINGS = ['indoor', 'outdoor', 'both'] as const;
-export type ActivitySetting = (typeof SETTINGS)[number];
-
-/** The phases of a stop-motion project (DOMAIN.md, "Stop-motion with children"). */
-export const STOP_MOTION_PHASES = [
-	'story', // make up the story in dialogue with staff
-	'storyboard', // draw its course
-	'figures', // figures and sets from plasticine, cardboard and paper
-	'animate', // animate in sub-groups, rotating roles
-	'sound', // record sound
-	'show' // show the film
-] as const;
-export type StopMotionPhase = (typeof STOP_MOTION_PHASES)[number];
-
-/** Roles children rotate through while animating, so every child gets every role. */
-export const STOP_MOTION_ROLES = ['photographer', 'buttonPresser', 'animator', 'sound'] as const;
-export type StopMotionRole = (typeof STOP_MOTION_ROLES)[number];
+export {
+	CONTENT_LOCALES,
+	LIBRARY_TOOLS,
+	SETTINGS,
+	STOP_MOTION_PHASES,
+	STOP_MOTION_ROLES,
+	type ActivitySetting,
+	type ContentLocale,
+	type LibraryTool,
+	type StopMotionPhase,
+	type StopMotionRole
+} from './vocabulary';
 
 const text = (max: number) =>
 	z.string({ error: 'required' }).check(

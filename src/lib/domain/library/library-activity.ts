@@ -1,11 +1,6 @@
 import { z } from 'zod/mini';
-import {
-	LIBRARY_TOOLS,
-	SETTINGS,
-	STOP_MOTION_PHASES,
-	type BuiltInActivity,
-	type ContentLocale
-} from './activity';
+import { LIBRARY_TOOLS, SETTINGS, STOP_MOTION_PHASES, type ContentLocale } from './vocabulary';
+import type { BuiltInActivity } from './activity';
 import { DIGITAL_CLAUSES, LEARNING_AREAS, SCREEN_MODES } from '../vocabulary';
 import { freeText, problemsOf, type FieldProblems } from '../plan';
 import { id } from '../organisation';

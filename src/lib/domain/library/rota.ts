@@ -1,4 +1,4 @@
-import { STOP_MOTION_ROLES, type StopMotionRole } from './activity';
+import { STOP_MOTION_ROLES, type StopMotionRole } from './vocabulary';
 
 /**
  * The role rota of a stop-motion session. Children are counted, never named: "child 3" is
