@@ -1,8 +1,8 @@
 import type { LekeplanDatabase } from '$lib/client/db/database';
 import { META } from '$lib/client/db/outbox';
 import { uuidv7 } from '$lib/domain/ids';
-import { activityPlanSchema } from '$lib/domain/plan';
-import { ownActivitySchema } from '$lib/domain/library/library-activity';
+import { activityPlanSchema, type ActivityPlan } from '$lib/domain/plan';
+import { ownActivitySchema, type OwnActivity } from '$lib/domain/library/library-activity';
 import {
 	MAX_BATCH,
 	MAX_PUSH_BYTES,
@@ -189,30 +189,45 @@ export class SyncEngine {
 	async apply(changes: readonly Change[], cursor: number): Promise<void> {
 		const tables = [this.db.plans, this.db.ownActivities, this.db.outbox, this.db.syncMeta];
 		await this.db.transaction('rw', tables, async () => {
-			for (const change of changes) {
-				const table = change.type === 'plan' ? this.db.plans : this.db.ownActivities;
-				const schema = change.type === 'plan' ? activityPlanSchema : ownActivitySchema;
-				const pending = await this.db.outbox.where('recordId').equals(change.recordId).toArray();
-				const local = (await table.get(change.recordId)) as Record<string, unknown> | undefined;
-				const localFields = new Set(pending.flatMap((m) => Object.keys(m.fields)));
-				const merged: Record<string, unknown> = { ...change.data };
-				for (const field of localFields) {
-					if (local) merged[field] = local[field];
-				}
-				const locallyDeleted = pending.some((m) => m.op === 'delete');
-				const candidate = {
-					...merged,
-					id: change.recordId,
-					deletedAt: locallyDeleted ? (local?.['deletedAt'] ?? change.deletedAt) : change.deletedAt,
-					syncRev: change.rev
-				};
-				const parsed = schema.safeParse(candidate);
-				if (!parsed.success) {
-					console.warn('A pulled record does not fit the schema', change.type, change.recordId);
-					continue;
-				}
-				if (change.type === 'plan') await this.db.plans.put(parsed.data as never);
-				else await this.db.ownActivities.put(parsed.data as never);
+			// One page is applied with bulk reads and writes: a first sync of thousands of
+			// records must not wait on three IndexedDB round trips per record.
+			const ids = changes.map((c) => c.recordId);
+			const pending = await this.db.outbox.where('recordId').anyOf(ids).toArray();
+			const pendingByRecord = new Map<string, typeof pending>();
+			for (const m of pending) {
+				pendingByRecord.set(m.recordId, [...(pendingByRecord.get(m.recordId) ?? []), m]);
+			}
+			for (const type of ['plan', 'activity'] as const) {
+				const ofType = changes.filter((c) => c.type === type);
+				if (ofType.length === 0) continue;
+				const table = type === 'plan' ? this.db.plans : this.db.ownActivities;
+				const schema = type === 'plan' ? activityPlanSchema : ownActivitySchema;
+				const locals = (await table.bulkGet(ofType.map((c) => c.recordId))) as Array<
+					Record<string, unknown> | undefined
+				>;
+				const rows: unknown[] = [];
+				ofType.forEach((change, i) => {
+					const local = locals[i];
+					const mine = pendingByRecord.get(change.recordId) ?? [];
+					const merged: Record<string, unknown> = { ...change.data };
+					// Unsent local changes keep their values until the server has merged them.
+					for (const m of mine) {
+						for (const field of Object.keys(m.fields)) if (local) merged[field] = local[field];
+					}
+					const locallyDeleted = mine.some((m) => m.op === 'delete');
+					const parsed = schema.safeParse({
+						...merged,
+						id: change.recordId,
+						deletedAt: locallyDeleted
+							? (local?.['deletedAt'] ?? change.deletedAt)
+							: change.deletedAt,
+						syncRev: change.rev
+					});
+					if (parsed.success) rows.push(parsed.data);
+					else console.warn('A pulled record does not fit the schema', type, change.recordId);
+				});
+				if (type === 'plan') await this.db.plans.bulkPut(rows as ActivityPlan[]);
+				else await this.db.ownActivities.bulkPut(rows as OwnActivity[]);
 			}
 			await this.db.syncMeta.put({ key: META.cursor, value: cursor });
 		});
