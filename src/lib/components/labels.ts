@@ -1,12 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { DigitalClause, LearningArea, PlanStatus, ScreenMode } from '$lib/domain/vocabulary';
 import type { FieldProblem } from '$lib/domain/plan';
-import type {
-	ActivitySetting,
-	LibraryTool,
-	StopMotionPhase,
-	StopMotionRole
-} from '$lib/domain/library/activity';
 
 /** Translated names of the domain's vocabularies, for the locale being shown. */
 export const learningAreaLabel: Record<LearningArea, () => string> = {
@@ -39,37 +33,6 @@ export const statusLabel: Record<PlanStatus, () => string> = {
 	planned: m.status_planned,
 	done: m.status_done,
 	evaluated: m.status_evaluated
-};
-
-export const toolLabel: Record<LibraryTool, () => string> = {
-	'bee-bot': m.tool_bee_bot,
-	'blue-bot': m.tool_blue_bot,
-	cubetto: m.tool_cubetto,
-	'robot-mouse': m.tool_robot_mouse,
-	unplugged: m.tool_unplugged,
-	'stop-motion': m.tool_stop_motion
-};
-
-export const settingLabel: Record<ActivitySetting, () => string> = {
-	indoor: m.setting_indoor,
-	outdoor: m.setting_outdoor,
-	both: m.setting_both
-};
-
-export const phaseLabel: Record<StopMotionPhase, () => string> = {
-	story: m.phase_story,
-	storyboard: m.phase_storyboard,
-	figures: m.phase_figures,
-	animate: m.phase_animate,
-	sound: m.phase_sound,
-	show: m.phase_show
-};
-
-export const roleLabel: Record<StopMotionRole, () => string> = {
-	photographer: m.role_photographer,
-	buttonPresser: m.role_buttonPresser,
-	animator: m.role_animator,
-	sound: m.role_sound
 };
 
 const problemText: Record<string, (limit: number) => string> = {

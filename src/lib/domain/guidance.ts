@@ -35,7 +35,8 @@ const sourceSchema = z.strictObject({
 	year: z.number(),
 	url: z.url(),
 	scope: z.nullable(z.enum(GUIDANCE_SCOPES)),
-	note: localized,
+	/** A plain-language summary; the default set's live in guidance-notes.ts. */
+	note: z.optional(localized),
 	verify: z.boolean(),
 	figures: z.array(figureSchema)
 });
