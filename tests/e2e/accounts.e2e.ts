@@ -15,7 +15,23 @@ async function signIn(page: Page, email: string, password = PASSWORD) {
 	await page.getByLabel('E-post').fill(email);
 	await page.getByLabel('Passord').fill(password);
 	await page.getByRole('button', { name: 'Logg inn' }).click();
+	// Staff and managers land in the planner (their own database); everyone else on the account.
+	await expect(page).not.toHaveURL(/\/sign-in$/);
+	if (!page.url().endsWith('/account')) await page.goto('/account');
 	await expect(page.getByRole('heading', { level: 1, name: 'Min konto' })).toBeVisible();
+}
+
+/** Signs out from the account page; a planner goes through the shared-tablet sign-out. */
+async function signOut(page: Page) {
+	await page.goto('/account');
+	await page.getByRole('button', { name: 'Logg ut' }).click();
+	if (
+		page.url().endsWith('/sign-out') ||
+		(await page.getByRole('button', { name: 'Send og logg ut' }).count())
+	) {
+		await page.getByRole('button', { name: 'Send og logg ut' }).click();
+	}
+	await expect(page).not.toHaveURL(/\/account$/);
 }
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
@@ -28,23 +44,21 @@ test('each demo role sees only what it may', async ({ page }) => {
 	await expect(nav(page).getByRole('link', { name: 'Administrasjon' })).toHaveCount(0);
 	await page.goto('/admin');
 	await expect(page.getByRole('alert')).toHaveText('Du har ikke tilgang til dette.');
-	await page.goto('/account');
-	await page.getByRole('button', { name: 'Logg ut' }).click();
+	await signOut(page);
 
 	await signIn(page, DEMO.manager);
 	await expect(page.getByTestId('account-role')).toHaveText('Styrer');
 	await expect(page.getByTestId('visible-groups').getByRole('listitem')).toHaveCount(3);
 	await page.goto('/admin/users');
 	await expect(page.getByRole('alert')).toHaveText('Du har ikke tilgang til dette.');
-	await page.goto('/account');
-	await page.getByRole('button', { name: 'Logg ut' }).click();
+	await signOut(page);
 
 	await signIn(page, DEMO.parent);
 	await expect(page.getByTestId('account-role')).toHaveText('Foresatt');
 	await expect(page.getByTestId('visible-groups').getByRole('listitem')).toHaveCount(1);
 	await expect(page.getByTestId('visible-groups')).toContainText('Humla');
 	await expect(page.getByRole('heading', { name: 'Solsikken barnehage' })).toHaveCount(0);
-	await page.getByRole('button', { name: 'Logg ut' }).click();
+	await signOut(page);
 
 	await signIn(page, DEMO.ownerAdmin);
 	await expect(page.getByTestId('account-role')).toHaveText('Eieradministrator');
@@ -55,7 +69,7 @@ test('each demo role sees only what it may', async ({ page }) => {
 	).toBeVisible();
 	await page.getByRole('link', { name: 'Brukere' }).click();
 	await expect(page.locator('.user-line strong', { hasText: 'Ali Ansatt' })).toBeVisible();
-	await page.getByRole('link', { name: 'Logg' }).click();
+	await page.getByRole('link', { name: 'Logg', exact: true }).click();
 	await expect(page.getByRole('cell', { name: 'sign_in', exact: true }).first()).toBeVisible();
 });
 
@@ -140,8 +154,7 @@ test('sign-in, account, admin and invitation pages: zero axe violations, 44 px t
 		await expect(page.locator('.panel, table').first()).toBeVisible();
 		await check();
 	}
-	await page.goto('/account');
-	await page.getByRole('button', { name: 'Logg ut' }).click();
+	await signOut(page);
 	await signIn(page, DEMO.parent);
 	await check();
 });
