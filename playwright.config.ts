@@ -1,7 +1,8 @@
 /// <reference types="node" />
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+/** E2E_PORT lets two checkouts on one machine run their suites side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /**
  * End-to-end tests run the production build (adapter-node) in Debian's Chromium: there is no
