@@ -20,7 +20,8 @@ export const DATA_TABLES = [
 	'syncSequence',
 	'syncClients',
 	'syncConflicts',
-	'syncRejections'
+	'syncRejections',
+	'guidanceSets'
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 type Table = (typeof DATA_TABLES)[number] | 'sessions';

@@ -56,7 +56,8 @@ const problemText: Record<string, (limit: number) => string> = {
 	group_has_plans: (limit) => m.error_group_has_plans({ limit }),
 	invalid_id: () => m.error_invalid_id(),
 	group_size_max_before_min: () => m.error_group_size_max_before_min(),
-	not_found: () => m.error_not_found()
+	not_found: () => m.error_not_found(),
+	invalid_url: () => m.error_invalid_url()
 };
 
 /** The sentence shown beside a field for a domain reason code. */
@@ -103,6 +104,7 @@ const apiText: Record<string, (seconds: number) => string> = {
 	invalid_credentials: () => m.api_invalid_credentials(),
 	too_many_attempts: () => m.api_too_many_attempts(),
 	offline: () => m.api_offline(),
+	version_conflict: () => m.api_version_conflict(),
 	not_signed_in: () => m.api_not_signed_in(),
 	forbidden: () => m.admin_no_access(),
 	not_found: () => m.error_not_found(),

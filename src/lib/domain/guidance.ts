@@ -23,7 +23,9 @@ const figureSchema = z.strictObject({
 	band: z.enum(AGE_BANDS),
 	advice: z.enum(ADVICE_KINDS),
 	/** Most minutes a day the source accepts; null when it gives no number. */
-	maxMinutesPerDay: z.nullable(z.number().check(z.minimum(0), z.maximum(1440))),
+	maxMinutesPerDay: z.nullable(
+		z.number().check(z.minimum(0, 'too_small'), z.maximum(1440, 'too_big'))
+	),
 	/** Recalled, not read in the source (DOMAIN.md "verify"): shown as such. */
 	verify: z.boolean()
 });
@@ -42,12 +44,12 @@ const sourceSchema = z.strictObject({
 });
 export type GuidanceSource = z.infer<typeof sourceSchema>;
 
-const weight = z.number().check(z.minimum(0), z.maximum(10));
+const weight = z.number().check(z.minimum(0, 'too_small'), z.maximum(10, 'too_big'));
 
 const bandLimitSchema = z.strictObject({
 	band: z.enum(AGE_BANDS),
 	/** Screen minutes a day the app holds a group of this band against. 0: none advised. */
-	dailyMinutes: z.number().check(z.minimum(0), z.maximum(1440)),
+	dailyMinutes: z.number().check(z.minimum(0, 'too_small'), z.maximum(1440, 'too_big')),
 	/** The source the limit is taken from. */
 	basis: z.string()
 });
@@ -66,11 +68,11 @@ export const guidanceSetSchema = z
 			screenFree: weight
 		}),
 		/** Counted minutes of passive or interactive use without an adult are multiplied by this. */
-		withoutAdultFactor: z.number().check(z.minimum(1)),
+		withoutAdultFactor: z.number().check(z.minimum(1, 'too_small'), z.maximum(10, 'too_big')),
 		/** At or above this share of the limit the result is "close". */
-		closeShare: z.number().check(z.minimum(0), z.maximum(1)),
+		closeShare: z.number().check(z.minimum(0, 'too_small'), z.maximum(1, 'too_big')),
 		/** Kindergarten days in a week, for the weekly limit. */
-		daysPerWeek: z.number().check(z.minimum(1), z.maximum(7)),
+		daysPerWeek: z.number().check(z.minimum(1, 'too_small'), z.maximum(7, 'too_big')),
 		limits: z.array(bandLimitSchema),
 		sources: z.array(sourceSchema)
 	})
@@ -78,7 +80,7 @@ export const guidanceSetSchema = z
 		z.superRefine((set, ctx) => {
 			for (const band of AGE_BANDS) {
 				if (!set.limits.some((l) => l.band === band)) {
-					ctx.addIssue({ code: 'custom', path: ['limits'], message: `missing_band_${band}` });
+					ctx.addIssue({ code: 'custom', path: ['limits'], message: 'missing_band' });
 				}
 			}
 			for (const limit of set.limits) {

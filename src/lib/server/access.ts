@@ -16,7 +16,9 @@ export const PERMISSIONS = [
 	'kindergarten.read',
 	'group.read',
 	/** Push and pull a kindergarten's plans and activities (a role that works in one). */
-	'sync.use'
+	'sync.use',
+	/** Edit the owner's screen-time guidance, which every tablet of the owner then pulls. */
+	'guidance.manage'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,7 +29,8 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'invitations.manage',
 		'audit.read',
 		'kindergarten.read',
-		'group.read'
+		'group.read',
+		'guidance.manage'
 	],
 	manager: ['kindergarten.read', 'group.read', 'sync.use'],
 	staff: ['kindergarten.read', 'group.read', 'sync.use'],

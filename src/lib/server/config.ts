@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEFAULT_TOMBSTONE_DAYS } from './use-cases/horizon';
 
 /** The server's settings, from the environment (README: "Configuration"). */
 export interface ServerConfig {
@@ -8,6 +9,8 @@ export interface ServerConfig {
 	origin: string;
 	sessionIdleMinutes: number;
 	sessionAbsoluteHours: number;
+	/** Days a deleted synced record is kept as a tombstone before it is removed. */
+	tombstoneDays: number;
 	oidc: {
 		issuer: string;
 		clientId: string;
@@ -35,6 +38,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		origin,
 		sessionIdleMinutes: number(env['SESSION_IDLE_MINUTES'], 12 * 60),
 		sessionAbsoluteHours: number(env['SESSION_ABSOLUTE_HOURS'], 7 * 24),
+		tombstoneDays: number(env['SYNC_TOMBSTONE_DAYS'], DEFAULT_TOMBSTONE_DAYS),
 		oidc:
 			issuer && clientId && clientSecret
 				? {

@@ -76,3 +76,15 @@ export const resolveBody = z.strictObject({
 	choice: z.enum(RESOLUTIONS),
 	value: z.optional(z.unknown())
 });
+
+/**
+ * A new version of the owner's screen-time guidance: the version it was edited from (a
+ * stale one is 409), and the set's fields. `id`, `version` and `date` are the server's; the
+ * set itself is judged by the domain's guidanceSetSchema (use-cases/guidance.ts).
+ */
+export const guidanceBody = z.strictObject({
+	baseVersion: z
+		.number()
+		.check(z.refine(Number.isSafeInteger, 'not_integer'), z.minimum(1, 'too_small')),
+	set: z.record(z.string().check(z.maxLength(64)), z.unknown())
+});

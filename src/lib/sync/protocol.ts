@@ -7,9 +7,13 @@ import { z } from 'zod/mini';
  * to a client that is too old.
  */
 export const PROTOCOL_VERSION = 1;
-export const SCHEMA_VERSION = 1;
+/**
+ * 2: pulls carry the owner's screen-time guidance (`type: 'guidance'`). A schema-1 client
+ * applies only the types it knows and skips the rest, so it is still served.
+ */
+export const SCHEMA_VERSION = 2;
 export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
-export const SUPPORTED_SCHEMA = { min: 1, max: 1 } as const;
+export const SUPPORTED_SCHEMA = { min: 1, max: 2 } as const;
 
 /** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
 export const MAX_BATCH = 500;
@@ -23,8 +27,16 @@ export const MAX_PUSH_BYTES = 500 * 1024;
 /** Most changes one pull page returns. */
 export const PULL_PAGE = 500;
 
+/** What a tablet writes and pushes. */
 export const RECORD_TYPES = ['plan', 'activity'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+
+/**
+ * What a pull carries: the record types, and the owner's screen-time guidance, which only the
+ * owner's administrators edit (on the server) and every tablet of that owner pulls (ADR 11).
+ */
+export const CHANGE_TYPES = [...RECORD_TYPES, 'guidance'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 /** Fields whose concurrent edits are kept as a conflict for a person to resolve. */
 export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
@@ -98,13 +110,14 @@ export interface PushResponse {
 /** One record as pulled: its whole state at `rev`. A tombstone has `deletedAt` set. */
 export interface Change {
 	recordId: string;
-	type: RecordType;
+	type: ChangeType;
 	rev: number;
 	/**
 	 * The whole record as its domain schema reads it (activityPlanSchema, ownActivitySchema):
 	 * the fields clients write plus those the server sets (`id`, `kindergartenId`, `createdAt`,
 	 * `updatedAt`, `deletedAt`, and `origin: 'own'` for an activity). A tombstone keeps its
-	 * fields, so that it can be restored.
+	 * fields, so that it can be restored. For `guidance`: the whole set, as guidanceSetSchema
+	 * reads it.
 	 */
 	data: Record<string, unknown>;
 	fieldRevs: Record<string, number>;
@@ -138,11 +151,13 @@ export const SYNC_REASONS = [
 	'mutation_gap', // 409: a mutation id was skipped; the batch changed nothing. The error body
 	// carries `expected` (the next mutation id the server takes) and `lastMutationId`.
 	'cursor_from_future', // 400
-	'reset_required', // 409: scope changed or cursor older than the tombstone horizon
+	'reset_required', // 409: scope changed or cursor older than the tombstone horizon; the body
+	// says which (`because`: `scope_changed`, `unknown_client` or `cursor_expired`)
 	'out_of_scope', // per mutation: the record belongs to another kindergarten or owner
 	'invalid_record', // per mutation: the fields break the record's schema
 	'server_field', // per mutation: sent a field only the server sets
-	'not_found', // per mutation: delete or restore of a record that does not exist
+	'not_found', // per mutation: delete or restore of a record that does not exist, or an edit
+	// of one whose tombstone passed the horizon
 	'forbidden_field' // per mutation: a field the caller's role may not set (a plan's approval)
 ] as const;
 export type SyncReason = (typeof SYNC_REASONS)[number];

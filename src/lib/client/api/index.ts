@@ -11,7 +11,7 @@ interface ErrorBody {
 }
 
 export async function callApi<T>(
-	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
 	path: string,
 	body?: unknown
 ): Promise<ApiResult<T>> {

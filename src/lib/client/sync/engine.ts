@@ -3,6 +3,7 @@ import { META } from '$lib/client/db/outbox';
 import { uuidv7 } from '$lib/domain/ids';
 import { activityPlanSchema, type ActivityPlan } from '$lib/domain/plan';
 import { ownActivitySchema, type OwnActivity } from '$lib/domain/library/library-activity';
+import { guidanceSetSchema, type GuidanceSet } from '$lib/domain/guidance';
 import {
 	MAX_BATCH,
 	MAX_PUSH_BYTES,
@@ -168,8 +169,16 @@ export class SyncEngine {
 
 	/** Drops what came from the server (not unsent changes) and starts from cursor 0. */
 	async reset(): Promise<void> {
-		const tables = [this.db.plans, this.db.ownActivities, this.db.outbox, this.db.syncMeta];
+		const tables = [
+			this.db.plans,
+			this.db.ownActivities,
+			this.db.guidanceSets,
+			this.db.outbox,
+			this.db.syncMeta
+		];
 		await this.db.transaction('rw', tables, async () => {
+			// The owner's guidance comes again with the download; until then the shipped default.
+			await this.db.guidanceSets.clear();
 			const pending = new Set((await this.db.outbox.toArray()).map((m) => m.recordId));
 			const stale = (await this.db.plans.toArray()).filter((p) => !pending.has(p.id));
 			await this.db.plans.bulkDelete(stale.map((p) => p.id));
@@ -187,8 +196,23 @@ export class SyncEngine {
 	 * they arrive.
 	 */
 	async apply(changes: readonly Change[], cursor: number): Promise<void> {
-		const tables = [this.db.plans, this.db.ownActivities, this.db.outbox, this.db.syncMeta];
+		const tables = [
+			this.db.plans,
+			this.db.ownActivities,
+			this.db.guidanceSets,
+			this.db.outbox,
+			this.db.syncMeta
+		];
 		await this.db.transaction('rw', tables, async () => {
+			// The owner's guidance: stored beside the shipped default; the newest version is used.
+			const sets: GuidanceSet[] = [];
+			for (const change of changes) {
+				if (change.type !== 'guidance') continue;
+				const parsed = guidanceSetSchema.safeParse(change.data);
+				if (parsed.success) sets.push(parsed.data);
+				else console.warn('A pulled guidance set does not fit the schema', change.recordId);
+			}
+			if (sets.length > 0) await this.db.guidanceSets.bulkPut(sets);
 			// One page is applied with bulk reads and writes: a first sync of thousands of
 			// records must not wait on three IndexedDB round trips per record.
 			const ids = changes.map((c) => c.recordId);

@@ -101,7 +101,9 @@ const MEANING = new Set([
 	'too_big',
 	'not_integer',
 	'invalid_email',
-	'required'
+	'required',
+	'missing_band',
+	'unknown_basis'
 ]);
 
 /**

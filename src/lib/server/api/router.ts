@@ -16,6 +16,7 @@ import * as users from '../use-cases/users';
 import * as invitations from '../use-cases/invitations';
 import * as auth from '../use-cases/auth';
 import * as sync from '../use-cases/sync';
+import * as guidance from '../use-cases/guidance';
 import { syncScope } from '../access';
 import { MAX_PUSH_BYTES } from '$lib/sync';
 import {
@@ -48,7 +49,7 @@ export interface ApiContext {
 }
 
 type Handler = (ctx: ApiContext) => Promise<Response>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Route {
 	pattern: RegExp;
@@ -359,6 +360,18 @@ export const routes: Route[] = [
 				return json(200, {
 					resolved: await sync.resolveConflict(ctx.deps, me, scope, id, input)
 				});
+			}
+		}
+	},
+	{
+		// The owner's screen-time guidance: read and saved by owner administrators; tablets get
+		// it by pull (ADR 11).
+		pattern: /^\/api\/v1\/guidance$/,
+		methods: {
+			GET: async (ctx) => json(200, await guidance.currentGuidance(ctx.deps, await actor(ctx))),
+			PUT: async (ctx) => {
+				const me = await actor(ctx);
+				return json(200, await guidance.saveGuidance(ctx.deps, me, await readJson(ctx.request)));
 			}
 		}
 	},

@@ -231,6 +231,33 @@ const migrations: Record<string, Migration> = {
 				await db.schema.dropTable(table).execute();
 			}
 		}
+	},
+	'0003-guidance-and-tombstone-horizon': {
+		async up(db: Kysely<unknown>) {
+			// The owner's edited screen-time guidance: one row per owner, its latest version. Its
+			// revision comes from the sync sequence, so tablets pull it like any other change.
+			await db.schema
+				.createTable('guidance_sets')
+				.addColumn('owner_id', 'text', (c) => c.primaryKey().references('owners.id'))
+				.addColumn('record_id', 'text', (c) => c.notNull().unique())
+				.addColumn('data', 'text', (c) => c.notNull())
+				.addColumn('version', 'integer', (c) => c.notNull())
+				.addColumn('rev', 'integer', (c) => c.notNull().unique())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text')
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			// The highest revision of a tombstone removed after the horizon: a cursor below it may
+			// have missed a deletion, so its client must reset.
+			await db.schema
+				.alterTable('sync_sequence')
+				.addColumn('purged_through', 'integer', (c) => c.notNull().defaultTo(0))
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.alterTable('sync_sequence').dropColumn('purged_through').execute();
+			await db.schema.dropTable('guidance_sets').execute();
+		}
 	}
 };
 

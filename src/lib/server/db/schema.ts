@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The server's tables, as Kysely sees them (camelCase here, snake_case in SQL through
  * CamelCasePlugin). Times are ISO-8601 UTC strings in both dialects, so SQLite and PostgreSQL
@@ -17,6 +19,7 @@ export interface Database {
 	syncClients: SyncClientTable;
 	syncConflicts: SyncConflictTable;
 	syncRejections: SyncRejectionTable;
+	guidanceSets: GuidanceSetTable;
 }
 
 export interface OwnerTable {
@@ -120,7 +123,9 @@ export const AUDIT_ACTIONS = [
 	'deletion',
 	/** A synced scalar field overwrote a concurrent change (the fields are in `reason`). */
 	'sync_overwrite',
-	'sync_conflict_resolved'
+	'sync_conflict_resolved',
+	/** The owner's screen-time guidance got a new version (the version is in `reason`). */
+	'guidance_changed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -168,6 +173,23 @@ export interface SyncRecordTable {
 export interface SyncSequenceTable {
 	id: number;
 	value: number;
+	/** The highest revision of a tombstone removed after the horizon (0: none removed yet). */
+	purgedThrough: Generated<number>;
+}
+
+/** An owner's edited screen-time guidance, its latest version; pulled by every tablet of it. */
+export interface GuidanceSetTable {
+	ownerId: string;
+	/** The record id tablets know it by (UUIDv7, made at the first edit). */
+	recordId: string;
+	/** JSON: the whole guidance set, as guidanceSetSchema reads it. */
+	data: string;
+	version: number;
+	/** Revision from the sync sequence, like every synced record's. */
+	rev: number;
+	createdAt: string;
+	updatedBy: string | null;
+	updatedAt: string;
 }
 
 /** A client (one user's database on one device) and the last of its mutations taken. */

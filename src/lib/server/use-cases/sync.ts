@@ -27,6 +27,8 @@ import {
 	type SyncReason
 } from '$lib/sync';
 import { fullRecord, validateRecord, fieldProblems, valueProblem } from './sync-records';
+import { storeSequence, takeSequence } from './sequence';
+import { guidanceSetSchema } from '$lib/domain/guidance';
 
 /**
  * The server side of sync (DESIGN.md §4, ADR 9). Every write takes the one server sequence
@@ -57,35 +59,6 @@ function checkVersions(protocol: unknown, schema: unknown): void {
 			supported: { protocol: SUPPORTED_PROTOCOL, schema: SUPPORTED_SCHEMA }
 		});
 	}
-}
-
-/**
- * Takes the sequence for this transaction and returns its value. PostgreSQL: a row lock held
- * to commit. SQLite: a write as the transaction's first statement takes the database's write
- * lock at once, as BEGIN IMMEDIATE would (and Kysely runs one transaction at a time on its
- * single connection anyway).
- */
-async function takeSequence(trx: Db, dialect: ServerDeps['dialect']): Promise<number> {
-	if (dialect === 'postgres') {
-		const row = await trx
-			.selectFrom('syncSequence')
-			.select('value')
-			.where('id', '=', 1)
-			.forUpdate()
-			.executeTakeFirstOrThrow();
-		return row.value;
-	}
-	await trx
-		.updateTable('syncSequence')
-		.set((eb) => ({ value: eb.ref('value') }))
-		.where('id', '=', 1)
-		.execute();
-	const row = await trx
-		.selectFrom('syncSequence')
-		.select('value')
-		.where('id', '=', 1)
-		.executeTakeFirstOrThrow();
-	return row.value;
 }
 
 /** The client's row; a client id is one user's, and another user presenting it is refused. */
@@ -177,10 +150,6 @@ async function writeRecord(
 		await ctx.trx.insertInto('syncRecords').values(row).execute();
 	}
 	return row;
-}
-
-async function storeSequence(trx: Db, value: number): Promise<void> {
-	await trx.updateTable('syncSequence').set({ value }).where('id', '=', 1).execute();
 }
 
 async function groupsOf(trx: Db, scope: SyncScope): Promise<Set<string>> {
@@ -333,6 +302,8 @@ class Batch {
 				await this.refused(m.type, m.recordId);
 				return this.reject(m, 'forbidden_field', { approval: 'manager_only' });
 			}
+			// An edit of a record this server no longer has: its tombstone passed the horizon.
+			if (!row && m.baseRev !== null) return this.reject(m, 'not_found');
 		} else {
 			if (Object.keys(m.fields).length > 0) {
 				return this.reject(m, 'invalid_record', { fields: 'not_allowed' });
@@ -552,15 +523,32 @@ function toChange(row: RecordRow): Change {
 	};
 }
 
+/** The owner's guidance (use-cases/guidance.ts) as a pulled change. */
+function guidanceChange(row: Selectable<Database['guidanceSets']>): Change | null {
+	const parsed = guidanceSetSchema.safeParse(JSON.parse(row.data));
+	if (!parsed.success) return null;
+	return {
+		recordId: row.recordId,
+		type: 'guidance',
+		rev: row.rev,
+		data: parsed.data,
+		fieldRevs: {},
+		deletedAt: null,
+		updatedBy: row.updatedBy
+	};
+}
+
 /**
- * Changes in the caller's kindergarten above the cursor, in revision order, one page at a time.
+ * Changes in the caller's kindergarten above the cursor, and the owner's guidance when it
+ * changed, in revision order, one page at a time.
  * The sequence is read first and the page is read up to it: every revision at or below a
  * committed sequence value is committed (writers take the sequence under a lock), so the
  * cursor returned never passes a change the caller has not been given.
  *
  * A cursor belongs to the kindergarten the client last pulled from 0 for. When the caller's
  * kindergarten is another (they were moved), any cursor but 0 is 409 `reset_required`; the
- * pull from 0 then records the new scope.
+ * pull from 0 then records the new scope. So is a cursor below the last tombstone removed after
+ * the horizon (horizon.ts).
  */
 export async function pull(
 	deps: ServerDeps,
@@ -570,16 +558,23 @@ export async function pull(
 ): Promise<PullResponse> {
 	const query = parsePullQuery(params);
 	const client: ClientRow | null = await clientOf(deps, actor, query.clientId);
-	const { value: sequence } = await deps.db
+	const { value: sequence, purgedThrough } = await deps.db
 		.selectFrom('syncSequence')
-		.select('value')
+		.select(['value', 'purgedThrough'])
 		.where('id', '=', 1)
 		.executeTakeFirstOrThrow();
 	if (query.cursor > sequence) throw new ApiError(400, 'cursor_from_future');
 	if (query.cursor > 0 && client?.scope !== scope.kindergartenId) {
-		throw new ApiError(409, 'reset_required');
+		throw new ApiError(409, 'reset_required', undefined, undefined, {
+			because: client ? 'scope_changed' : 'unknown_client'
+		});
 	}
-	const rows = await deps.db
+	// A tombstone at or below `purgedThrough` is gone: a cursor below it may have missed a
+	// deletion, and only a fresh download shows what is no longer there.
+	if (query.cursor > 0 && query.cursor < purgedThrough) {
+		throw new ApiError(409, 'reset_required', undefined, undefined, { because: 'cursor_expired' });
+	}
+	const records = await deps.db
 		.selectFrom('syncRecords')
 		.selectAll()
 		.where('ownerId', '=', scope.ownerId)
@@ -589,8 +584,22 @@ export async function pull(
 		.orderBy('rev')
 		.limit(PULL_PAGE + 1)
 		.execute();
-	const hasMore = rows.length > PULL_PAGE;
-	const page = rows.slice(0, PULL_PAGE);
+	// The owner's guidance (one row per owner) goes in revision order among the records.
+	const guidance = await deps.db
+		.selectFrom('guidanceSets')
+		.selectAll()
+		.where('ownerId', '=', scope.ownerId)
+		.where('rev', '>', query.cursor)
+		.where('rev', '<=', sequence)
+		.executeTakeFirst();
+	const changes = records.map(toChange);
+	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
+	if (guidanceAsChange) {
+		const at = changes.findIndex((c) => c.rev > guidanceAsChange.rev);
+		changes.splice(at === -1 ? changes.length : at, 0, guidanceAsChange);
+	}
+	const hasMore = changes.length > PULL_PAGE;
+	const page = changes.slice(0, PULL_PAGE);
 	if (query.cursor === 0 && client?.scope !== scope.kindergartenId) {
 		const now = deps.clock.now().toISOString();
 		await deps.db
@@ -612,7 +621,7 @@ export async function pull(
 			.execute();
 	}
 	return {
-		changes: page.map(toChange),
+		changes: page,
 		// Past the last page, the cursor moves to the sequence read: nothing at or below it is
 		// left for this scope, and the next pull need not look at other kindergartens' revisions.
 		cursor: hasMore ? page[page.length - 1]!.rev : sequence,
