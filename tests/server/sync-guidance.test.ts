@@ -20,9 +20,12 @@ import { planFields, TestClient } from './sync-fixtures';
 type Edit = Omit<GuidanceSet, 'id' | 'version' | 'date'>;
 
 function editOf(set: GuidanceSet, change: (edit: Edit) => void = () => undefined): Edit {
-	const { id: _id, version: _version, date: _date, ...edit } = structuredClone(set);
-	change(edit);
-	return edit;
+	const edit: Partial<GuidanceSet> = structuredClone(set);
+	delete edit.id;
+	delete edit.version;
+	delete edit.date;
+	change(edit as Edit);
+	return edit as Edit;
 }
 
 const lowerLimit = (edit: Edit) => {
