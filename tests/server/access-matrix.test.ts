@@ -13,6 +13,7 @@ import {
 import { expectUnchanged, snapshot } from './snapshot';
 import { planFields } from './sync-fixtures';
 import type { PushResponse } from '$lib/sync';
+import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 
 /**
  * The full access matrix (DESIGN.md §5): every role × every endpoint × every kind of record an
@@ -23,7 +24,7 @@ import type { PushResponse } from '$lib/sync';
  * To extend it, add rows to MATRIX (and, for a new kind of record, a TARGETS entry).
  */
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The callers, in the order of the status columns. All of them belong to owner a. */
@@ -87,8 +88,8 @@ function pushOf(mutations: Json[]): Json {
 	return { protocol: 1, schema: 1, clientId: ':client', mutations };
 }
 
-function mutation(recordId: string, op: string, fields: Json): Json {
-	return { id: 1, recordId, type: 'plan', op, baseRev: 1, fields, at: '2026-11-28T08:00:00.000Z' };
+function mutation(recordId: string, op: string, fields: Json, baseRev: number | null = 1): Json {
+	return { id: 1, recordId, type: 'plan', op, baseRev, fields, at: '2026-11-28T08:00:00.000Z' };
 }
 
 function del(recordId: string): Json {
@@ -101,7 +102,7 @@ function edit(recordId: string): Json {
 
 /** A new plan in the group `groupId`. */
 function create(groupId: string): Json {
-	return mutation(':record', 'put', planFields(groupId, { title: 'Ny plan' }));
+	return mutation(':record', 'put', planFields(groupId, { title: 'Ny plan' }), null);
 }
 
 const MATRIX: Row[] = [
@@ -189,6 +190,10 @@ const MATRIX: Row[] = [
 
 	['GET', '/api/v1/audit', null, '401 403 403 403 200'],
 
+	// The owner's screen-time guidance: owner administrators only (tablets get it by pull).
+	['GET', '/api/v1/guidance', null, '401 403 403 403 200'],
+	['PUT', '/api/v1/guidance', null, '401 403 403 403 200'],
+
 	// Sync: staff and managers of a kindergarten, within it. Scope comes from the session; a
 	// mutation on a record (or into a group) outside it is rejected in a 200 answer.
 	['POST', '/api/v1/sync/push', null, '401 403 200 200 403', pushOf([])],
@@ -256,8 +261,18 @@ const BODIES: Record<string, Json> = {
 	'POST /api/v1/kindergartens/:id/groups': { name: 'Ny avdeling', ageMin: 1, ageMax: 3 },
 	'PATCH /api/v1/groups/:id': { name: 'Omdøpt avdeling', ageMin: 0, ageMax: 3 },
 	'PATCH /api/v1/users/:id': { role: 'manager' },
-	'POST /api/v1/sync/conflicts/:id/resolve': { choice: 'theirs' }
+	'POST /api/v1/sync/conflicts/:id/resolve': { choice: 'theirs' },
+	'PUT /api/v1/guidance': { baseVersion: DEFAULT_GUIDANCE.version, set: guidanceEdit() }
 };
+
+/** The default guidance as an edit: the set less the fields the server sets. */
+function guidanceEdit(): Json {
+	const edit: Record<string, unknown> = { ...DEFAULT_GUIDANCE, closeShare: 0.7 };
+	delete edit['id'];
+	delete edit['version'];
+	delete edit['date'];
+	return edit as Json;
+}
 
 const CONFLICTS: Record<string, string> = {
 	'DELETE /api/v1/kindergartens/:id': 'kindergarten_not_empty',
@@ -575,7 +590,9 @@ describeEachDatabase('the access matrix', (dialect) => {
 			'POST /api/v1/sync/push',
 			`GET ${PULL}`,
 			'GET /api/v1/sync/conflicts',
-			'POST /api/v1/sync/conflicts/:id/resolve'
+			'POST /api/v1/sync/conflicts/:id/resolve',
+			'GET /api/v1/guidance',
+			'PUT /api/v1/guidance'
 		]) {
 			expect(endpoints, endpoint).toContain(endpoint);
 		}

@@ -207,6 +207,15 @@ describeEachDatabase('owner guidance', (dialect) => {
 				'limits'
 			],
 			[{ baseVersion: current.version, set: { ...valid, sources: 'none' } }, 400, 'invalid_body'],
+			[
+				{
+					baseVersion: current.version,
+					set: editOf(current, (e) => (e.sources[0]!.url = 'javascript:alert(1)'))
+				},
+				422,
+				'invalid_value',
+				'sources.url'
+			],
 			[{ baseVersion: current.version, set: { ...valid, surprise: true } }, 400, 'invalid_body'],
 			[
 				{

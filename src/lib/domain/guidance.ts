@@ -35,7 +35,7 @@ const sourceSchema = z.strictObject({
 	id: z.string(),
 	name: z.string(),
 	year: z.number(),
-	url: z.url(),
+	url: z.url({ protocol: /^https?$/, error: 'invalid_url' }),
 	scope: z.nullable(z.enum(GUIDANCE_SCOPES)),
 	/** A plain-language summary; the default set's live in guidance-notes.ts. */
 	note: z.optional(localized),

@@ -103,7 +103,8 @@ const MEANING = new Set([
 	'invalid_email',
 	'required',
 	'missing_band',
-	'unknown_basis'
+	'unknown_basis',
+	'invalid_url'
 ]);
 
 /**
