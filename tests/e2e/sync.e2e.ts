@@ -141,3 +141,54 @@ test('signing out on a shared tablet with unsent changes says how many, and remo
 	await expect(a.getByRole('heading', { name: 'Velkommen til Lekeplan' })).toBeVisible();
 	await a.context().close();
 });
+
+test("the owner's guidance edit reaches a tablet at its next sync", async ({ browser }) => {
+	const staff = await tablet(browser, STAFF);
+	await staff.goto('/guidance');
+	const oldest = staff.getByRole('region', { name: '5–6 år' });
+	await expect(oldest.getByText('Lekeplan holder dagen opp mot 60 minutter.')).toBeVisible();
+	await expect(staff.getByTestId('guidance-owner-edited')).toHaveCount(0);
+
+	const ownerContext = await browser.newContext({ locale: 'nb-NO' });
+	const owner = await ownerContext.newPage();
+	await owner.goto('/sign-in');
+	await owner.getByLabel('E-post').fill('eier@demo.lekeplan.no');
+	await owner.getByLabel('Passord').fill(PASSWORD);
+	await owner.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(owner).not.toHaveURL(/\/sign-in$/);
+	await owner.goto('/admin/guidance');
+	await expect(owner.getByRole('heading', { level: 1, name: 'Skjermråd' })).toBeVisible();
+	await expect(owner.getByTestId('guidance-in-force')).toHaveText(/standardråd/);
+	await expectNoAxeViolations(owner);
+	await expectTouchTargets(owner);
+
+	// A mistake is named beside the field, gets the focus, and nothing is saved.
+	const minutes = owner.getByLabel('Minutter per dag, 5–6 år');
+	await minutes.fill('2000');
+	await owner.getByRole('button', { name: 'Lagre som ny versjon' }).click();
+	await expect(owner.locator('#guidance-limit-5-6-error')).toHaveText(
+		'Tallet er for stort: høyst 1440.'
+	);
+	await expect(minutes).toBeFocused();
+	await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+	await expectNoAxeViolations(owner);
+
+	// By keyboard: type the right figure and save with Enter.
+	await minutes.fill('45');
+	await minutes.press('Enter');
+	await expect(owner.getByText(/Versjon 2 er lagret/)).toBeVisible();
+	await expect(owner.getByTestId('guidance-in-force')).toHaveText(/deres versjon 2/);
+
+	// The tablet syncs when it comes back to the app, and holds the day against 45 minutes.
+	await staff.reload();
+	await expect(staff.getByTestId('sync-status')).toHaveText('Synkronisert');
+	await expect(oldest.getByText('Lekeplan holder dagen opp mot 45 minutter.')).toBeVisible();
+	await expect(staff.getByTestId('guidance-owner-edited')).toHaveText(/versjon 2/);
+
+	// Put the default back for the other tests of this run.
+	await owner.getByRole('button', { name: 'Fyll inn standardrådene' }).click();
+	await owner.getByRole('button', { name: 'Lagre som ny versjon' }).click();
+	await expect(owner.getByText(/Versjon 3 er lagret/)).toBeVisible();
+	await ownerContext.close();
+	await staff.context().close();
+});
