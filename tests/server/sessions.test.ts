@@ -21,6 +21,7 @@ describeEachDatabase('migrations', (dialect) => {
 				[
 					'audit_log',
 					'groups',
+					'guidance_sets',
 					'identities',
 					'invitations',
 					'kindergartens',

@@ -8,6 +8,7 @@ import {
 	type RecordType
 } from '$lib/sync';
 import type { TestServer } from './harness';
+import type { TransportResult } from '$lib/client/sync/engine';
 
 /** Records and clients for the sync suites: valid unless a test spoils them on purpose. */
 
@@ -149,4 +150,11 @@ export class TestClient {
 			if (!page.hasMore) return { changes, cursor };
 		}
 	}
+}
+
+/** A server answer as the sync engine's transport hands it on. */
+export async function transportResult<T>(response: Response): Promise<TransportResult<T>> {
+	const body = (await response.json()) as T & { error?: { reason: string } };
+	if (response.ok) return { ok: true, data: body };
+	return { ok: false, status: response.status, reason: body.error?.reason ?? 'error', body };
 }

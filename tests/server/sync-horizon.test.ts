@@ -6,7 +6,7 @@ import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import { LekeplanDatabase } from '$lib/client/db/database';
 import { PlanRepository } from '$lib/client/db/plan-repository';
 import { GuidanceRepository } from '$lib/client/db/guidance-repository';
-import { SyncEngine, type SyncTransport, type TransportResult } from '$lib/client/sync/engine';
+import { SyncEngine, type SyncTransport } from '$lib/client/sync/engine';
 import { purgeTombstones } from '$lib/server/use-cases/horizon';
 import type { PullResponse, PushResponse } from '$lib/sync';
 import {
@@ -18,7 +18,7 @@ import {
 	type TestServer
 } from './harness';
 import { expectUnchanged, snapshot } from './snapshot';
-import { planFields, TestClient } from './sync-fixtures';
+import { planFields, TestClient, transportResult } from './sync-fixtures';
 
 /**
  * The tombstone horizon (DESIGN.md §4): tombstones older than the horizon are removed, and a
@@ -204,11 +204,7 @@ describeEachDatabase('tombstone horizon', (dialect) => {
 });
 
 function transportFor(server: TestServer, cookie: () => string): SyncTransport {
-	const read = async <T>(response: Response): Promise<TransportResult<T>> => {
-		const body = (await response.json()) as T & { error?: { reason: string } };
-		if (response.ok) return { ok: true, data: body };
-		return { ok: false, status: response.status, reason: body.error?.reason ?? 'error', body };
-	};
+	const read = transportResult;
 	return {
 		push: async (request) =>
 			read<PushResponse>(

@@ -11,6 +11,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import type { PlanContent } from '$lib/domain/plan';
 import type { PullResponse, PushResponse } from '$lib/sync/protocol';
 import { describeEachDatabase, seedOwner, startTestServer, type TestServer } from './harness';
+import { transportResult } from './sync-fixtures';
 
 /**
  * The seeded multi-client property test (issue 5): 3–5 in-process clients, each with its own
@@ -328,11 +329,7 @@ function transport(
 	tally: Tally
 ): SyncTransport {
 	const offline = <T>(): TransportResult<T> => ({ ok: false, status: 0, reason: 'offline' });
-	const read = async <T>(response: Response): Promise<TransportResult<T>> => {
-		const body = (await response.json()) as T & { error?: { reason: string } };
-		if (response.ok) return { ok: true, data: body };
-		return { ok: false, status: response.status, reason: body.error?.reason ?? 'error', body };
-	};
+	const read = transportResult;
 	return {
 		async push(request) {
 			if (!client.online) return offline();

@@ -5,7 +5,7 @@ import {
 	MAX_BATCH,
 	PROTOCOL_VERSION,
 	PULL_PAGE,
-	SCHEMA_VERSION,
+	SUPPORTED_SCHEMA,
 	type Change,
 	type ConflictView,
 	type Mutation
@@ -1003,8 +1003,8 @@ describeEachDatabase('sync', (dialect) => {
 			for (const overrides of [
 				{ protocol: PROTOCOL_VERSION - 1 },
 				{ protocol: PROTOCOL_VERSION + 1 },
-				{ schema: SCHEMA_VERSION - 1 },
-				{ schema: SCHEMA_VERSION + 7 },
+				{ schema: SUPPORTED_SCHEMA.min - 1 },
+				{ schema: SUPPORTED_SCHEMA.max + 7 },
 				// An old client's body may not even parse: the version is read first.
 				{ protocol: 0, mutations: [{ legacy: true }], extra: 1 }
 			]) {
@@ -1015,7 +1015,7 @@ describeEachDatabase('sync', (dialect) => {
 				);
 				expect(error['supported']).toEqual({
 					protocol: { min: 1, max: 1 },
-					schema: { min: 1, max: 1 }
+					schema: { min: 1, max: 2 }
 				});
 			}
 			for (const query of [

@@ -167,16 +167,15 @@ export class SyncEngine {
 		return { ok: false, reason: 'pull_did_not_end', status: 0 };
 	}
 
+	/** What a pull writes (with the outbox it reads and the cursor it moves). */
+	#pulledTables() {
+		const { plans, ownActivities, guidanceSets, outbox, syncMeta } = this.db;
+		return [plans, ownActivities, guidanceSets, outbox, syncMeta];
+	}
+
 	/** Drops what came from the server (not unsent changes) and starts from cursor 0. */
 	async reset(): Promise<void> {
-		const tables = [
-			this.db.plans,
-			this.db.ownActivities,
-			this.db.guidanceSets,
-			this.db.outbox,
-			this.db.syncMeta
-		];
-		await this.db.transaction('rw', tables, async () => {
+		await this.db.transaction('rw', this.#pulledTables(), async () => {
 			// The owner's guidance comes again with the download; until then the shipped default.
 			await this.db.guidanceSets.clear();
 			const pending = new Set((await this.db.outbox.toArray()).map((m) => m.recordId));
@@ -196,14 +195,7 @@ export class SyncEngine {
 	 * they arrive.
 	 */
 	async apply(changes: readonly Change[], cursor: number): Promise<void> {
-		const tables = [
-			this.db.plans,
-			this.db.ownActivities,
-			this.db.guidanceSets,
-			this.db.outbox,
-			this.db.syncMeta
-		];
-		await this.db.transaction('rw', tables, async () => {
+		await this.db.transaction('rw', this.#pulledTables(), async () => {
 			// The owner's guidance: stored beside the shipped default; the newest version is used.
 			const sets: GuidanceSet[] = [];
 			for (const change of changes) {
