@@ -1,11 +1,11 @@
 /**
- * The data API of the UI. Routes and components import from here, never from
- * `$lib/client/db` or Dexie (enforced by ESLint, see docs/ARCHITECTURE.md).
+ * The data API of the UI. Routes and components import from here (the editor pages also from
+ * `./editors`), never from `$lib/client/db` or Dexie (enforced by ESLint, see
+ * docs/ARCHITECTURE.md).
  */
 export { LiveQuery } from './live-query.svelte';
 export { OrganisationState, organisation, type GroupInput } from './organisation.svelte';
 export { PlansState, plans } from './plans.svelte';
-export { PlanEditor, EvaluationEditor, ActivityEditor } from './plan-editor.svelte';
 export { toasts, type Toast } from './toasts.svelte';
 export { connectivity } from './connectivity.svelte';
 export { appUpdate } from './app-update.svelte';
