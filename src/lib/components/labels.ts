@@ -1,25 +1,8 @@
 import { m } from '$lib/paraglide/messages';
-import type { DigitalClause, LearningArea, PlanStatus, ScreenMode } from '$lib/domain/vocabulary';
+import type { PlanStatus, ScreenMode } from '$lib/domain/vocabulary';
 import type { FieldProblem } from '$lib/domain/plan';
 
 /** Translated names of the domain's vocabularies, for the locale being shown. */
-export const learningAreaLabel: Record<LearningArea, () => string> = {
-	communication: m.area_communication,
-	body: m.area_body,
-	art: m.area_art,
-	nature: m.area_nature,
-	quantities: m.area_quantities,
-	ethics: m.area_ethics,
-	community: m.area_community
-};
-
-export const clauseLabel: Record<DigitalClause, () => string> = {
-	judgement: m.clause_judgement,
-	explore: m.clause_explore,
-	assess: m.clause_assess,
-	create: m.clause_create
-};
-
 export const screenModeLabel: Record<ScreenMode, () => string> = {
 	passive: m.mode_passive,
 	interactive: m.mode_interactive,
@@ -90,14 +73,6 @@ export function shortDate(date: string, locale: string): string {
 		timeZone: 'UTC'
 	}).format(new Date(Date.UTC(y, mo - 1, d)));
 }
-
-export const accountRoleLabel: Record<'staff' | 'manager' | 'ownerAdmin' | 'parent', () => string> =
-	{
-		staff: m.user_role_staff,
-		manager: m.user_role_manager,
-		ownerAdmin: m.user_role_ownerAdmin,
-		parent: m.user_role_parent
-	};
 
 const apiText: Record<string, (seconds: number) => string> = {
 	invalid_credentials: () => m.api_invalid_credentials(),
