@@ -1,7 +1,8 @@
 /**
- * The data API of the UI. Routes and components import from here (the editor pages also from
- * `./editors`), never from `$lib/client/db` or Dexie (enforced by ESLint, see
- * docs/ARCHITECTURE.md).
+ * The data API of the UI. Routes and components import from here, never from `$lib/client/db`
+ * or Dexie (enforced by ESLint, see docs/ARCHITECTURE.md). Every page loads this barrel and
+ * every module it re-exports, so what only some pages need is imported from its own module: the
+ * editors from `./editors`, the activity libraries from `./library.svelte`.
  */
 export { LiveQuery } from './live-query.svelte';
 export { OrganisationState, organisation, type GroupInput } from './organisation.svelte';
@@ -13,7 +14,6 @@ export { chooseLocale, currentLocale, applyDocumentLanguage, locales, type Local
 export { describeError, requestPersistentStorage } from './storage';
 export { databaseStatus } from './database-status.svelte';
 export { guidance } from './guidance.svelte';
-export { library } from './library.svelte';
 export { account } from './account.svelte';
 export {
 	callApi,
