@@ -35,6 +35,11 @@ export default defineConfig({
 			}
 		]
 	},
+	environments: {
+		// The browser's code only (the server's stays readable): terser with two passes makes the
+		// first page 0.7 KB smaller than Vite's default minifier, for a few seconds of build (ADR 12).
+		client: { build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } }
+	},
 	plugins: [
 		libraryCheck(),
 		paraglideVitePlugin({
