@@ -4,6 +4,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// No `window.__svelte.v` version marker: nothing reads it, and it is one more chunk that every
+	// component imports (ADR 12).
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter: adapter(),
 		// Absolute asset paths: the service worker answers every offline navigation with the

@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { checkBuiltInLibrary } from './src/lib/domain/library/check';
 import { codingToyActivities } from './src/lib/domain/library/coding-toys';
@@ -20,6 +21,25 @@ function libraryCheck(): Plugin {
 }
 
 export default defineConfig({
+	resolve: {
+		alias: [
+			{
+				// workbox-window's package.json points bundlers at its ES5 build. The app is built for
+				// browsers that run ES2022 (Vite's default target; its own code uses private fields),
+				// so take the package's ES2017 build (its "primaryBuild"): the same code, 1 KB less
+				// on the first page (ADR 12).
+				find: /^workbox-window$/,
+				replacement: fileURLToPath(
+					new URL('./node_modules/workbox-window/build/workbox-window.prod.mjs', import.meta.url)
+				)
+			}
+		]
+	},
+	environments: {
+		// The browser's code only (the server's stays readable): terser with two passes makes the
+		// first page 0.7 KB smaller than Vite's default minifier, for a few seconds of build (ADR 12).
+		client: { build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } }
+	},
 	plugins: [
 		libraryCheck(),
 		paraglideVitePlugin({

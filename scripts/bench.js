@@ -1,6 +1,7 @@
 // Benchmark of the built app in Chromium (`npm run bench`; not a test, nothing here fails a build).
 //
 //   node scripts/bench.js [--no-build] [--plans N] [--rounds N] [--load-seconds N]
+//   node scripts/bench.js --only first-page [--no-build]   (step 4 alone, file by file)
 //
 // Builds the app (unless --no-build), serves it with `node build` on a free port, and measures:
 //   1. importing N plans through PlanRepository.importMany (zod + bulkPut) against raw Dexie
@@ -46,6 +47,15 @@ const DATABASES = ['sqlite', 'postgres'];
 const WORDS = ['bee-bot', 'plastilina', 'skogen', 'gymsalen', 'lydbok'];
 /** Navigations not counted before each series, so the measured ones all start warm. */
 const WARM_UP_NAVIGATIONS = 3;
+/** Every measuring browser context (plus its baseURL). */
+const CONTEXT_OPTIONS = {
+	locale: 'nb-NO',
+	timezoneId: 'Europe/Oslo',
+	viewport: { width: 1024, height: 768 },
+	serviceWorkers: 'allow'
+};
+/** Steps that `--only` runs alone (printed, not written to bench-results/latest.json). */
+const ONLY = ['first-page'];
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -58,7 +68,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-	const options = { build: true, plans: 5000, rounds: 5, loadSeconds: 10 };
+	const options = { build: true, plans: 5000, rounds: 5, loadSeconds: 10, only: null };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const [flag, inline] = arg.split('=', 2);
@@ -72,9 +82,13 @@ function parseArgs(argv) {
 		else if (flag === '--plans') options.plans = value();
 		else if (flag === '--rounds') options.rounds = value();
 		else if (flag === '--load-seconds') options.loadSeconds = value();
-		else if (flag === '--help' || flag === '-h') {
+		else if (flag === '--only') {
+			options.only = inline ?? argv[++i];
+			if (!ONLY.includes(options.only)) throw new Error(`--only takes one of ${ONLY.join(', ')}`);
+		} else if (flag === '--help' || flag === '-h') {
 			console.log(
-				'usage: node scripts/bench.js [--no-build] [--plans N] [--rounds N] [--load-seconds N]'
+				'usage: node scripts/bench.js [--no-build] [--plans N] [--rounds N] [--load-seconds N]\n' +
+					`       node scripts/bench.js --only ${ONLY.join('|')} [--no-build]`
 			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${arg}`);
@@ -829,6 +843,37 @@ function printTable(results, options) {
 	);
 }
 
+/** `--only first-page`: step 4 alone, with every file it counts. */
+async function onlyFirstPage() {
+	const server = await startServer();
+	let browser;
+	try {
+		progress(`serving build on ${server.origin} (pid ${server.child.pid})`);
+		browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+		const firstPage = await measureFirstPage(
+			browser,
+			{ ...CONTEXT_OPTIONS, baseURL: server.origin },
+			server.origin
+		);
+		console.log('');
+		for (const f of firstPage.files) {
+			const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
+			console.log(`${f.kind.padEnd(6)} ${kb(f.gzipBytes)} gzip ${kb(f.bytes)} raw  ${f.path}`);
+		}
+		console.log('');
+		const met = firstPage.js.gzipKb <= TARGETS.firstPageJsKb ? 'met' : 'NOT met';
+		console.log(
+			`First page JS, gzip -9: ${firstPage.js.gzipKb} KB (${plural(firstPage.js.files, 'file')}, ` +
+				`${firstPage.js.kb} KB raw); target ≤ ${TARGETS.firstPageJsKb} KB: ${met}`
+		);
+		console.log(`First page CSS, gzip -9: ${firstPage.css.gzipKb} KB`);
+		console.log(`Service worker, gzip -9, not counted: ${firstPage.worker.gzipKb} KB`);
+	} finally {
+		await browser?.close().catch(() => {});
+		await stopServer(server);
+	}
+}
+
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	if (options.build) {
@@ -838,6 +883,7 @@ async function main() {
 	} else if (!existsSync(path.join(ROOT, 'build/index.js'))) {
 		throw new Error('--no-build given but build/index.js is missing; run npm run build first');
 	}
+	if (options.only === 'first-page') return onlyFirstPage();
 	progress('bundling scripts/bench-entry.js with the app modules …');
 	const bundle = await bundleEntry();
 	progress(`bench bundle: ${(bundle.length / 1024).toFixed(0)} KB`);
@@ -865,13 +911,7 @@ async function main() {
 		progress(`serving build on ${server.origin} (pid ${server.child.pid})`);
 		browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 		progress(`Chromium ${browser.version()}`);
-		const contextOptions = {
-			baseURL: server.origin,
-			locale: 'nb-NO',
-			timezoneId: 'Europe/Oslo',
-			viewport: { width: 1024, height: 768 },
-			serviceWorkers: 'allow'
-		};
+		const contextOptions = { ...CONTEXT_OPTIONS, baseURL: server.origin };
 		progress(`1/6 import of ${options.plans} plans, ${options.rounds} rounds`);
 		const importing = await measureImport(browser, contextOptions, bundle, options);
 		progress(`2/6 and 3/6 week view and /plans filter with ${options.plans} plans`);

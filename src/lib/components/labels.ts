@@ -1,25 +1,8 @@
 import { m } from '$lib/paraglide/messages';
-import type { DigitalClause, LearningArea, PlanStatus, ScreenMode } from '$lib/domain/vocabulary';
+import type { PlanStatus, ScreenMode } from '$lib/domain/vocabulary';
 import type { FieldProblem } from '$lib/domain/plan';
 
 /** Translated names of the domain's vocabularies, for the locale being shown. */
-export const learningAreaLabel: Record<LearningArea, () => string> = {
-	communication: m.area_communication,
-	body: m.area_body,
-	art: m.area_art,
-	nature: m.area_nature,
-	quantities: m.area_quantities,
-	ethics: m.area_ethics,
-	community: m.area_community
-};
-
-export const clauseLabel: Record<DigitalClause, () => string> = {
-	judgement: m.clause_judgement,
-	explore: m.clause_explore,
-	assess: m.clause_assess,
-	create: m.clause_create
-};
-
 export const screenModeLabel: Record<ScreenMode, () => string> = {
 	passive: m.mode_passive,
 	interactive: m.mode_interactive,
@@ -90,46 +73,4 @@ export function shortDate(date: string, locale: string): string {
 		month: 'short',
 		timeZone: 'UTC'
 	}).format(new Date(Date.UTC(y, mo - 1, d)));
-}
-
-export const accountRoleLabel: Record<'staff' | 'manager' | 'ownerAdmin' | 'parent', () => string> =
-	{
-		staff: m.user_role_staff,
-		manager: m.user_role_manager,
-		ownerAdmin: m.user_role_ownerAdmin,
-		parent: m.user_role_parent
-	};
-
-const apiText: Record<string, (seconds: number) => string> = {
-	invalid_credentials: () => m.api_invalid_credentials(),
-	too_many_attempts: () => m.api_too_many_attempts(),
-	offline: () => m.api_offline(),
-	version_conflict: () => m.api_version_conflict(),
-	not_signed_in: () => m.api_not_signed_in(),
-	forbidden: () => m.admin_no_access(),
-	not_found: () => m.error_not_found(),
-	email_taken: () => m.api_email_taken(),
-	invalid_email: () => m.api_invalid_email(),
-	password_too_short: () => m.api_password_too_short(),
-	password_too_long: () => m.api_password_too_long(),
-	kindergarten_not_empty: () => m.api_kindergarten_not_empty(),
-	group_not_empty: () => m.api_group_not_empty(),
-	invitation_not_found: () => m.invite_not_found(),
-	invitation_used: () => m.api_invitation_used(),
-	identity_not_linked: () => m.api_identity_not_linked(),
-	identity_already_linked: () => m.api_identity_already_linked(),
-	oidc_state_invalid: () => m.api_oidc_failed(),
-	oidc_token_invalid: () => m.api_oidc_failed(),
-	oidc_failed: () => m.api_oidc_failed(),
-	scope_not_allowed: () => m.api_scope_not_allowed(),
-	cannot_change_own_access: () => m.api_cannot_change_own_access()
-};
-
-/** The sentence for a reason code from the server's API (or a field's code). */
-export function apiProblem(reason: string, seconds = 0): string {
-	const text = apiText[reason];
-	if (text) return text(seconds);
-	// Every failure of the OpenID Connect round trip (state, nonce, audience, signature, …).
-	if (reason.startsWith('oidc_')) return m.api_oidc_failed();
-	return problemMessage({ code: reason }) ?? m.error_unknown();
 }

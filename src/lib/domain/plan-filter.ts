@@ -50,10 +50,6 @@ export function byDateDescending(a: ActivityPlan, b: ActivityPlan): number {
 	return b.date.localeCompare(a.date) || b.startTime.localeCompare(a.startTime);
 }
 
-export function byTimeOfDay(a: ActivityPlan, b: ActivityPlan): number {
-	return a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime);
-}
-
 /** Every tool named in the plans, once, sorted: the choices of the tool filter. */
 export function toolsIn(plans: readonly ActivityPlan[]): string[] {
 	const seen = new Map<string, string>();

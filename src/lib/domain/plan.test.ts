@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from './ids';
+import { activityPlanSchema, durationMinutes, LIMITS, type FieldProblems } from './plan';
 import {
-	activityPlanSchema,
-	durationMinutes,
 	emptyPlanForm,
-	LIMITS,
 	parseEvaluation,
 	parsePlanForm,
 	planToForm,
-	type FieldProblems,
 	type PlanForm
-} from './plan';
+} from './plan-form';
 
 const GROUP = uuidv7(Date.UTC(2026, 10, 1));
 

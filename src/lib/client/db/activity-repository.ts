@@ -3,14 +3,26 @@ import { changedFields, recordMutation, syncEnabled } from './outbox';
 import type { Mutation } from '$lib/sync/protocol';
 import { uuidv7 } from '$lib/domain/ids';
 import { problemsOf, type FieldProblems } from '$lib/domain/plan';
-import {
-	activityContentSchema,
-	ownActivitySchema,
-	type OwnActivity
-} from '$lib/domain/library/library-activity';
+import type { OwnActivity } from '$lib/domain/library/library-activity';
 
 export type ActivitySaveResult =
 	{ ok: true; activity: OwnActivity } | { ok: false; problems: FieldProblems };
+
+type ActivitySchemas = typeof import('$lib/domain/library/library-activity');
+let loadingSchemas: Promise<ActivitySchemas> | undefined;
+
+/**
+ * The own-activity schemas, loaded the first time an activity is read or written: the pages
+ * that only show plans (the first page among them) do not need them. Loaded before any
+ * transaction starts, so no transaction waits on the network.
+ */
+function activitySchemas(): Promise<ActivitySchemas> {
+	loadingSchemas ??= import('$lib/domain/library/library-activity').catch((error: unknown) => {
+		loadingSchemas = undefined;
+		throw error;
+	});
+	return loadingSchemas;
+}
 
 /** The kindergarten's own library activities. */
 export class ActivityRepository {
@@ -20,6 +32,7 @@ export class ActivityRepository {
 	) {}
 
 	async listActive(): Promise<OwnActivity[]> {
+		const { ownActivitySchema } = await activitySchemas();
 		const rows = await this.db.ownActivities.toArray();
 		return rows
 			.map((r) => ownActivitySchema.safeParse(r))
@@ -30,8 +43,7 @@ export class ActivityRepository {
 	}
 
 	async get(id: string): Promise<OwnActivity | null> {
-		const parsed = ownActivitySchema.safeParse(await this.db.ownActivities.get(id));
-		return parsed.success ? parsed.data : null;
+		return this.#get(await activitySchemas(), id);
 	}
 
 	/**
@@ -43,11 +55,12 @@ export class ActivityRepository {
 		kindergartenId: string,
 		options: { id?: string; copiedFrom?: string | null; draftKey?: string } = {}
 	): Promise<ActivitySaveResult> {
-		const checked = activityContentSchema.safeParse(content);
+		const schemas = await activitySchemas();
+		const checked = schemas.activityContentSchema.safeParse(content);
 		if (!checked.success) return { ok: false, problems: problemsOf(checked.error) };
 		return this.db.transaction('rw', this.#tables(), async () => {
 			const stamp = this.clock().toISOString();
-			const current = options.id ? await this.get(options.id) : null;
+			const current = options.id ? await this.#get(schemas, options.id) : null;
 			// Editing something that is gone (deleted here or elsewhere) must not quietly make a copy.
 			if (options.id && (!current || current.deletedAt !== null)) {
 				return { ok: false, problems: { _: { code: 'not_found' } } };
@@ -62,7 +75,7 @@ export class ActivityRepository {
 				updatedAt: stamp,
 				deletedAt: null
 			};
-			const parsed = ownActivitySchema.safeParse(candidate);
+			const parsed = schemas.ownActivitySchema.safeParse(candidate);
 			if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
 			await this.#put(parsed.data, 'put');
 			if (options.draftKey) await this.db.drafts.delete(options.draftKey);
@@ -71,8 +84,9 @@ export class ActivityRepository {
 	}
 
 	async softDelete(id: string): Promise<void> {
+		const schemas = await activitySchemas();
 		await this.db.transaction('rw', this.#tables(), async () => {
-			const current = await this.get(id);
+			const current = await this.#get(schemas, id);
 			if (!current) return;
 			const stamp = this.clock().toISOString();
 			await this.#put({ ...current, deletedAt: stamp, updatedAt: stamp }, 'delete');
@@ -80,14 +94,20 @@ export class ActivityRepository {
 	}
 
 	async restore(id: string): Promise<void> {
+		const schemas = await activitySchemas();
 		await this.db.transaction('rw', this.#tables(), async () => {
-			const current = await this.get(id);
+			const current = await this.#get(schemas, id);
 			if (!current) return;
 			await this.#put(
 				{ ...current, deletedAt: null, updatedAt: this.clock().toISOString() },
 				'restore'
 			);
 		});
+	}
+
+	async #get({ ownActivitySchema }: ActivitySchemas, id: string): Promise<OwnActivity | null> {
+		const parsed = ownActivitySchema.safeParse(await this.db.ownActivities.get(id));
+		return parsed.success ? parsed.data : null;
 	}
 
 	#tables() {

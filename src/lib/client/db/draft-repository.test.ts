@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LekeplanDatabase } from './database';
 import { DraftRepository } from './draft-repository';
-import { emptyPlanForm } from '$lib/domain/plan';
+import { emptyPlanForm } from '$lib/domain/plan-form';
 
 let db: LekeplanDatabase;
 let drafts: DraftRepository;

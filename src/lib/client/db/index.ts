@@ -2,7 +2,6 @@ import { LekeplanDatabase } from './database';
 import { DraftRepository } from './draft-repository';
 import { OrganisationRepository } from './organisation-repository';
 import { PlanRepository } from './plan-repository';
-import { ActivityRepository } from './activity-repository';
 import { GuidanceRepository } from './guidance-repository';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 
@@ -11,15 +10,15 @@ export type { FormDraft } from './database';
 export { DraftRepository } from './draft-repository';
 export { OrganisationRepository } from './organisation-repository';
 export { PlanRepository, PlanNotFoundError, type SaveResult } from './plan-repository';
-export { ActivityRepository, type ActivitySaveResult } from './activity-repository';
 export { GuidanceRepository } from './guidance-repository';
+// ActivityRepository is not here: only the library state uses it, from its own module, so the
+// repositories every page opens do not bring it (or the own-activity schemas) along.
 
 export interface Repositories {
 	db: LekeplanDatabase;
 	plans: PlanRepository;
 	drafts: DraftRepository;
 	organisation: OrganisationRepository;
-	activities: ActivityRepository;
 	guidance: GuidanceRepository;
 }
 
@@ -30,7 +29,6 @@ export function openRepositories(name = 'lekeplan'): Repositories {
 		plans: new PlanRepository(db),
 		drafts: new DraftRepository(db),
 		organisation: new OrganisationRepository(db),
-		activities: new ActivityRepository(db),
 		guidance: new GuidanceRepository(db, DEFAULT_GUIDANCE)
 	};
 }

@@ -2,6 +2,7 @@ import type { LekeplanDatabase } from './database';
 import { uuidv7 } from '$lib/domain/ids';
 import {
 	activityPlanSchema,
+	byTimeOfDay,
 	problemsOf,
 	type ActivityPlan,
 	type FieldProblems,
@@ -11,7 +12,6 @@ import {
 	type PlanRota,
 	type PlanSeries
 } from '$lib/domain/plan';
-import { byTimeOfDay } from '$lib/domain/plan-filter';
 import { changedFields, recordMutation, syncEnabled } from './outbox';
 import type { Mutation } from '$lib/sync/protocol';
 

@@ -1,10 +1,4 @@
-import {
-	callApi,
-	type ServerGroup,
-	type ServerKindergarten,
-	type SignedInUser
-} from '$lib/client/api';
-import { repositories } from './repositories';
+import type { SignedInUser } from '$lib/client/api';
 import { deviceUserId, setDeviceUser } from './device-user';
 import { sync } from './sync.svelte';
 
@@ -29,39 +23,7 @@ export async function startDeviceSession(
 		window.location.assign(landing);
 		return;
 	}
-	const [k, g] = await Promise.all([
-		callApi<{ kindergarten: ServerKindergarten }>('GET', `/kindergartens/${user.kindergartenId}`),
-		callApi<{ groups: ServerGroup[] }>('GET', `/kindergartens/${user.kindergartenId}/groups`)
-	]);
-	if (k.ok && g.ok) {
-		await repositories().organisation.replaceFromServer(
-			k.data.kindergarten,
-			g.data.groups.map((group) => ({ ...group, kindergartenId: k.data.kindergarten.id }))
-		);
-	}
+	const { loadOrganisationFromServer } = await import('./planner-session');
+	await loadOrganisationFromServer(user);
 	await sync.start(user);
-}
-
-/** Everything unsent, as a file a person can keep (the last resort before signing out). */
-export async function exportUnsent(): Promise<Blob> {
-	const db = repositories().db;
-	const outbox = await db.outbox.orderBy('id').toArray();
-	const ids = [...new Set(outbox.map((m) => m.recordId))];
-	const plans = (await db.plans.bulkGet(ids)).filter(Boolean);
-	const file = { exportedAt: new Date().toISOString(), unsentChanges: outbox, plans };
-	return new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
-}
-
-/**
- * Signs out of the server and leaves the user's database: removed when `removeData`, else kept
- * on the tablet for the next time this user signs in.
- */
-export async function endDeviceSession(removeData: boolean): Promise<void> {
-	await callApi('POST', '/auth/sign-out');
-	const db = repositories().db;
-	setDeviceUser(null);
-	if (removeData) {
-		db.close();
-		await db.delete();
-	}
 }

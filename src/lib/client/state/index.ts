@@ -1,11 +1,13 @@
 /**
- * The data API of the UI. Routes and components import from here, never from
- * `$lib/client/db` or Dexie (enforced by ESLint, see docs/ARCHITECTURE.md).
+ * The data API of the UI. Routes and components import from here, never from `$lib/client/db`
+ * or Dexie (enforced by ESLint, see docs/ARCHITECTURE.md). Every page loads this barrel and
+ * every module it re-exports, so what only some pages need is imported from its own module: the
+ * editors from `./editors`, the activity libraries from `./library.svelte`, sign-out from
+ * `./planner-session`, the conflicts from `./conflicts`.
  */
 export { LiveQuery } from './live-query.svelte';
 export { OrganisationState, organisation, type GroupInput } from './organisation.svelte';
 export { PlansState, plans } from './plans.svelte';
-export { PlanEditor, EvaluationEditor, ActivityEditor } from './plan-editor.svelte';
 export { toasts, type Toast } from './toasts.svelte';
 export { connectivity } from './connectivity.svelte';
 export { appUpdate } from './app-update.svelte';
@@ -13,7 +15,6 @@ export { chooseLocale, currentLocale, applyDocumentLanguage, locales, type Local
 export { describeError, requestPersistentStorage } from './storage';
 export { databaseStatus } from './database-status.svelte';
 export { guidance } from './guidance.svelte';
-export { library } from './library.svelte';
 export { account } from './account.svelte';
 export {
 	callApi,
@@ -28,5 +29,4 @@ export {
 } from '$lib/client/api';
 export { sync, type SyncStatus } from './sync.svelte';
 export { deviceUserId } from './device-user';
-export { endDeviceSession, exportUnsent, startDeviceSession, syncsPlans } from './device-session';
-export { conflictList } from './conflicts';
+export { startDeviceSession, syncsPlans } from './device-session';

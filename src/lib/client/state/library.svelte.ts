@@ -1,17 +1,30 @@
 import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
 import type { BuiltInActivity } from '$lib/domain/library/activity';
-import type { ActivitySaveResult } from '$lib/client/db';
+import type { LekeplanDatabase } from '$lib/client/db';
+import { ActivityRepository, type ActivitySaveResult } from '$lib/client/db/activity-repository';
 import type { LibraryActivity, OwnActivity } from '$lib/domain/library/library-activity';
 import type { ContentLocale } from '$lib/domain/library/activity';
 import { isUuid } from '$lib/domain/ids';
 import type { PlanContent, PlanRota, PlanSeries } from '$lib/domain/plan';
 
+let ownActivities: { db: LekeplanDatabase; repository: ActivityRepository } | undefined;
+
+/**
+ * The repository of the kindergarten's own activities, on the device's database. Not among
+ * `repositories()`, which every page opens: only the library and plan pages use it.
+ */
+function activities(): ActivityRepository {
+	const { db } = repositories();
+	if (ownActivities?.db !== db) ownActivities = { db, repository: new ActivityRepository(db) };
+	return ownActivities.repository;
+}
+
 /** The activity libraries: built-in ones (loaded on demand) and the kindergarten's own. */
 export class LibraryState {
 	#builtIn = $state<BuiltInActivity[] | null>(null);
 	#loading: Promise<BuiltInActivity[]> | null = null;
-	#own = new LiveQuery(() => repositories().activities.listActive());
+	#own = new LiveQuery(() => activities().listActive());
 
 	/** The built-in activities; null until loaded (call `load()`). */
 	get builtIn(): BuiltInActivity[] | null {
@@ -49,7 +62,7 @@ export class LibraryState {
 	}
 
 	getOwn(id: string): Promise<OwnActivity | null> {
-		return repositories().activities.get(id);
+		return activities().get(id);
 	}
 
 	saveOwn(
@@ -57,15 +70,15 @@ export class LibraryState {
 		kindergartenId: string,
 		options: { id?: string; copiedFrom?: string | null; draftKey?: string } = {}
 	): Promise<ActivitySaveResult> {
-		return repositories().activities.save(content, kindergartenId, options);
+		return activities().save(content, kindergartenId, options);
 	}
 
 	removeOwn(id: string): Promise<void> {
-		return repositories().activities.softDelete(id);
+		return activities().softDelete(id);
 	}
 
 	restoreOwn(id: string): Promise<void> {
-		return repositories().activities.restore(id);
+		return activities().restore(id);
 	}
 
 	planSeries(

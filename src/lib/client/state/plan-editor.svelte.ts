@@ -1,12 +1,6 @@
 import { DraftedForm } from './drafted-form.svelte';
-import {
-	parseEvaluation,
-	parsePlanForm,
-	type FieldProblems,
-	type PlanContent,
-	type PlanEvaluation,
-	type PlanForm
-} from '$lib/domain/plan';
+import type { FieldProblems, PlanContent, PlanEvaluation } from '$lib/domain/plan';
+import { parseEvaluation, parsePlanForm, type PlanForm } from '$lib/domain/plan-form';
 import {
 	parseActivityForm,
 	type ActivityContent,

@@ -19,11 +19,11 @@ import { isUuid, uuidv7 } from '../ids';
 import {
 	durationMinutes,
 	LIMITS,
-	parsePlanForm,
 	planInputSchema,
 	planRotaSchema,
 	planSeriesSchema
 } from '../plan';
+import { parsePlanForm } from '../plan-form';
 
 const BUILT_IN: BuiltInActivity[] = [...codingToyActivities, ...stopMotionActivities];
 const GROUP = uuidv7(Date.UTC(2026, 10, 1));

@@ -6,7 +6,8 @@ import { STOP_MOTION_ROLES } from './activity';
 import { foldForSearch } from '../plan-filter';
 import type { ActivitySetting } from './activity';
 import type { LearningArea } from '../vocabulary';
-import { LIMITS, type PlanContent, type PlanForm, type PlanSeries, type PlanRota } from '../plan';
+import { LIMITS, type PlanContent, type PlanSeries, type PlanRota } from '../plan';
+import type { PlanForm } from '../plan-form';
 
 export * from './activity';
 export * from './library-activity';
