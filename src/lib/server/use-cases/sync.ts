@@ -118,7 +118,6 @@ function changedKeys(before: Record<string, unknown>, after: Record<string, unkn
 }
 
 interface WriteContext {
-	trx: Db;
 	scope: SyncScope;
 	userId: string;
 	/** Who the changed fields are recorded as written by: a client id, or `conflict:<id>`. */
@@ -127,10 +126,10 @@ interface WriteContext {
 }
 
 /**
- * Writes a record at revision `rev`: the fields in `changed` get `rev` and `ctx.writer`.
- * Returns the row as stored.
+ * The row of a record written at revision `rev`: the fields in `changed` get `rev` and
+ * `ctx.writer`. Nothing is written yet: see `writeRows`.
  */
-async function writeRecord(
+function recordRow(
 	ctx: WriteContext,
 	previous: RecordRow | null,
 	record: {
@@ -141,7 +140,7 @@ async function writeRecord(
 		deletedAt: string | null;
 		rev: number;
 	}
-): Promise<RecordRow> {
+): RecordRow {
 	const fieldRevs = previous ? (JSON.parse(previous.fieldRevs) as Record<string, number>) : {};
 	const fieldClients = previous
 		? (JSON.parse(previous.fieldClients) as Record<string, string>)
@@ -151,7 +150,7 @@ async function writeRecord(
 		fieldClients[field] = ctx.writer;
 	}
 	const groupId = record.data['groupId'];
-	const row: RecordRow = {
+	return {
 		recordId: record.recordId,
 		type: record.type,
 		ownerId: ctx.scope.ownerId,
@@ -166,17 +165,55 @@ async function writeRecord(
 		updatedBy: ctx.userId,
 		updatedAt: ctx.now
 	};
-	if (previous) {
-		const { recordId, ...changes } = row;
-		await ctx.trx
-			.updateTable('syncRecords')
-			.set(changes)
-			.where('recordId', '=', recordId)
+}
+
+/** Columns of `sync_records` (each a bound parameter per row written). */
+const RECORD_COLUMNS = 13;
+
+/**
+ * Bound parameters one statement may carry: SQLite's limit (SQLITE_MAX_VARIABLE_NUMBER, 32,766
+ * since 3.32) is the lower of the two (PostgreSQL's is 65,535).
+ */
+const MAX_PARAMETERS = 32_766;
+/** Rows one multi-row statement writes. */
+export const ROWS_PER_STATEMENT = Math.floor(MAX_PARAMETERS / RECORD_COLUMNS);
+
+/**
+ * Writes rows in multi-row statements of at most `ROWS_PER_STATEMENT`: rows of new records are
+ * inserted, rows of records that exist are written over theirs (an upsert on the record id,
+ * every column replaced, as an update would). Each record at most once.
+ */
+async function writeRows(trx: Db, rows: RecordRow[], existing: ReadonlySet<string>): Promise<void> {
+	const inserts = rows.filter((r) => !existing.has(r.recordId));
+	const updates = rows.filter((r) => existing.has(r.recordId));
+	for (let i = 0; i < inserts.length; i += ROWS_PER_STATEMENT) {
+		await trx
+			.insertInto('syncRecords')
+			.values(inserts.slice(i, i + ROWS_PER_STATEMENT))
 			.execute();
-	} else {
-		await ctx.trx.insertInto('syncRecords').values(row).execute();
 	}
-	return row;
+	for (let i = 0; i < updates.length; i += ROWS_PER_STATEMENT) {
+		await trx
+			.insertInto('syncRecords')
+			.values(updates.slice(i, i + ROWS_PER_STATEMENT))
+			.onConflict((oc) =>
+				oc.column('recordId').doUpdateSet((eb) => ({
+					type: eb.ref('excluded.type'),
+					ownerId: eb.ref('excluded.ownerId'),
+					kindergartenId: eb.ref('excluded.kindergartenId'),
+					groupId: eb.ref('excluded.groupId'),
+					data: eb.ref('excluded.data'),
+					fieldRevs: eb.ref('excluded.fieldRevs'),
+					fieldClients: eb.ref('excluded.fieldClients'),
+					rev: eb.ref('excluded.rev'),
+					deletedAt: eb.ref('excluded.deletedAt'),
+					createdAt: eb.ref('excluded.createdAt'),
+					updatedBy: eb.ref('excluded.updatedBy'),
+					updatedAt: eb.ref('excluded.updatedAt')
+				}))
+			)
+			.execute();
+	}
 }
 
 async function storeSequence(trx: Db, value: number): Promise<void> {
@@ -280,6 +317,10 @@ type Checked =
 /** One push's work inside its transaction: the records it touches, and the sequence. */
 class Batch {
 	readonly #records = new Map<string, RecordRow>();
+	/** Records that were in the database before this batch. */
+	readonly #existing = new Set<string>();
+	/** Rows this batch wrote, each record's last, in the order first written: stored by `finish`. */
+	readonly #written = new Map<string, RecordRow>();
 	#groups: Set<string> | null = null;
 	#sequence: number;
 	readonly #start: number;
@@ -296,7 +337,7 @@ class Batch {
 	) {
 		this.#sequence = sequence;
 		this.#start = sequence;
-		this.#write = { trx, scope, userId: actor.userId, writer: clientId, now };
+		this.#write = { scope, userId: actor.userId, writer: clientId, now };
 	}
 
 	async load(recordIds: string[]): Promise<void> {
@@ -307,11 +348,20 @@ class Batch {
 				.selectAll()
 				.where('recordId', 'in', ids.slice(i, i + 500))
 				.execute();
-			for (const row of rows) this.#records.set(row.recordId, row);
+			for (const row of rows) {
+				this.#records.set(row.recordId, row);
+				this.#existing.add(row.recordId);
+			}
 		}
 	}
 
+	/**
+	 * Writes the records this batch changed, in multi-row statements, and the sequence. Until
+	 * now the batch's own later mutations read its writes from memory (`#records`): nothing in
+	 * the transaction reads `sync_records` after `load`.
+	 */
 	async finish(): Promise<void> {
+		await writeRows(this.trx, [...this.#written.values()], this.#existing);
 		if (this.#sequence !== this.#start) await storeSequence(this.trx, this.#sequence);
 	}
 
@@ -346,7 +396,7 @@ class Batch {
 		if (m.op === 'delete') {
 			// Deleting what is already deleted changes nothing, and is what the client wanted.
 			if (!outcome.deleted || !row || !current) return { id: m.id, status: 'applied' };
-			const rev = await this.store(m, row, current.data, [], this.now);
+			const rev = this.store(m, row, current.data, [], this.now);
 			return { id: m.id, status: 'applied', rev };
 		}
 
@@ -355,7 +405,7 @@ class Batch {
 			const checked = await this.check(m.type, m.recordId, current.data, row);
 			if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
 			const changed = changedKeys(current.data, checked.data);
-			const rev = await this.store(m, row, checked.data, changed, null);
+			const rev = this.store(m, row, checked.data, changed, null);
 			return { id: m.id, status: 'applied', rev };
 		}
 
@@ -369,7 +419,7 @@ class Batch {
 		const changed = changedKeys(current?.data ?? {}, checked.data);
 		let rev: number | undefined;
 		if (changed.length > 0 || !row) {
-			rev = await this.store(m, row, checked.data, changed, null);
+			rev = this.store(m, row, checked.data, changed, null);
 			const overwritten = outcome.overwritten.filter((f) => changed.includes(f));
 			if (overwritten.length > 0) {
 				await audit(this.trx, this.deps.clock, {
@@ -415,15 +465,15 @@ class Batch {
 		return validation;
 	}
 
-	async store(
+	store(
 		m: Mutation,
 		row: RecordRow | null,
 		data: Record<string, unknown>,
 		changed: string[],
 		deletedAt: string | null
-	): Promise<number> {
+	): number {
 		const rev = ++this.#sequence;
-		const written = await writeRecord(this.#write, row, {
+		const written = recordRow(this.#write, row, {
 			recordId: m.recordId,
 			type: m.type,
 			data,
@@ -432,6 +482,7 @@ class Batch {
 			rev
 		});
 		this.#records.set(m.recordId, written);
+		this.#written.set(m.recordId, written);
 		return rev;
 	}
 
@@ -752,8 +803,8 @@ export async function resolveConflict(
 			const changed = changedKeys(current.data, validation.data);
 			if (changed.length > 0 || row.deletedAt !== next.deletedAt) {
 				rev = sequence + 1;
-				await writeRecord(
-					{ trx, scope, userId: actor.userId, writer: `conflict:${conflict.id}`, now },
+				const written = recordRow(
+					{ scope, userId: actor.userId, writer: `conflict:${conflict.id}`, now },
 					row,
 					{
 						recordId: row.recordId,
@@ -764,6 +815,7 @@ export async function resolveConflict(
 						rev
 					}
 				);
+				await writeRows(trx, [written], new Set([row.recordId]));
 				await storeSequence(trx, rev);
 			}
 		}
