@@ -59,12 +59,13 @@ export function validateRecord(
 	const parsed = SCHEMAS[type].safeParse(fullRecord(type, data, meta));
 	if (!parsed.success) return { ok: false, fields: fieldCodes(parsed.error) };
 	const normalized = parsed.data as Record<string, unknown>;
-	return {
-		ok: true,
-		data: Object.fromEntries(
-			Object.entries(normalized).filter(([k, v]) => CLIENT_FIELDS[type].has(k) && v !== undefined)
-		)
-	};
+	const fields = CLIENT_FIELDS[type];
+	const written: Record<string, unknown> = {};
+	for (const key of Object.keys(normalized)) {
+		const value = normalized[key];
+		if (value !== undefined && fields.has(key)) written[key] = value;
+	}
+	return { ok: true, data: written };
 }
 
 /**

@@ -111,10 +111,32 @@ function stored(row: RecordRow): StoredRecord {
 	};
 }
 
+/**
+ * A value whose JSON text is its own and no other's (apart from -0 and 0, which are `===`):
+ * two of them are the same JSON value (`sameValue`) exactly when they are `===`.
+ */
+function simple(value: unknown): boolean {
+	const type = typeof value;
+	return (
+		value === undefined ||
+		value === null ||
+		type === 'string' ||
+		type === 'boolean' ||
+		(type === 'number' && Number.isFinite(value))
+	);
+}
+
+/** `sameValue`, without serializing the values when they are identical or both simple. */
+function sameField(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (simple(a) && simple(b)) return false;
+	return sameValue(a, b);
+}
+
 /** Keys whose value differs between two versions of a record's fields. */
 function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
 	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-	return [...keys].filter((k) => !sameValue(before[k], after[k]));
+	return [...keys].filter((k) => !sameField(before[k], after[k]));
 }
 
 interface WriteContext {
@@ -416,7 +438,8 @@ class Batch {
 		}
 		const checked = await this.check(m.type, m.recordId, outcome.data, row);
 		if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
-		const changed = changedKeys(current?.data ?? {}, checked.data);
+		// A new record: every field it has is new (a checked record holds no undefined values).
+		const changed = current ? changedKeys(current.data, checked.data) : Object.keys(checked.data);
 		let rev: number | undefined;
 		if (changed.length > 0 || !row) {
 			rev = this.store(m, row, checked.data, changed, null);
