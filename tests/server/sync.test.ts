@@ -796,6 +796,60 @@ describeEachDatabase('sync', (dialect) => {
 			}
 		});
 
+		it('answers a page with the JSON of the stored records, byte for byte as parsed and serialized', async () => {
+			const fresh = await startTestServer(dialect);
+			try {
+				const owner = await seedOwner(fresh, 'j');
+				const cookie = await signIn(fresh, owner.users.staff.email);
+				const writer = new TestClient(fresh, cookie);
+				const groupId = owner.kindergartens[0]!.groups[0]!;
+				const [plan, activity, gone] = [uuidv7(), uuidv7(), uuidv7()];
+				const tricky = 'Sitat "her", \\ skråstrek, linje\nskift, \u2028, </script>, emoji 🤖, æøå';
+				const { results } = await writer.push([
+					writer.put(plan, null, planFields(groupId, { title: 'Tøff plan', goals: tricky })),
+					writer.put(activity, null, activityFields({ summary: tricky }), 'activity'),
+					writer.put(gone, null, planFields(groupId)),
+					writer.mutation(gone, 'delete', null)
+				]);
+				expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+				await writer.push([writer.put(plan, results[0]!.rev!, { description: 'Endret' })]);
+
+				const text = await (await writer.pullResponse(0)).text();
+				const rows = await fresh.deps.db
+					.selectFrom('syncRecords')
+					.selectAll()
+					.where('kindergartenId', '=', owner.kindergartens[0]!.id)
+					.orderBy('rev')
+					.execute();
+				const { value: sequence } = await fresh.deps.db
+					.selectFrom('syncSequence')
+					.select('value')
+					.executeTakeFirstOrThrow();
+				// Each change as the stored row reads, parsed and serialized again.
+				const changes = rows.map((row) => ({
+					recordId: row.recordId,
+					type: row.type,
+					rev: row.rev,
+					data: {
+						...(row.type === 'activity' ? { origin: 'own' } : {}),
+						...(JSON.parse(row.data) as Record<string, unknown>),
+						id: row.recordId,
+						kindergartenId: row.kindergartenId,
+						createdAt: row.createdAt,
+						updatedAt: row.updatedAt,
+						deletedAt: row.deletedAt
+					},
+					fieldRevs: JSON.parse(row.fieldRevs) as unknown,
+					deletedAt: row.deletedAt,
+					updatedBy: row.updatedBy
+				}));
+				expect(changes.map((c) => c.recordId)).toEqual([activity, gone, plan]);
+				expect(text).toBe(JSON.stringify({ changes, cursor: sequence, hasMore: false }));
+			} finally {
+				await fresh.close();
+			}
+		});
+
 		it('refuses a cursor from the future (400), changing nothing', async () => {
 			const client = new TestClient(server, staff);
 			const { cursor } = await client.pullAll(0);

@@ -44,6 +44,26 @@ export function fullRecord(
 	return { ...(type === 'activity' ? { origin: 'own' } : {}), ...data, ...meta };
 }
 
+/**
+ * The JSON text of `fullRecord(type, JSON.parse(data), meta)`, spliced from the stored text of
+ * `data` without parsing it. The server stores `data` as `JSON.stringify` wrote it, with client
+ * fields only, so this is the text a parse and a stringify would give. It reads back as the
+ * same value in any case: a key present twice takes its last value, as in `fullRecord`'s
+ * spread, and only a key that is an array index (no field is) would come out in another place.
+ * Text that is not an object's is taken the long way, as before.
+ */
+export function fullRecordJson(type: RecordType, data: string, meta: RecordMeta): string {
+	if (data[0] !== '{' || data[data.length - 1] !== '}') {
+		return JSON.stringify(fullRecord(type, JSON.parse(data) as Record<string, unknown>, meta));
+	}
+	const fields = data.slice(1, -1);
+	return (
+		(type === 'activity' ? '{"origin":"own",' : '{') +
+		(fields.trim() === '' ? '' : `${fields},`) +
+		JSON.stringify(meta).slice(1)
+	);
+}
+
 export type Validation =
 	{ ok: true; data: Record<string, unknown> } | { ok: false; fields: Record<string, string> };
 

@@ -3,7 +3,7 @@ import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import type { Database } from '../db';
 import type { SyncClientTable, SyncRecordTable } from '../db/schema';
-import { ApiError, parseWith } from '../api/http';
+import { ApiError, JsonText, parseWith } from '../api/http';
 import { audit } from '../audit';
 import { refuse, type SyncScope } from '../access';
 import { uuidv7 } from '$lib/domain/ids';
@@ -15,7 +15,6 @@ import {
 	mergeMutation,
 	pushRequestSchema,
 	sameValue,
-	type Change,
 	type ConflictView,
 	type MergeConflict,
 	type Mutation,
@@ -26,7 +25,7 @@ import {
 	type StoredRecord,
 	type SyncReason
 } from '$lib/sync';
-import { fullRecord, validateRecord, fieldProblems, valueProblem } from './sync-records';
+import { fullRecordJson, validateRecord, fieldProblems, valueProblem } from './sync-records';
 
 /**
  * The server side of sync (DESIGN.md §4, ADR 9). Every write takes the one server sequence
@@ -607,23 +606,31 @@ export function parsePullQuery(params: URLSearchParams): PullQuery {
 	return { cursor: cursor!, protocol: protocol!, schema: schema!, clientId: clientId! };
 }
 
-function toChange(row: RecordRow): Change {
-	const type = row.type;
-	return {
-		recordId: row.recordId,
-		type,
-		rev: row.rev,
-		data: fullRecord(type, JSON.parse(row.data) as Record<string, unknown>, {
-			id: row.recordId,
-			kindergartenId: row.kindergartenId,
-			createdAt: row.createdAt,
-			updatedAt: row.updatedAt,
-			deletedAt: row.deletedAt
-		}),
-		fieldRevs: JSON.parse(row.fieldRevs) as Record<string, number>,
-		deletedAt: row.deletedAt,
-		updatedBy: row.updatedBy
-	};
+/**
+ * A change as JSON: the `Change` the row stands for, built from the stored JSON of `data` and
+ * `fieldRevs` without parsing them (see `fullRecordJson`).
+ */
+function changeJson(row: RecordRow): string {
+	const data = fullRecordJson(row.type, row.data, {
+		id: row.recordId,
+		kindergartenId: row.kindergartenId,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt,
+		deletedAt: row.deletedAt
+	});
+	return (
+		`{"recordId":${JSON.stringify(row.recordId)},"type":${JSON.stringify(row.type)},` +
+		`"rev":${JSON.stringify(row.rev)},"data":${data},"fieldRevs":${row.fieldRevs},` +
+		`"deletedAt":${JSON.stringify(row.deletedAt)},"updatedBy":${JSON.stringify(row.updatedBy)}}`
+	);
+}
+
+/** A pull's answer as JSON text: `PullResponse`, its changes as `changeJson` writes them. */
+function pullJson(page: { changes: RecordRow[]; cursor: number; hasMore: boolean }) {
+	return new JsonText<PullResponse>(
+		`{"changes":[${page.changes.map(changeJson).join(',')}],` +
+			`"cursor":${JSON.stringify(page.cursor)},"hasMore":${JSON.stringify(page.hasMore)}}`
+	);
 }
 
 /**
@@ -641,7 +648,7 @@ export async function pull(
 	actor: Actor,
 	scope: SyncScope,
 	params: URLSearchParams
-): Promise<PullResponse> {
+): Promise<JsonText<PullResponse>> {
 	const query = parsePullQuery(params);
 	const client: ClientRow | null = await clientOf(deps, actor, query.clientId);
 	const { value: sequence } = await deps.db
@@ -685,13 +692,13 @@ export async function pull(
 			)
 			.execute();
 	}
-	return {
-		changes: page.map(toChange),
+	return pullJson({
+		changes: page,
 		// Past the last page, the cursor moves to the sequence read: nothing at or below it is
 		// left for this scope, and the next pull need not look at other kindergartens' revisions.
 		cursor: hasMore ? page[page.length - 1]!.rev : sequence,
 		hasMore
-	};
+	});
 }
 
 // ---------------------------------------------------------------- conflicts
