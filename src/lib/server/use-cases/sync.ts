@@ -162,13 +162,24 @@ function recordRow(
 		rev: number;
 	}
 ): RecordRow {
-	const fieldRevs = previous ? (JSON.parse(previous.fieldRevs) as Record<string, number>) : {};
-	const fieldClients = previous
-		? (JSON.parse(previous.fieldClients) as Record<string, string>)
-		: {};
-	for (const field of record.changed) {
-		fieldRevs[field] = record.rev;
-		fieldClients[field] = ctx.writer;
+	let fieldRevs: string;
+	let fieldClients: string;
+	if (previous) {
+		const revs = JSON.parse(previous.fieldRevs) as Record<string, number>;
+		const clients = JSON.parse(previous.fieldClients) as Record<string, string>;
+		for (const field of record.changed) {
+			revs[field] = record.rev;
+			clients[field] = ctx.writer;
+		}
+		fieldRevs = JSON.stringify(revs);
+		fieldClients = JSON.stringify(clients);
+	} else {
+		// A new record: the JSON of an object with each changed field (record fields, each once)
+		// set to `rev` and to the writer, as the branch above would write it, without the objects.
+		const fields = record.changed.map((field) => JSON.stringify(field));
+		const writer = JSON.stringify(ctx.writer);
+		fieldRevs = `{${fields.map((field) => `${field}:${record.rev}`).join(',')}}`;
+		fieldClients = `{${fields.map((field) => `${field}:${writer}`).join(',')}}`;
 	}
 	const groupId = record.data['groupId'];
 	return {
@@ -178,8 +189,8 @@ function recordRow(
 		kindergartenId: ctx.scope.kindergartenId,
 		groupId: record.type === 'plan' && typeof groupId === 'string' ? groupId : null,
 		data: JSON.stringify(record.data),
-		fieldRevs: JSON.stringify(fieldRevs),
-		fieldClients: JSON.stringify(fieldClients),
+		fieldRevs,
+		fieldClients,
 		rev: record.rev,
 		deletedAt: record.deletedAt,
 		createdAt: previous?.createdAt ?? ctx.now,
