@@ -53,15 +53,26 @@ export function fullRecord(
  * Text that is not an object's is taken the long way, as before.
  */
 export function fullRecordJson(type: RecordType, data: string, meta: RecordMeta): string {
+	const parts: string[] = [];
+	writeFullRecordJson(parts, type, data, meta);
+	return parts.join('');
+}
+
+/** `fullRecordJson`, appended to `out` in pieces (the stored text is not copied). */
+export function writeFullRecordJson(
+	out: string[],
+	type: RecordType,
+	data: string,
+	meta: RecordMeta
+): void {
 	if (data[0] !== '{' || data[data.length - 1] !== '}') {
-		return JSON.stringify(fullRecord(type, JSON.parse(data) as Record<string, unknown>, meta));
+		out.push(JSON.stringify(fullRecord(type, JSON.parse(data) as Record<string, unknown>, meta)));
+		return;
 	}
 	const fields = data.slice(1, -1);
-	return (
-		(type === 'activity' ? '{"origin":"own",' : '{') +
-		(fields.trim() === '' ? '' : `${fields},`) +
-		JSON.stringify(meta).slice(1)
-	);
+	out.push(type === 'activity' ? '{"origin":"own",' : '{');
+	if (fields.trim() !== '') out.push(fields, ',');
+	out.push(JSON.stringify(meta).slice(1));
 }
 
 export type Validation =

@@ -25,7 +25,7 @@ import {
 	type StoredRecord,
 	type SyncReason
 } from '$lib/sync';
-import { fullRecordJson, validateRecord, fieldProblems, valueProblem } from './sync-records';
+import { writeFullRecordJson, validateRecord, fieldProblems, valueProblem } from './sync-records';
 
 /**
  * The server side of sync (DESIGN.md §4, ADR 9). Every write takes the one server sequence
@@ -618,30 +618,39 @@ export function parsePullQuery(params: URLSearchParams): PullQuery {
 }
 
 /**
- * A change as JSON: the `Change` the row stands for, built from the stored JSON of `data` and
- * `fieldRevs` without parsing them (see `fullRecordJson`).
+ * Appends a change as JSON to `out`: the `Change` the row stands for, built from the stored JSON
+ * of `data` and `fieldRevs` without parsing them (see `fullRecordJson`).
  */
-function changeJson(row: RecordRow): string {
-	const data = fullRecordJson(row.type, row.data, {
+function writeChangeJson(out: string[], row: RecordRow): void {
+	out.push(
+		`{"recordId":${JSON.stringify(row.recordId)},"type":${JSON.stringify(row.type)},` +
+			`"rev":${JSON.stringify(row.rev)},"data":`
+	);
+	writeFullRecordJson(out, row.type, row.data, {
 		id: row.recordId,
 		kindergartenId: row.kindergartenId,
 		createdAt: row.createdAt,
 		updatedAt: row.updatedAt,
 		deletedAt: row.deletedAt
 	});
-	return (
-		`{"recordId":${JSON.stringify(row.recordId)},"type":${JSON.stringify(row.type)},` +
-		`"rev":${JSON.stringify(row.rev)},"data":${data},"fieldRevs":${row.fieldRevs},` +
-		`"deletedAt":${JSON.stringify(row.deletedAt)},"updatedBy":${JSON.stringify(row.updatedBy)}}`
+	out.push(
+		',"fieldRevs":',
+		row.fieldRevs,
+		`,"deletedAt":${JSON.stringify(row.deletedAt)},"updatedBy":${JSON.stringify(row.updatedBy)}}`
 	);
 }
 
-/** A pull's answer as JSON text: `PullResponse`, its changes as `changeJson` writes them. */
+/** A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them. */
 function pullJson(page: { changes: RecordRow[]; cursor: number; hasMore: boolean }) {
-	return new JsonText<PullResponse>(
-		`{"changes":[${page.changes.map(changeJson).join(',')}],` +
-			`"cursor":${JSON.stringify(page.cursor)},"hasMore":${JSON.stringify(page.hasMore)}}`
+	const parts = ['{"changes":['];
+	page.changes.forEach((row, i) => {
+		if (i > 0) parts.push(',');
+		writeChangeJson(parts, row);
+	});
+	parts.push(
+		`],"cursor":${JSON.stringify(page.cursor)},"hasMore":${JSON.stringify(page.hasMore)}}`
 	);
+	return new JsonText<PullResponse>(parts);
 }
 
 /**
