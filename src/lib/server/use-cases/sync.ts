@@ -208,7 +208,7 @@ const RECORD_COLUMNS = 13;
  */
 const MAX_PARAMETERS = 32_766;
 /** Rows one multi-row statement writes. */
-export const ROWS_PER_STATEMENT = Math.floor(MAX_PARAMETERS / RECORD_COLUMNS);
+const ROWS_PER_STATEMENT = Math.floor(MAX_PARAMETERS / RECORD_COLUMNS);
 
 /**
  * Writes rows in multi-row statements of at most `ROWS_PER_STATEMENT`: rows of new records are
