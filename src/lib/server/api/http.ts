@@ -23,31 +23,20 @@ export class ApiError extends Error {
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
- * A body already written as JSON (e.g. spliced from JSON the database stores), in pieces that
- * `json` writes one after another as UTF-8, without joining them into one string first. `T` is
- * the value it reads back as.
+ * A body already written as JSON (e.g. spliced from JSON the database stores), sent as it is by
+ * `json`. `T` is the value it reads back as.
  */
 export class JsonText<T = unknown> {
 	declare readonly value?: T;
-	constructor(readonly parts: readonly string[]) {}
-
-	bytes(): Uint8Array<ArrayBuffer> {
-		let size = 0;
-		for (const part of this.parts) size += Buffer.byteLength(part);
-		const bytes = Buffer.allocUnsafeSlow(size);
-		let at = 0;
-		for (const part of this.parts) at += bytes.write(part, at);
-		return bytes;
-	}
+	constructor(readonly text: string) {}
 }
 
 export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
 	const h = new Headers(headers);
 	h.set('content-type', 'application/json; charset=utf-8');
 	h.set('cache-control', 'no-store');
-	const content =
-		status === 204 ? null : body instanceof JsonText ? body.bytes() : JSON.stringify(body);
-	return new Response(content, { status, headers: h });
+	const text = status === 204 ? null : body instanceof JsonText ? body.text : JSON.stringify(body);
+	return new Response(text, { status, headers: h });
 }
 
 export function errorResponse(error: ApiError): Response {

@@ -58,7 +58,7 @@ export function fullRecordJson(type: RecordType, data: string, meta: RecordMeta)
 	return parts.join('');
 }
 
-/** `fullRecordJson`, appended to `out` in pieces (the stored text is not copied). */
+/** `fullRecordJson`, appended to `out` in pieces, so that a whole answer is joined once. */
 export function writeFullRecordJson(
 	out: string[],
 	type: RecordType,

@@ -650,7 +650,7 @@ function pullJson(page: { changes: RecordRow[]; cursor: number; hasMore: boolean
 	parts.push(
 		`],"cursor":${JSON.stringify(page.cursor)},"hasMore":${JSON.stringify(page.hasMore)}}`
 	);
-	return new JsonText<PullResponse>(parts);
+	return new JsonText<PullResponse>(parts.join(''));
 }
 
 /**
