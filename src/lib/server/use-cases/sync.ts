@@ -617,11 +617,26 @@ export function parsePullQuery(params: URLSearchParams): PullQuery {
 	return { cursor: cursor!, protocol: protocol!, schema: schema!, clientId: clientId! };
 }
 
+/** What a pull reads of a record: what a `Change` holds (not the scope and writers). */
+const PULLED_COLUMNS = [
+	'recordId',
+	'type',
+	'kindergartenId',
+	'data',
+	'fieldRevs',
+	'rev',
+	'deletedAt',
+	'createdAt',
+	'updatedBy',
+	'updatedAt'
+] as const;
+type PulledRow = Pick<RecordRow, (typeof PULLED_COLUMNS)[number]>;
+
 /**
  * Appends a change as JSON to `out`: the `Change` the row stands for, built from the stored JSON
  * of `data` and `fieldRevs` without parsing them (see `fullRecordJson`).
  */
-function writeChangeJson(out: string[], row: RecordRow): void {
+function writeChangeJson(out: string[], row: PulledRow): void {
 	out.push(
 		`{"recordId":${JSON.stringify(row.recordId)},"type":${JSON.stringify(row.type)},` +
 			`"rev":${JSON.stringify(row.rev)},"data":`
@@ -641,7 +656,7 @@ function writeChangeJson(out: string[], row: RecordRow): void {
 }
 
 /** A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them. */
-function pullJson(page: { changes: RecordRow[]; cursor: number; hasMore: boolean }) {
+function pullJson(page: { changes: PulledRow[]; cursor: number; hasMore: boolean }) {
 	const parts = ['{"changes":['];
 	page.changes.forEach((row, i) => {
 		if (i > 0) parts.push(',');
@@ -682,7 +697,7 @@ export async function pull(
 	}
 	const rows = await deps.db
 		.selectFrom('syncRecords')
-		.selectAll()
+		.select(PULLED_COLUMNS)
 		.where('ownerId', '=', scope.ownerId)
 		.where('kindergartenId', '=', scope.kindergartenId)
 		.where('rev', '>', query.cursor)
