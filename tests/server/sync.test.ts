@@ -322,6 +322,95 @@ describeEachDatabase('sync', (dialect) => {
 			expect(after.tables.syncRecords).toEqual(before.tables.syncRecords);
 			expect(after.tables.syncSequence).toEqual(before.tables.syncSequence);
 		});
+
+		it('applies a batch as its mutations one at a time: a record touched again sees the earlier change', async () => {
+			// The server writes a batch's records at its end; the same mutations sent one per push
+			// must leave the same records, revisions (relative), conflicts and answers.
+			async function run(onePerPush: boolean) {
+				const client = new TestClient(server, staff);
+				const [fresh, existing, shortLived] = [uuidv7(), uuidv7(), uuidv7()];
+				const before = await client.push([client.put(existing, null, planFields(group))]);
+				const base = before.results[0]!.rev!;
+				const mutations = [
+					client.put(fresh, null, planFields(group, { title: 'Ny' })),
+					client.put(fresh, null, {
+						title: 'Ny, endret',
+						screenMinutes: 5,
+						screenMode: 'creative'
+					}),
+					client.mutation(fresh, 'delete', null),
+					client.mutation(fresh, 'restore', null),
+					client.put(existing, base, { goals: 'Første' }),
+					client.put(existing, base, { goals: 'Andre', date: '2026-12-04' }),
+					client.put(existing, base, { title: '' }),
+					client.put(shortLived, null, planFields(group, { title: 'Kortlivet' })),
+					client.mutation(shortLived, 'delete', null),
+					client.put(shortLived, null, { title: 'Etter slettingen' }),
+					client.put(existing, base, { description: 'Siste' })
+				];
+				const results = [];
+				if (onePerPush) {
+					for (const m of mutations) results.push(...(await client.push([m])).results);
+				} else {
+					results.push(...(await client.push(mutations)).results);
+				}
+				const relative = (rev: number) => rev - base;
+				const records = [];
+				for (const id of [fresh, existing, shortLived]) {
+					const row = (await recordRow(id))!;
+					records.push({
+						data: JSON.parse(row.data) as unknown,
+						rev: relative(row.rev),
+						fieldRevs: Object.entries(JSON.parse(row.fieldRevs) as Record<string, number>).map(
+							([field, rev]) => [field, relative(rev)]
+						),
+						fieldClients: Object.entries(
+							JSON.parse(row.fieldClients) as Record<string, string>
+						).map(([field, writer]) => [field, writer === client.id ? 'self' : writer]),
+						deletedAt: row.deletedAt,
+						createdAt: row.createdAt,
+						updatedAt: row.updatedAt,
+						updatedBy: row.updatedBy
+					});
+				}
+				const conflicts = await server.deps.db
+					.selectFrom('syncConflicts')
+					.select(['kind', 'field', 'serverValue', 'clientValue'])
+					.where('recordId', 'in', [fresh, existing, shortLived])
+					.execute();
+				const sequence = await server.deps.db
+					.selectFrom('syncSequence')
+					.select('value')
+					.executeTakeFirstOrThrow();
+				return {
+					results: results.map(({ id, rev, ...rest }) => ({
+						...rest,
+						id: id - mutations[0]!.id,
+						...(rev === undefined ? {} : { rev: relative(rev) })
+					})),
+					records,
+					conflicts,
+					sequence: relative(sequence.value)
+				};
+			}
+			const batched = await run(false);
+			expect(batched.results.map((r) => r.status)).toEqual([
+				'applied',
+				'applied',
+				'applied',
+				'applied',
+				'applied',
+				'applied',
+				'rejected',
+				'applied',
+				'applied',
+				'conflict',
+				'applied'
+			]);
+			expect(batched.records[1]!.data).toMatchObject({ goals: 'Andre', description: 'Siste' });
+			expect(batched.conflicts).toEqual([expect.objectContaining({ kind: 'deleted' })]);
+			expect(await run(true)).toEqual(batched);
+		});
 	});
 
 	describe('exactly once, in order', () => {
@@ -702,6 +791,60 @@ describeEachDatabase('sync', (dialect) => {
 					cursor: later.cursor,
 					hasMore: false
 				});
+			} finally {
+				await fresh.close();
+			}
+		});
+
+		it('answers a page with the JSON of the stored records, byte for byte as parsed and serialized', async () => {
+			const fresh = await startTestServer(dialect);
+			try {
+				const owner = await seedOwner(fresh, 'j');
+				const cookie = await signIn(fresh, owner.users.staff.email);
+				const writer = new TestClient(fresh, cookie);
+				const groupId = owner.kindergartens[0]!.groups[0]!;
+				const [plan, activity, gone] = [uuidv7(), uuidv7(), uuidv7()];
+				const tricky = 'Sitat "her", \\ skråstrek, linje\nskift, \u2028, </script>, emoji 🤖, æøå';
+				const { results } = await writer.push([
+					writer.put(plan, null, planFields(groupId, { title: 'Tøff plan', goals: tricky })),
+					writer.put(activity, null, activityFields({ summary: tricky }), 'activity'),
+					writer.put(gone, null, planFields(groupId)),
+					writer.mutation(gone, 'delete', null)
+				]);
+				expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+				await writer.push([writer.put(plan, results[0]!.rev!, { description: 'Endret' })]);
+
+				const text = await (await writer.pullResponse(0)).text();
+				const rows = await fresh.deps.db
+					.selectFrom('syncRecords')
+					.selectAll()
+					.where('kindergartenId', '=', owner.kindergartens[0]!.id)
+					.orderBy('rev')
+					.execute();
+				const { value: sequence } = await fresh.deps.db
+					.selectFrom('syncSequence')
+					.select('value')
+					.executeTakeFirstOrThrow();
+				// Each change as the stored row reads, parsed and serialized again.
+				const changes = rows.map((row) => ({
+					recordId: row.recordId,
+					type: row.type,
+					rev: row.rev,
+					data: {
+						...(row.type === 'activity' ? { origin: 'own' } : {}),
+						...(JSON.parse(row.data) as Record<string, unknown>),
+						id: row.recordId,
+						kindergartenId: row.kindergartenId,
+						createdAt: row.createdAt,
+						updatedAt: row.updatedAt,
+						deletedAt: row.deletedAt
+					},
+					fieldRevs: JSON.parse(row.fieldRevs) as unknown,
+					deletedAt: row.deletedAt,
+					updatedBy: row.updatedBy
+				}));
+				expect(changes.map((c) => c.recordId)).toEqual([activity, gone, plan]);
+				expect(text).toBe(JSON.stringify({ changes, cursor: sequence, hasMore: false }));
 			} finally {
 				await fresh.close();
 			}

@@ -22,11 +22,21 @@ export class ApiError extends Error {
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * A body already written as JSON (e.g. spliced from JSON the database stores), sent as it is by
+ * `json`. `T` is the value it reads back as.
+ */
+export class JsonText<T = unknown> {
+	declare readonly value?: T;
+	constructor(readonly text: string) {}
+}
+
 export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
 	const h = new Headers(headers);
 	h.set('content-type', 'application/json; charset=utf-8');
 	h.set('cache-control', 'no-store');
-	return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: h });
+	const text = status === 204 ? null : body instanceof JsonText ? body.text : JSON.stringify(body);
+	return new Response(text, { status, headers: h });
 }
 
 export function errorResponse(error: ApiError): Response {

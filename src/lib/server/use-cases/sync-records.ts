@@ -44,6 +44,37 @@ export function fullRecord(
 	return { ...(type === 'activity' ? { origin: 'own' } : {}), ...data, ...meta };
 }
 
+/**
+ * The JSON text of `fullRecord(type, JSON.parse(data), meta)`, spliced from the stored text of
+ * `data` without parsing it. The server stores `data` as `JSON.stringify` wrote it, with client
+ * fields only, so this is the text a parse and a stringify would give. It reads back as the
+ * same value in any case: a key present twice takes its last value, as in `fullRecord`'s
+ * spread, and only a key that is an array index (no field is) would come out in another place.
+ * Text that is not an object's is taken the long way, as before.
+ */
+export function fullRecordJson(type: RecordType, data: string, meta: RecordMeta): string {
+	const parts: string[] = [];
+	writeFullRecordJson(parts, type, data, meta);
+	return parts.join('');
+}
+
+/** `fullRecordJson`, appended to `out` in pieces, so that a whole answer is joined once. */
+export function writeFullRecordJson(
+	out: string[],
+	type: RecordType,
+	data: string,
+	meta: RecordMeta
+): void {
+	if (data[0] !== '{' || data[data.length - 1] !== '}') {
+		out.push(JSON.stringify(fullRecord(type, JSON.parse(data) as Record<string, unknown>, meta)));
+		return;
+	}
+	const fields = data.slice(1, -1);
+	out.push(type === 'activity' ? '{"origin":"own",' : '{');
+	if (fields.trim() !== '') out.push(fields, ',');
+	out.push(JSON.stringify(meta).slice(1));
+}
+
 export type Validation =
 	{ ok: true; data: Record<string, unknown> } | { ok: false; fields: Record<string, string> };
 
@@ -59,12 +90,13 @@ export function validateRecord(
 	const parsed = SCHEMAS[type].safeParse(fullRecord(type, data, meta));
 	if (!parsed.success) return { ok: false, fields: fieldCodes(parsed.error) };
 	const normalized = parsed.data as Record<string, unknown>;
-	return {
-		ok: true,
-		data: Object.fromEntries(
-			Object.entries(normalized).filter(([k, v]) => CLIENT_FIELDS[type].has(k) && v !== undefined)
-		)
-	};
+	const fields = CLIENT_FIELDS[type];
+	const written: Record<string, unknown> = {};
+	for (const key of Object.keys(normalized)) {
+		const value = normalized[key];
+		if (value !== undefined && fields.has(key)) written[key] = value;
+	}
+	return { ok: true, data: written };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import type { Database } from '../db';
 import type { SyncClientTable, SyncRecordTable } from '../db/schema';
-import { ApiError, parseWith } from '../api/http';
+import { ApiError, JsonText, parseWith } from '../api/http';
 import { audit } from '../audit';
 import { refuse, type SyncScope } from '../access';
 import { uuidv7 } from '$lib/domain/ids';
@@ -26,7 +26,7 @@ import {
 	type StoredRecord,
 	type SyncReason
 } from '$lib/sync';
-import { fullRecord, validateRecord, fieldProblems, valueProblem } from './sync-records';
+import { writeFullRecordJson, validateRecord, fieldProblems, valueProblem } from './sync-records';
 import { storeSequence, takeSequence } from './sequence';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 
@@ -84,14 +84,35 @@ function stored(row: RecordRow): StoredRecord {
 	};
 }
 
+/**
+ * A value whose JSON text is its own and no other's (apart from -0 and 0, which are `===`):
+ * two of them are the same JSON value (`sameValue`) exactly when they are `===`.
+ */
+function simple(value: unknown): boolean {
+	const type = typeof value;
+	return (
+		value === undefined ||
+		value === null ||
+		type === 'string' ||
+		type === 'boolean' ||
+		(type === 'number' && Number.isFinite(value))
+	);
+}
+
+/** `sameValue`, without serializing the values when they are identical or both simple. */
+function sameField(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (simple(a) && simple(b)) return false;
+	return sameValue(a, b);
+}
+
 /** Keys whose value differs between two versions of a record's fields. */
 function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
 	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-	return [...keys].filter((k) => !sameValue(before[k], after[k]));
+	return [...keys].filter((k) => !sameField(before[k], after[k]));
 }
 
 interface WriteContext {
-	trx: Db;
 	scope: SyncScope;
 	userId: string;
 	/** Who the changed fields are recorded as written by: a client id, or `conflict:<id>`. */
@@ -100,10 +121,10 @@ interface WriteContext {
 }
 
 /**
- * Writes a record at revision `rev`: the fields in `changed` get `rev` and `ctx.writer`.
- * Returns the row as stored.
+ * The row of a record written at revision `rev`: the fields in `changed` get `rev` and
+ * `ctx.writer`. Nothing is written yet: see `writeRows`.
  */
-async function writeRecord(
+function recordRow(
 	ctx: WriteContext,
 	previous: RecordRow | null,
 	record: {
@@ -114,42 +135,91 @@ async function writeRecord(
 		deletedAt: string | null;
 		rev: number;
 	}
-): Promise<RecordRow> {
-	const fieldRevs = previous ? (JSON.parse(previous.fieldRevs) as Record<string, number>) : {};
-	const fieldClients = previous
-		? (JSON.parse(previous.fieldClients) as Record<string, string>)
-		: {};
-	for (const field of record.changed) {
-		fieldRevs[field] = record.rev;
-		fieldClients[field] = ctx.writer;
+): RecordRow {
+	let fieldRevs: string;
+	let fieldClients: string;
+	if (previous) {
+		const revs = JSON.parse(previous.fieldRevs) as Record<string, number>;
+		const clients = JSON.parse(previous.fieldClients) as Record<string, string>;
+		for (const field of record.changed) {
+			revs[field] = record.rev;
+			clients[field] = ctx.writer;
+		}
+		fieldRevs = JSON.stringify(revs);
+		fieldClients = JSON.stringify(clients);
+	} else {
+		// A new record: the JSON of an object with each changed field (record fields, each once)
+		// set to `rev` and to the writer, as the branch above would write it, without the objects.
+		const fields = record.changed.map((field) => JSON.stringify(field));
+		const writer = JSON.stringify(ctx.writer);
+		fieldRevs = `{${fields.map((field) => `${field}:${record.rev}`).join(',')}}`;
+		fieldClients = `{${fields.map((field) => `${field}:${writer}`).join(',')}}`;
 	}
 	const groupId = record.data['groupId'];
-	const row: RecordRow = {
+	return {
 		recordId: record.recordId,
 		type: record.type,
 		ownerId: ctx.scope.ownerId,
 		kindergartenId: ctx.scope.kindergartenId,
 		groupId: record.type === 'plan' && typeof groupId === 'string' ? groupId : null,
 		data: JSON.stringify(record.data),
-		fieldRevs: JSON.stringify(fieldRevs),
-		fieldClients: JSON.stringify(fieldClients),
+		fieldRevs,
+		fieldClients,
 		rev: record.rev,
 		deletedAt: record.deletedAt,
 		createdAt: previous?.createdAt ?? ctx.now,
 		updatedBy: ctx.userId,
 		updatedAt: ctx.now
 	};
-	if (previous) {
-		const { recordId, ...changes } = row;
-		await ctx.trx
-			.updateTable('syncRecords')
-			.set(changes)
-			.where('recordId', '=', recordId)
+}
+
+/** Columns of `sync_records` (each a bound parameter per row written). */
+const RECORD_COLUMNS = 13;
+
+/**
+ * Bound parameters one statement may carry: SQLite's limit (SQLITE_MAX_VARIABLE_NUMBER, 32,766
+ * since 3.32) is the lower of the two (PostgreSQL's is 65,535).
+ */
+const MAX_PARAMETERS = 32_766;
+/** Rows one multi-row statement writes. */
+const ROWS_PER_STATEMENT = Math.floor(MAX_PARAMETERS / RECORD_COLUMNS);
+
+/**
+ * Writes rows in multi-row statements of at most `ROWS_PER_STATEMENT`: rows of new records are
+ * inserted, rows of records that exist are written over theirs (an upsert on the record id,
+ * every column replaced, as an update would). Each record at most once.
+ */
+async function writeRows(trx: Db, rows: RecordRow[], existing: ReadonlySet<string>): Promise<void> {
+	const inserts = rows.filter((r) => !existing.has(r.recordId));
+	const updates = rows.filter((r) => existing.has(r.recordId));
+	for (let i = 0; i < inserts.length; i += ROWS_PER_STATEMENT) {
+		await trx
+			.insertInto('syncRecords')
+			.values(inserts.slice(i, i + ROWS_PER_STATEMENT))
 			.execute();
-	} else {
-		await ctx.trx.insertInto('syncRecords').values(row).execute();
 	}
-	return row;
+	for (let i = 0; i < updates.length; i += ROWS_PER_STATEMENT) {
+		await trx
+			.insertInto('syncRecords')
+			.values(updates.slice(i, i + ROWS_PER_STATEMENT))
+			.onConflict((oc) =>
+				oc.column('recordId').doUpdateSet((eb) => ({
+					type: eb.ref('excluded.type'),
+					ownerId: eb.ref('excluded.ownerId'),
+					kindergartenId: eb.ref('excluded.kindergartenId'),
+					groupId: eb.ref('excluded.groupId'),
+					data: eb.ref('excluded.data'),
+					fieldRevs: eb.ref('excluded.fieldRevs'),
+					fieldClients: eb.ref('excluded.fieldClients'),
+					rev: eb.ref('excluded.rev'),
+					deletedAt: eb.ref('excluded.deletedAt'),
+					createdAt: eb.ref('excluded.createdAt'),
+					updatedBy: eb.ref('excluded.updatedBy'),
+					updatedAt: eb.ref('excluded.updatedAt')
+				}))
+			)
+			.execute();
+	}
 }
 
 async function groupsOf(trx: Db, scope: SyncScope): Promise<Set<string>> {
@@ -249,6 +319,10 @@ type Checked =
 /** One push's work inside its transaction: the records it touches, and the sequence. */
 class Batch {
 	readonly #records = new Map<string, RecordRow>();
+	/** Records that were in the database before this batch. */
+	readonly #existing = new Set<string>();
+	/** Rows this batch wrote, each record's last, in the order first written: stored by `finish`. */
+	readonly #written = new Map<string, RecordRow>();
 	#groups: Set<string> | null = null;
 	#sequence: number;
 	readonly #start: number;
@@ -265,7 +339,7 @@ class Batch {
 	) {
 		this.#sequence = sequence;
 		this.#start = sequence;
-		this.#write = { trx, scope, userId: actor.userId, writer: clientId, now };
+		this.#write = { scope, userId: actor.userId, writer: clientId, now };
 	}
 
 	async load(recordIds: string[]): Promise<void> {
@@ -276,11 +350,20 @@ class Batch {
 				.selectAll()
 				.where('recordId', 'in', ids.slice(i, i + 500))
 				.execute();
-			for (const row of rows) this.#records.set(row.recordId, row);
+			for (const row of rows) {
+				this.#records.set(row.recordId, row);
+				this.#existing.add(row.recordId);
+			}
 		}
 	}
 
+	/**
+	 * Writes the records this batch changed, in multi-row statements, and the sequence. Until
+	 * now the batch's own later mutations read its writes from memory (`#records`): nothing in
+	 * the transaction reads `sync_records` after `load`.
+	 */
 	async finish(): Promise<void> {
+		await writeRows(this.trx, [...this.#written.values()], this.#existing);
 		if (this.#sequence !== this.#start) await storeSequence(this.trx, this.#sequence);
 	}
 
@@ -317,7 +400,7 @@ class Batch {
 		if (m.op === 'delete') {
 			// Deleting what is already deleted changes nothing, and is what the client wanted.
 			if (!outcome.deleted || !row || !current) return { id: m.id, status: 'applied' };
-			const rev = await this.store(m, row, current.data, [], this.now);
+			const rev = this.store(m, row, current.data, [], this.now);
 			return { id: m.id, status: 'applied', rev };
 		}
 
@@ -326,7 +409,7 @@ class Batch {
 			const checked = await this.check(m.type, m.recordId, current.data, row);
 			if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
 			const changed = changedKeys(current.data, checked.data);
-			const rev = await this.store(m, row, checked.data, changed, null);
+			const rev = this.store(m, row, checked.data, changed, null);
 			return { id: m.id, status: 'applied', rev };
 		}
 
@@ -337,10 +420,11 @@ class Batch {
 		}
 		const checked = await this.check(m.type, m.recordId, outcome.data, row);
 		if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
-		const changed = changedKeys(current?.data ?? {}, checked.data);
+		// A new record: every field it has is new (a checked record holds no undefined values).
+		const changed = current ? changedKeys(current.data, checked.data) : Object.keys(checked.data);
 		let rev: number | undefined;
 		if (changed.length > 0 || !row) {
-			rev = await this.store(m, row, checked.data, changed, null);
+			rev = this.store(m, row, checked.data, changed, null);
 			const overwritten = outcome.overwritten.filter((f) => changed.includes(f));
 			if (overwritten.length > 0) {
 				await audit(this.trx, this.deps.clock, {
@@ -386,15 +470,15 @@ class Batch {
 		return validation;
 	}
 
-	async store(
+	store(
 		m: Mutation,
 		row: RecordRow | null,
 		data: Record<string, unknown>,
 		changed: string[],
 		deletedAt: string | null
-	): Promise<number> {
+	): number {
 		const rev = ++this.#sequence;
-		const written = await writeRecord(this.#write, row, {
+		const written = recordRow(this.#write, row, {
 			recordId: m.recordId,
 			type: m.type,
 			data,
@@ -403,6 +487,7 @@ class Batch {
 			rev
 		});
 		this.#records.set(m.recordId, written);
+		this.#written.set(m.recordId, written);
 		return rev;
 	}
 
@@ -504,23 +589,59 @@ export function parsePullQuery(params: URLSearchParams): PullQuery {
 	return { cursor: cursor!, protocol: protocol!, schema: schema!, clientId: clientId! };
 }
 
-function toChange(row: RecordRow): Change {
-	const type = row.type;
-	return {
-		recordId: row.recordId,
-		type,
-		rev: row.rev,
-		data: fullRecord(type, JSON.parse(row.data) as Record<string, unknown>, {
-			id: row.recordId,
-			kindergartenId: row.kindergartenId,
-			createdAt: row.createdAt,
-			updatedAt: row.updatedAt,
-			deletedAt: row.deletedAt
-		}),
-		fieldRevs: JSON.parse(row.fieldRevs) as Record<string, number>,
-		deletedAt: row.deletedAt,
-		updatedBy: row.updatedBy
-	};
+/** What a pull reads of a record: what a `Change` holds (not the scope and writers). */
+const PULLED_COLUMNS = [
+	'recordId',
+	'type',
+	'kindergartenId',
+	'data',
+	'fieldRevs',
+	'rev',
+	'deletedAt',
+	'createdAt',
+	'updatedBy',
+	'updatedAt'
+] as const;
+type PulledRow = Pick<RecordRow, (typeof PULLED_COLUMNS)[number]>;
+
+/**
+ * Appends a change as JSON to `out`: the `Change` the row stands for, built from the stored JSON
+ * of `data` and `fieldRevs` without parsing them (see `fullRecordJson`).
+ */
+function writeChangeJson(out: string[], row: PulledRow): void {
+	out.push(
+		`{"recordId":${JSON.stringify(row.recordId)},"type":${JSON.stringify(row.type)},` +
+			`"rev":${JSON.stringify(row.rev)},"data":`
+	);
+	writeFullRecordJson(out, row.type, row.data, {
+		id: row.recordId,
+		kindergartenId: row.kindergartenId,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt,
+		deletedAt: row.deletedAt
+	});
+	out.push(
+		',"fieldRevs":',
+		row.fieldRevs,
+		`,"deletedAt":${JSON.stringify(row.deletedAt)},"updatedBy":${JSON.stringify(row.updatedBy)}}`
+	);
+}
+
+/** One change of a page: a record row, or a change already written as JSON (the guidance). */
+type PageItem = { rev: number; row: PulledRow } | { rev: number; json: string };
+
+/** A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them. */
+function pullJson(page: { changes: PageItem[]; cursor: number; hasMore: boolean }) {
+	const parts = ['{"changes":['];
+	page.changes.forEach((item, i) => {
+		if (i > 0) parts.push(',');
+		if ('json' in item) parts.push(item.json);
+		else writeChangeJson(parts, item.row);
+	});
+	parts.push(
+		`],"cursor":${JSON.stringify(page.cursor)},"hasMore":${JSON.stringify(page.hasMore)}}`
+	);
+	return new JsonText<PullResponse>(parts.join(''));
 }
 
 /** The owner's guidance (use-cases/guidance.ts) as a pulled change. */
@@ -555,7 +676,7 @@ export async function pull(
 	actor: Actor,
 	scope: SyncScope,
 	params: URLSearchParams
-): Promise<PullResponse> {
+): Promise<JsonText<PullResponse>> {
 	const query = parsePullQuery(params);
 	const client: ClientRow | null = await clientOf(deps, actor, query.clientId);
 	const { value: sequence, purgedThrough } = await deps.db
@@ -576,7 +697,7 @@ export async function pull(
 	}
 	const records = await deps.db
 		.selectFrom('syncRecords')
-		.selectAll()
+		.select(PULLED_COLUMNS)
 		.where('ownerId', '=', scope.ownerId)
 		.where('kindergartenId', '=', scope.kindergartenId)
 		.where('rev', '>', query.cursor)
@@ -592,11 +713,12 @@ export async function pull(
 		.where('rev', '>', query.cursor)
 		.where('rev', '<=', sequence)
 		.executeTakeFirst();
-	const changes = records.map(toChange);
+	const changes: PageItem[] = records.map((row) => ({ rev: row.rev, row }));
 	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
 	if (guidanceAsChange) {
 		const at = changes.findIndex((c) => c.rev > guidanceAsChange.rev);
-		changes.splice(at === -1 ? changes.length : at, 0, guidanceAsChange);
+		const item = { rev: guidanceAsChange.rev, json: JSON.stringify(guidanceAsChange) };
+		changes.splice(at === -1 ? changes.length : at, 0, item);
 	}
 	const hasMore = changes.length > PULL_PAGE;
 	const page = changes.slice(0, PULL_PAGE);
@@ -620,13 +742,13 @@ export async function pull(
 			)
 			.execute();
 	}
-	return {
+	return pullJson({
 		changes: page,
 		// Past the last page, the cursor moves to the sequence read: nothing at or below it is
 		// left for this scope, and the next pull need not look at other kindergartens' revisions.
 		cursor: hasMore ? page[page.length - 1]!.rev : sequence,
 		hasMore
-	};
+	});
 }
 
 // ---------------------------------------------------------------- conflicts
@@ -761,8 +883,8 @@ export async function resolveConflict(
 			const changed = changedKeys(current.data, validation.data);
 			if (changed.length > 0 || row.deletedAt !== next.deletedAt) {
 				rev = sequence + 1;
-				await writeRecord(
-					{ trx, scope, userId: actor.userId, writer: `conflict:${conflict.id}`, now },
+				const written = recordRow(
+					{ scope, userId: actor.userId, writer: `conflict:${conflict.id}`, now },
 					row,
 					{
 						recordId: row.recordId,
@@ -773,6 +895,7 @@ export async function resolveConflict(
 						rev
 					}
 				);
+				await writeRows(trx, [written], new Set([row.recordId]));
 				await storeSequence(trx, rev);
 			}
 		}
