@@ -2,7 +2,7 @@ import type { Selectable, Transaction } from 'kysely';
 import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import type { Database } from '../db';
-import type { SyncClientTable, SyncRecordTable } from '../db/schema';
+import type { SyncRecordTable } from '../db/schema';
 import { ApiError, JsonText, parseWith } from '../api/http';
 import { audit } from '../audit';
 import { refuse, type SyncScope } from '../access';
@@ -39,7 +39,6 @@ import { guidanceSetSchema } from '$lib/domain/guidance';
 
 type Db = Transaction<Database>;
 type RecordRow = Selectable<SyncRecordTable>;
-type ClientRow = Selectable<SyncClientTable>;
 
 /** Most unresolved conflicts one list returns (oldest first). */
 export const CONFLICT_LIST_LIMIT = 500;
@@ -678,16 +677,37 @@ export async function pull(
 	params: URLSearchParams
 ): Promise<JsonText<PullResponse>> {
 	const query = parsePullQuery(params);
-	const client: ClientRow | null = await clientOf(deps, actor, query.clientId);
-	const { value: sequence, purgedThrough } = await deps.db
+	// One round trip for what the pull needs to know first: the sequence, this client (a client
+	// id is one user's), and the revision of the owner's guidance.
+	const head = await deps.db
 		.selectFrom('syncSequence')
-		.select(['value', 'purgedThrough'])
-		.where('id', '=', 1)
+		.leftJoin('syncClients', (join) => join.on('syncClients.clientId', '=', query.clientId))
+		.select((eb) => [
+			'syncSequence.value as sequence',
+			'syncSequence.purgedThrough',
+			'syncClients.userId as clientUserId',
+			'syncClients.scope as clientScope',
+			eb
+				.selectFrom('guidanceSets')
+				.select('guidanceSets.rev')
+				.where('guidanceSets.ownerId', '=', scope.ownerId)
+				.as('guidanceRev')
+		])
+		.where('syncSequence.id', '=', 1)
 		.executeTakeFirstOrThrow();
+	if (head.clientUserId !== null && head.clientUserId !== actor.userId) {
+		await refuse(deps, actor, 403, 'client_of_another_user', {
+			type: 'sync_client',
+			id: query.clientId
+		});
+	}
+	const { sequence, purgedThrough } = head;
+	const known = head.clientUserId !== null;
+	const cursorScope = head.clientScope;
 	if (query.cursor > sequence) throw new ApiError(400, 'cursor_from_future');
-	if (query.cursor > 0 && client?.scope !== scope.kindergartenId) {
+	if (query.cursor > 0 && cursorScope !== scope.kindergartenId) {
 		throw new ApiError(409, 'reset_required', undefined, undefined, {
-			because: client ? 'scope_changed' : 'unknown_client'
+			because: known ? 'scope_changed' : 'unknown_client'
 		});
 	}
 	// A tombstone at or below `purgedThrough` is gone: a cursor below it may have missed a
@@ -705,14 +725,19 @@ export async function pull(
 		.orderBy('rev')
 		.limit(PULL_PAGE + 1)
 		.execute();
-	// The owner's guidance (one row per owner) goes in revision order among the records.
-	const guidance = await deps.db
-		.selectFrom('guidanceSets')
-		.selectAll()
-		.where('ownerId', '=', scope.ownerId)
-		.where('rev', '>', query.cursor)
-		.where('rev', '<=', sequence)
-		.executeTakeFirst();
+	// The owner's guidance (one row per owner) goes in revision order among the records; it is
+	// read only when it changed above the cursor.
+	const { guidanceRev } = head;
+	const guidance =
+		guidanceRev !== null && guidanceRev > query.cursor && guidanceRev <= sequence
+			? await deps.db
+					.selectFrom('guidanceSets')
+					.selectAll()
+					.where('ownerId', '=', scope.ownerId)
+					// A version saved since the sequence was read comes with the next pull.
+					.where('rev', '<=', sequence)
+					.executeTakeFirst()
+			: undefined;
 	const changes: PageItem[] = records.map((row) => ({ rev: row.rev, row }));
 	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
 	if (guidanceAsChange) {
@@ -722,7 +747,7 @@ export async function pull(
 	}
 	const hasMore = changes.length > PULL_PAGE;
 	const page = changes.slice(0, PULL_PAGE);
-	if (query.cursor === 0 && client?.scope !== scope.kindergartenId) {
+	if (query.cursor === 0 && cursorScope !== scope.kindergartenId) {
 		const now = deps.clock.now().toISOString();
 		await deps.db
 			.insertInto('syncClients')
