@@ -5,6 +5,7 @@ import {
 	MAX_BATCH,
 	PROTOCOL_VERSION,
 	PULL_PAGE,
+	PULL_PAGE_CHARS,
 	SUPPORTED_SCHEMA,
 	type Change,
 	type ConflictView,
@@ -739,7 +740,7 @@ describeEachDatabase('sync', (dialect) => {
 	});
 
 	describe('pulling', () => {
-		it('pages 1,200 records in revision order with strictly increasing cursors, missing none', async () => {
+		it('pages 2 × PULL_PAGE + 200 records in revision order with strictly increasing cursors, missing none', async () => {
 			const fresh = await startTestServer(dialect);
 			try {
 				const owner = await seedOwner(fresh, 'p');
@@ -748,7 +749,11 @@ describeEachDatabase('sync', (dialect) => {
 				const other = new TestClient(fresh, await signIn(fresh, owner.users.manager.email));
 				const groupId = owner.kindergartens[0]!.groups[1]!;
 				const ids: string[] = [];
-				for (const size of [MAX_BATCH, MAX_BATCH, 200]) {
+				const total = 2 * PULL_PAGE + 200;
+				const sizes = Array.from({ length: Math.ceil(total / MAX_BATCH) }, (_, i) =>
+					Math.min(MAX_BATCH, total - i * MAX_BATCH)
+				);
+				for (const size of sizes) {
 					const batch = Array.from({ length: size }, (_, i) => {
 						const id = uuidv7();
 						ids.push(id);
@@ -757,7 +762,7 @@ describeEachDatabase('sync', (dialect) => {
 					const { results } = await writer.push(batch);
 					expect(results.every((r) => r.status === 'applied')).toBe(true);
 				}
-				expect(ids).toHaveLength(1200);
+				expect(ids).toHaveLength(total);
 
 				const reader = new TestClient(fresh, cookie);
 				const cursors: number[] = [0];
@@ -791,6 +796,46 @@ describeEachDatabase('sync', (dialect) => {
 					cursor: later.cursor,
 					hasMore: false
 				});
+			} finally {
+				await fresh.close();
+			}
+		});
+
+		it('ends a page of long plans at PULL_PAGE_CHARS of text, and the next page goes on from there', async () => {
+			const fresh = await startTestServer(dialect);
+			try {
+				const owner = await seedOwner(fresh, 'b');
+				const cookie = await signIn(fresh, owner.users.staff.email);
+				const writer = new TestClient(fresh, cookie);
+				const groupId = owner.kindergartens[0]!.groups[0]!;
+				// Each plan carries about 6,000 characters of text: 400 of them are past one page's budget.
+				const long = (n: number) =>
+					planFields(groupId, {
+						title: `Lang plan ${n}`,
+						goals: 'Barna utforsker. '.repeat(117),
+						description: 'Vi bygger, filmer og ser på resultatet sammen. '.repeat(85)
+					});
+				const ids: string[] = [];
+				while (ids.length < 400) {
+					const batch = Array.from({ length: 50 }, () => {
+						const id = uuidv7();
+						ids.push(id);
+						return writer.put(id, null, long(ids.length));
+					});
+					const { results } = await writer.push(batch);
+					expect(results.every((r) => r.status === 'applied')).toBe(true);
+				}
+				const reader = new TestClient(fresh, cookie);
+				const first = await reader.pull(0);
+				expect(first.hasMore).toBe(true);
+				expect(first.changes.length).toBeGreaterThan(1);
+				expect(first.changes.length).toBeLessThan(400);
+				const chars = first.changes.reduce((n, c) => n + JSON.stringify(c.data).length, 0);
+				expect(chars).toBeGreaterThan(PULL_PAGE_CHARS * 0.9);
+				expect(chars).toBeLessThan(PULL_PAGE_CHARS * 1.1);
+				expect(first.cursor).toBe(first.changes.at(-1)!.rev);
+				const rest = await reader.pullAll(first.cursor);
+				expect([...first.changes, ...rest.changes].map((c) => c.recordId)).toEqual(ids);
 			} finally {
 				await fresh.close();
 			}

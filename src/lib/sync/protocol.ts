@@ -24,8 +24,14 @@ export const MAX_BATCH = 500;
  * adapter-node's default BODY_SIZE_LIMIT (512K), which the server's own limit must not exceed.
  */
 export const MAX_PUSH_BYTES = 500 * 1024;
-/** Most changes one pull page returns. */
-export const PULL_PAGE = 500;
+/**
+ * Most changes one pull page returns, and about the most characters of record text it carries
+ * (a page ends after the change that passes PULL_PAGE_CHARS; it always holds at least one).
+ * Fewer, larger pages make a first sync take fewer round trips; the byte budget keeps a page
+ * of long plans (up to ~15,000 characters each) within what a tablet parses comfortably.
+ */
+export const PULL_PAGE = 1000;
+export const PULL_PAGE_CHARS = 2 * 1024 * 1024;
 
 /** What a tablet writes and pushes. */
 export const RECORD_TYPES = ['plan', 'activity'] as const;

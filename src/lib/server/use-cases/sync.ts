@@ -10,6 +10,7 @@ import { uuidv7 } from '$lib/domain/ids';
 import {
 	MAX_BATCH,
 	PULL_PAGE,
+	PULL_PAGE_CHARS,
 	SUPPORTED_PROTOCOL,
 	SUPPORTED_SCHEMA,
 	mergeMutation,
@@ -629,6 +630,18 @@ function writeChangeJson(out: string[], row: PulledRow): void {
 /** One change of a page: a record row, or a change already written as JSON (the guidance). */
 type PageItem = { rev: number; row: PulledRow } | { rev: number; json: string };
 
+/** How many of the changes (in order) make one page: PULL_PAGE, or fewer by PULL_PAGE_CHARS. */
+function pageSize(changes: readonly PageItem[]): number {
+	let bytes = 0;
+	const most = Math.min(changes.length, PULL_PAGE);
+	for (let i = 0; i < most; i++) {
+		const item = changes[i]!;
+		bytes += 'json' in item ? item.json.length : item.row.data.length + item.row.fieldRevs.length;
+		if (bytes > PULL_PAGE_CHARS) return i + 1;
+	}
+	return most;
+}
+
 /** A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them. */
 function pullJson(page: { changes: PageItem[]; cursor: number; hasMore: boolean }) {
 	const parts = ['{"changes":['];
@@ -745,8 +758,9 @@ export async function pull(
 		const item = { rev: guidanceAsChange.rev, json: JSON.stringify(guidanceAsChange) };
 		changes.splice(at === -1 ? changes.length : at, 0, item);
 	}
-	const hasMore = changes.length > PULL_PAGE;
-	const page = changes.slice(0, PULL_PAGE);
+	const size = pageSize(changes);
+	const hasMore = changes.length > size;
+	const page = changes.slice(0, size);
 	if (query.cursor === 0 && cursorScope !== scope.kindergartenId) {
 		const now = deps.clock.now().toISOString();
 		await deps.db
