@@ -129,10 +129,8 @@ const SHAPE = new Set([
 	'invalid_element'
 ]);
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** NUL (which PostgreSQL cannot store in text) or a lone surrogate (not Unicode). */
-export const badText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+/** NUL (which PostgreSQL cannot store in text) or a lone surrogate (not well-formed Unicode). */
+export const badText = (text: string) => text.includes('\u0000') || !text.isWellFormed();
 
 /** The fields of a parsed body (flat, strict objects) whose text cannot be stored as it is. */
 function badTextFields(value: unknown): Record<string, string> {
