@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullRecord, fullRecordJson, type RecordMeta } from './sync-records';
+import { fullRecord, fullRecordJson, jsonString, type RecordMeta } from './sync-records';
 
 /**
  * `fullRecordJson` splices a pulled record's JSON from the stored text instead of parsing and
@@ -59,5 +59,25 @@ describe('fullRecordJson', () => {
 			expect(fullRecordJson('activity', text, meta)).toBe(longWay('activity', text, meta));
 		}
 		expect(() => fullRecordJson('plan', 'not json', meta)).toThrow(SyntaxError);
+	});
+});
+
+describe('jsonString', () => {
+	it('writes what JSON.stringify writes, for ids and times and for text that needs escaping', () => {
+		for (const text of [
+			'',
+			'0195a1f2-7b3c-7d4e-8f90-123456789abc',
+			'2026-11-28T08:00:00.000Z',
+			'plan',
+			'a "quoted" word',
+			'back\\slash',
+			'line\nbreak\ttab\u0000nul\u001f',
+			'æøå \u2028 😀',
+			'lone \ud800 surrogate',
+			'\udc00'
+		]) {
+			expect(jsonString(text), text).toBe(JSON.stringify(text));
+		}
+		expect(jsonString(null)).toBe('null');
 	});
 });

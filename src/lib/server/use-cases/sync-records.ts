@@ -72,7 +72,28 @@ export function writeFullRecordJson(
 	const fields = data.slice(1, -1);
 	out.push(type === 'activity' ? '{"origin":"own",' : '{');
 	if (fields.trim() !== '') out.push(fields, ',');
-	out.push(JSON.stringify(meta).slice(1));
+	out.push(
+		`"id":${jsonString(meta.id)},"kindergartenId":${jsonString(meta.kindergartenId)},` +
+			`"createdAt":${jsonString(meta.createdAt)},"updatedAt":${jsonString(meta.updatedAt)},` +
+			`"deletedAt":${jsonString(meta.deletedAt)}}`
+	);
+}
+
+/**
+ * Text JSON writes as is between quotes: no quote, backslash, control character or surrogate
+ * (JSON.stringify escapes a lone one).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/**
+ * `JSON.stringify` of a string or null, without its work for the ids and timestamps a pull
+ * writes thousands of (UUIDs and ISO times, which need no escaping); anything else goes the
+ * long way.
+ */
+export function jsonString(text: string | null): string {
+	if (text === null) return 'null';
+	return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
 }
 
 export type Validation =

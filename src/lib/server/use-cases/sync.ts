@@ -27,7 +27,13 @@ import {
 	type StoredRecord,
 	type SyncReason
 } from '$lib/sync';
-import { writeFullRecordJson, validateRecord, fieldProblems, valueProblem } from './sync-records';
+import {
+	jsonString,
+	writeFullRecordJson,
+	validateRecord,
+	fieldProblems,
+	valueProblem
+} from './sync-records';
 import { storeSequence, takeSequence } from './sequence';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 
@@ -610,7 +616,7 @@ type PulledRow = Pick<RecordRow, (typeof PULLED_COLUMNS)[number]>;
  */
 function writeChangeJson(out: string[], row: PulledRow): void {
 	out.push(
-		`{"recordId":${JSON.stringify(row.recordId)},"type":${JSON.stringify(row.type)},` +
+		`{"recordId":${jsonString(row.recordId)},"type":${jsonString(row.type)},` +
 			`"rev":${JSON.stringify(row.rev)},"data":`
 	);
 	writeFullRecordJson(out, row.type, row.data, {
@@ -623,7 +629,7 @@ function writeChangeJson(out: string[], row: PulledRow): void {
 	out.push(
 		',"fieldRevs":',
 		row.fieldRevs,
-		`,"deletedAt":${JSON.stringify(row.deletedAt)},"updatedBy":${JSON.stringify(row.updatedBy)}}`
+		`,"deletedAt":${jsonString(row.deletedAt)},"updatedBy":${jsonString(row.updatedBy)}}`
 	);
 }
 
