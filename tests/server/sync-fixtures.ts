@@ -158,3 +158,19 @@ export async function transportResult<T>(response: Response): Promise<TransportR
 	if (response.ok) return { ok: true, data: body };
 	return { ok: false, status: response.status, reason: body.error?.reason ?? 'error', body };
 }
+
+/** The pull endpoint's path for a query as the sync engine's transport gets it. */
+export function pullPath(query: {
+	cursor: number;
+	clientId: string;
+	protocol: number;
+	schema: number;
+}): string {
+	const params = new URLSearchParams({
+		cursor: String(query.cursor),
+		clientId: query.clientId,
+		protocol: String(query.protocol),
+		schema: String(query.schema)
+	});
+	return `/api/v1/sync/pull?${params}`;
+}

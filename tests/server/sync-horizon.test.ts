@@ -18,7 +18,7 @@ import {
 	type TestServer
 } from './harness';
 import { expectUnchanged, snapshot } from './snapshot';
-import { planFields, TestClient, transportResult } from './sync-fixtures';
+import { planFields, pullPath, TestClient, transportResult } from './sync-fixtures';
 
 /**
  * The tombstone horizon (DESIGN.md §4): tombstones older than the horizon are removed, and a
@@ -211,15 +211,7 @@ function transportFor(server: TestServer, cookie: () => string): SyncTransport {
 				await server.request('POST', '/api/v1/sync/push', { body: request, cookie: cookie() })
 			),
 		pull: async (query) => {
-			const params = new URLSearchParams({
-				cursor: String(query.cursor),
-				clientId: query.clientId,
-				protocol: String(query.protocol),
-				schema: String(query.schema)
-			});
-			return read<PullResponse>(
-				await server.request('GET', `/api/v1/sync/pull?${params}`, { cookie: cookie() })
-			);
+			return read<PullResponse>(await server.request('GET', pullPath(query), { cookie: cookie() }));
 		}
 	};
 }

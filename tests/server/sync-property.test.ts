@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import type { PlanContent } from '$lib/domain/plan';
 import type { PullResponse, PushResponse } from '$lib/sync/protocol';
 import { describeEachDatabase, seedOwner, startTestServer, type TestServer } from './harness';
-import { transportResult } from './sync-fixtures';
+import { pullPath, transportResult } from './sync-fixtures';
 
 /**
  * The seeded multi-client property test (issue 5): 3–5 in-process clients, each with its own
@@ -352,15 +352,7 @@ function transport(
 		},
 		async pull(query) {
 			if (!client.online) return offline();
-			const params = new URLSearchParams({
-				cursor: String(query.cursor),
-				clientId: query.clientId,
-				protocol: String(query.protocol),
-				schema: String(query.schema)
-			});
-			return read<PullResponse>(
-				await server.request('GET', `/api/v1/sync/pull?${params}`, { cookie })
-			);
+			return read<PullResponse>(await server.request('GET', pullPath(query), { cookie }));
 		}
 	};
 }
