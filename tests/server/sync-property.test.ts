@@ -3,6 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LekeplanDatabase } from '$lib/client/db/database';
 import { PlanRepository } from '$lib/client/db/plan-repository';
 import { ActivityRepository } from '$lib/client/db/activity-repository';
+import { GuidanceRepository } from '$lib/client/db/guidance-repository';
+import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
+import type { GuidanceSet } from '$lib/domain/guidance';
 import { codingToyActivities } from '$lib/domain/library/coding-toys';
 import { localizeActivity, type ActivityContent } from '$lib/domain/library/library-activity';
 import { SyncEngine, type SyncTransport, type TransportResult } from '$lib/client/sync/engine';
@@ -152,8 +155,31 @@ async function runSeed(server: TestServer, seed: number): Promise<string[]> {
 		clients.push(client);
 	}
 
+	// The owner's administrator edits the screen-time guidance now and then (on the server).
+	const adminCookie = `${SESSION_COOKIE}=${await startSession(server.deps, owner.users.ownerAdmin.id, null)}`;
+	let guidanceVersion = DEFAULT_GUIDANCE.version;
+	const editGuidance = async () => {
+		const edit: Partial<GuidanceSet> = {
+			...DEFAULT_GUIDANCE,
+			closeShare: 0.5 + rng.int(45) / 100,
+			limits: DEFAULT_GUIDANCE.limits.map((l) =>
+				l.band === '4-5' ? { ...l, dailyMinutes: 30 + rng.int(60) } : l
+			)
+		};
+		delete edit.id;
+		delete edit.version;
+		delete edit.date;
+		const response = await server.request('PUT', '/api/v1/guidance', {
+			cookie: adminCookie,
+			body: { baseVersion: guidanceVersion, set: edit }
+		});
+		expect(response.status).toBe(200);
+		guidanceVersion++;
+	};
+
 	try {
 		for (let op = 0; op < OPS; op++) {
+			if (rng.next() < 0.02) await editGuidance();
 			const client = rng.pick(clients);
 			const roll = rng.next();
 			const local = await client.db.plans.toArray();
@@ -272,6 +298,18 @@ async function runSeed(server: TestServer, seed: number): Promise<string[]> {
 			expect(new Map(local.map((a) => [a.id, a.title])), `${client.name}: activities`).toEqual(
 				serverActivities
 			);
+		}
+
+		// Every client holds the guidance the server has in force.
+		const inForce = (
+			(await (await server.request('GET', '/api/v1/guidance', { cookie: adminCookie })).json()) as {
+				set: GuidanceSet;
+			}
+		).set;
+		expect(inForce.version).toBe(guidanceVersion);
+		for (const client of clients) {
+			const local = await new GuidanceRepository(client.db, DEFAULT_GUIDANCE).current();
+			expect(local, `${client.name}: guidance`).toEqual(inForce);
 		}
 
 		// Every acknowledged mutation: applied, rejected (with a stored reason) or a conflict.
