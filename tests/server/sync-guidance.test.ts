@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
-import { guidanceSetSchema, type GuidanceSet } from '$lib/domain/guidance';
+import { guidanceSetSchema, type GuidanceInForce, type GuidanceSet } from '$lib/domain/guidance';
 import { SUPPORTED_SCHEMA } from '$lib/sync';
 import {
 	describeEachDatabase,
@@ -32,11 +32,7 @@ const lowerLimit = (edit: Edit) => {
 	edit.limits = edit.limits.map((l) => (l.band === '3-4' ? { ...l, dailyMinutes: 30 } : l));
 };
 
-interface View {
-	set: GuidanceSet;
-	edited: boolean;
-	updatedAt: string | null;
-}
+type View = GuidanceInForce;
 
 describeEachDatabase('owner guidance', (dialect) => {
 	let server: TestServer;

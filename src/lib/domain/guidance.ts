@@ -92,6 +92,15 @@ export const guidanceSetSchema = z
 	);
 export type GuidanceSet = z.infer<typeof guidanceSetSchema>;
 
+/** The guidance in force for an owner: the owner's latest version, or the shipped default. */
+export interface GuidanceInForce {
+	set: GuidanceSet;
+	/** False while the shipped default is in force. */
+	edited: boolean;
+	/** When the owner's version was saved; null for the default. */
+	updatedAt: string | null;
+}
+
 /** The screen modes that involve a screen at all. */
 export function usesScreen(mode: ScreenMode): boolean {
 	return mode !== 'screenFree';

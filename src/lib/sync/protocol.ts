@@ -50,16 +50,7 @@ export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
 	activity: ['title', 'summary', 'materials', 'steps', 'talkAbout', 'staffTips', 'privacy']
 };
 
-/** Fields the server sets; a mutation that sends them is refused. */
-export const SERVER_FIELDS = [
-	'id',
-	'kindergartenId',
-	'ownerId',
-	'createdAt',
-	'updatedAt',
-	'deletedAt',
-	'rev'
-] as const;
+export { DEVICE_FIELDS, SERVER_FIELDS } from './fields';
 
 const uuid = z.uuid({ error: 'invalid_id' });
 const count = (max: number) =>

@@ -1,5 +1,6 @@
 import type { LekeplanDatabase } from './database';
 import type { Mutation, RecordType } from '$lib/sync/protocol';
+import { DEVICE_FIELDS, SERVER_FIELDS } from '$lib/sync/fields';
 
 /**
  * The outbox (DESIGN.md §4): every local change to a synced record, written in the same Dexie
@@ -18,16 +19,7 @@ export const META = {
 } as const;
 
 /** Fields that only the server or this device sets: never sent as a change. */
-const LOCAL_FIELDS = new Set([
-	'id',
-	'kindergartenId',
-	'ownerId',
-	'createdAt',
-	'updatedAt',
-	'deletedAt',
-	'syncRev',
-	'origin'
-]);
+const LOCAL_FIELDS: ReadonlySet<string> = new Set([...SERVER_FIELDS, ...DEVICE_FIELDS]);
 
 function same(a: unknown, b: unknown): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);

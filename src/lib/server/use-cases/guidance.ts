@@ -6,7 +6,7 @@ import { ApiError, parseWith } from '../api/http';
 import { audit } from '../audit';
 import { authorize } from '../access';
 import { guidanceBody } from '../schemas';
-import { guidanceSetSchema, type GuidanceSet } from '$lib/domain/guidance';
+import { guidanceSetSchema, type GuidanceInForce, type GuidanceSet } from '$lib/domain/guidance';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import { uuidv7 } from '$lib/domain/ids';
 import { storeSequence, takeSequence } from './sequence';
@@ -23,13 +23,6 @@ import { valueProblem } from './sync-records';
 /** Fields of a set that the server sets: the id tablets know it by, its version and date. */
 const SERVER_SET_FIELDS = ['id', 'version', 'date'] as const;
 
-export interface GuidanceView {
-	set: GuidanceSet;
-	/** False while the shipped default is in force. */
-	edited: boolean;
-	updatedAt: string | null;
-}
-
 type Row = Selectable<GuidanceSetTable>;
 
 function parseStored(row: Row | undefined): GuidanceSet | null {
@@ -38,7 +31,7 @@ function parseStored(row: Row | undefined): GuidanceSet | null {
 	return parsed.success ? parsed.data : null;
 }
 
-function inForce(row: Row | undefined): GuidanceView {
+function inForce(row: Row | undefined): GuidanceInForce {
 	const edited = parseStored(row);
 	if (edited && edited.version >= DEFAULT_GUIDANCE.version) {
 		return { set: edited, edited: true, updatedAt: row?.updatedAt ?? null };
@@ -55,7 +48,7 @@ async function rowOf(deps: ServerDeps, ownerId: string): Promise<Row | undefined
 }
 
 /** The guidance in force for the administrator's owner. */
-export async function currentGuidance(deps: ServerDeps, actor: Actor): Promise<GuidanceView> {
+export async function currentGuidance(deps: ServerDeps, actor: Actor): Promise<GuidanceInForce> {
 	await authorize(deps, actor, 'guidance.manage');
 	return inForce(await rowOf(deps, actor.ownerId));
 }
@@ -70,7 +63,7 @@ export async function saveGuidance(
 	deps: ServerDeps,
 	actor: Actor,
 	body: unknown
-): Promise<GuidanceView> {
+): Promise<GuidanceInForce> {
 	await authorize(deps, actor, 'guidance.manage');
 	const input = parseWith(guidanceBody, body);
 	const sent = SERVER_SET_FIELDS.filter((field) => field in input.set);

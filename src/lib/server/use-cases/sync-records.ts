@@ -1,6 +1,6 @@
 import { activityPlanSchema } from '$lib/domain/plan';
 import { ownActivitySchema } from '$lib/domain/library/library-activity';
-import { SERVER_FIELDS, type RecordType } from '$lib/sync';
+import { DEVICE_FIELDS, SERVER_FIELDS, type RecordType } from '$lib/sync';
 import { badText, fieldCodes } from '../api/http';
 
 /**
@@ -11,9 +11,6 @@ import { badText, fieldCodes } from '../api/http';
 
 const SCHEMAS = { plan: activityPlanSchema, activity: ownActivitySchema } as const;
 
-/** Fields a device keeps for itself and never sends (its base revision; an activity's origin). */
-const DEVICE_FIELDS: readonly string[] = ['syncRev', 'origin'];
-
 const isServerField = (field: string) => (SERVER_FIELDS as readonly string[]).includes(field);
 
 /** The fields a mutation may write, per type: the schema's, less the server's and the device's. */
@@ -23,7 +20,8 @@ export const CLIENT_FIELDS: Record<RecordType, ReadonlySet<string>> = {
 };
 
 function clientFieldsOf(keys: string[]): ReadonlySet<string> {
-	return new Set(keys.filter((k) => !isServerField(k) && !DEVICE_FIELDS.includes(k)));
+	const device: readonly string[] = DEVICE_FIELDS;
+	return new Set(keys.filter((k) => !isServerField(k) && !device.includes(k)));
 }
 
 /** What the server sets on every record. */

@@ -1,0 +1,18 @@
+/**
+ * Which fields of a synced record a mutation never carries. Apart from protocol.ts (and free of
+ * zod), so that the outbox on every page can use them without loading the protocol's schemas.
+ */
+
+/** Fields the server sets; a mutation that sends them is refused. */
+export const SERVER_FIELDS = [
+	'id',
+	'kindergartenId',
+	'ownerId',
+	'createdAt',
+	'updatedAt',
+	'deletedAt',
+	'rev'
+] as const;
+
+/** Fields a device keeps for itself and never sends (its base revision; an activity's origin). */
+export const DEVICE_FIELDS = ['syncRev', 'origin'] as const;
