@@ -80,6 +80,22 @@ describe('isValidDate', () => {
 		expect(isValidDate('2028-02-29')).toBe(true);
 	});
 
+	it('agrees with the calendar of Date, day by day, around leap years and century years', () => {
+		const viaDate = (date: string) => {
+			const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+			return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) === date;
+		};
+		const pad = (n: number, width: number) => String(n).padStart(width, '0');
+		for (const year of [99, 100, 1900, 2000, 2023, 2024, 2026, 2100, 2400, 9999]) {
+			for (let month = 0; month <= 13; month++) {
+				for (let day = 0; day <= 32; day++) {
+					const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+					expect(isValidDate(date), date).toBe(viaDate(date));
+				}
+			}
+		}
+	});
+
 	it('rejects dates that do not exist', () => {
 		expect(isValidDate('2026-02-30')).toBe(false);
 		expect(isValidDate('2026-02-29')).toBe(false);

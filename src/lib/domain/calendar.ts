@@ -16,8 +16,21 @@ function fromUtc(date: Date): string {
 	return date.toISOString().slice(0, 10);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A `YYYY-MM-DD` date that exists in the Gregorian calendar, from year 100 (`Date.UTC` reads
+ * years below 100 as 19xx, and this has always refused them). Arithmetic, no `Date`: the server
+ * checks it for every plan a tablet pushes.
+ */
 export function isValidDate(date: string): boolean {
-	return ISO_DATE.test(date) && fromUtc(toUtc(date)) === date;
+	if (!ISO_DATE.test(date)) return false;
+	const year = Number(date.slice(0, 4));
+	const month = Number(date.slice(5, 7));
+	const day = Number(date.slice(8, 10));
+	if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 export function addDays(date: string, days: number): string {
