@@ -31,7 +31,11 @@ export function isPersonalNumber(eleven: string): boolean {
 	return k2 !== 10 && k2 === d[10];
 }
 
+/** Six digits in a row: text without them holds no identity number (most text). */
+const SIX_DIGITS = /\d{6}/;
+
 export function containsPersonalNumber(text: string): boolean {
+	if (!SIX_DIGITS.test(text)) return false;
 	for (const match of text.matchAll(CANDIDATE)) {
 		if (isPersonalNumber(match[1]! + match[2]!)) return true;
 	}

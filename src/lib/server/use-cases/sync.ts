@@ -126,6 +126,19 @@ interface WriteContext {
 	now: string;
 }
 
+/** Field names as JSON text, each written once (a push names the same few thousands of times). */
+const QUOTED = new Map<string, string>();
+
+function quoted(field: string): string {
+	let text = QUOTED.get(field);
+	if (text === undefined) {
+		text = JSON.stringify(field);
+		// Field names are the record types' (a mutation with any other is rejected before this).
+		if (QUOTED.size < 1000) QUOTED.set(field, text);
+	}
+	return text;
+}
+
 /**
  * The row of a record written at revision `rev`: the fields in `changed` get `rev` and
  * `ctx.writer`. Nothing is written yet: see `writeRows`.
@@ -156,10 +169,17 @@ function recordRow(
 	} else {
 		// A new record: the JSON of an object with each changed field (record fields, each once)
 		// set to `rev` and to the writer, as the branch above would write it, without the objects.
-		const fields = record.changed.map((field) => JSON.stringify(field));
 		const writer = JSON.stringify(ctx.writer);
-		fieldRevs = `{${fields.map((field) => `${field}:${record.rev}`).join(',')}}`;
-		fieldClients = `{${fields.map((field) => `${field}:${writer}`).join(',')}}`;
+		let revs = '';
+		let clients = '';
+		for (const field of record.changed) {
+			const key = quoted(field);
+			const comma = revs === '' ? '' : ',';
+			revs += `${comma}${key}:${record.rev}`;
+			clients += `${comma}${key}:${writer}`;
+		}
+		fieldRevs = `{${revs}}`;
+		fieldClients = `{${clients}}`;
 	}
 	const groupId = record.data['groupId'];
 	return {
