@@ -44,6 +44,7 @@ export default defineConfig({
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
 			SQLITE_FILE: 'data/e2e.sqlite',
+			BODY_SIZE_LIMIT: '1M',
 			DEMO_DATA: 'true'
 		},
 		reuseExistingServer: !process.env.CI,

@@ -174,7 +174,7 @@ async function startServer() {
 	const origin = `http://localhost:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), ORIGIN: origin },
+		env: { ...process.env, PORT: String(port), ORIGIN: origin, BODY_SIZE_LIMIT: '1M' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

@@ -171,6 +171,7 @@ class ServerProcess {
 				HOST: '127.0.0.1',
 				PORT: String(port),
 				ORIGIN: `http://127.0.0.1:${port}`,
+				BODY_SIZE_LIMIT: '1M',
 				DEMO_DATA: 'true'
 			},
 			stdio: ['ignore', 'pipe', 'pipe']

@@ -51,3 +51,26 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 				: null
 	};
 }
+
+/** adapter-node's `BODY_SIZE_LIMIT` in bytes, read as adapter-node reads it (512K when unset). */
+function bodySizeLimit(value: string): number {
+	const unit = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[value.slice(-1).toUpperCase()];
+	return unit ? Number(value.slice(0, -1)) * unit : Number(value);
+}
+
+/**
+ * The warning to print when the server's body limit (adapter-node's `BODY_SIZE_LIMIT`) is below
+ * a push body's largest size: pushes still arrive, but a tablet has to split its batches after
+ * a 413 first (ADR 9). Null when the limit is large enough.
+ */
+export function bodyLimitWarning(
+	maxPushBytes: number,
+	env: Record<string, string | undefined> = process.env
+): string | null {
+	const value = env['BODY_SIZE_LIMIT'] ?? '512K';
+	if (bodySizeLimit(value) >= maxPushBytes) return null;
+	return (
+		`BODY_SIZE_LIMIT is ${value}, below the largest push body (${maxPushBytes} bytes): ` +
+		`set BODY_SIZE_LIMIT=1M (npm start and npm run serve do), or tablets send smaller batches.`
+	);
+}

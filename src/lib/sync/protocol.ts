@@ -16,14 +16,16 @@ export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
 export const SUPPORTED_SCHEMA = { min: 1, max: 2 } as const;
 
 /** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
-export const MAX_BATCH = 500;
+export const MAX_BATCH = 1000;
 /**
  * Most bytes one push body may have (413 `body_too_large`). A client cuts its batches at
  * MAX_BATCH mutations or at this many bytes of JSON, whichever comes first: a plan can hold
- * ~15,000 characters of text, so 500 of them do not fit in any sensible request. It stays under
- * adapter-node's default BODY_SIZE_LIMIT (512K), which the server's own limit must not exceed.
+ * ~15,000 characters of text, so a thousand of them do not fit in any sensible request. Just
+ * under 1 MiB, the default body limit of common proxies (nginx's `client_max_body_size 1m`);
+ * adapter-node's own limit must be at least this (`BODY_SIZE_LIMIT=1M`, which `npm start` and
+ * `npm run serve` set). A client that meets a 413 anyway sends smaller bodies (ADR 9).
  */
-export const MAX_PUSH_BYTES = 500 * 1024;
+export const MAX_PUSH_BYTES = 1000 * 1024;
 /**
  * Most changes one pull page returns, and about the most characters of record text it carries
  * (a page ends after the change that passes PULL_PAGE_CHARS; it always holds at least one).

@@ -39,6 +39,13 @@ export type SyncOutcome =
 	{ ok: true; pushed: number; pulled: number } | { ok: false; reason: string; status: number };
 
 export class SyncEngine {
+	/**
+	 * Bytes of mutations one push body may carry. Starts at what the protocol allows; a 413 from
+	 * the way to the server (a proxy, or a server started with a smaller body limit) halves it
+	 * for as long as this engine lives, so a push still goes through, in more requests.
+	 */
+	#pushBudget = MAX_PUSH_BYTES - 1024;
+
 	constructor(
 		private readonly db: LekeplanDatabase,
 		private readonly transport: SyncTransport,
@@ -83,7 +90,10 @@ export class SyncEngine {
 		const clientId = await this.clientId();
 		let pushed = 0;
 		for (;;) {
-			const batch = fitToSize(await this.db.outbox.orderBy('id').limit(MAX_BATCH).toArray());
+			const batch = fitToSize(
+				await this.db.outbox.orderBy('id').limit(MAX_BATCH).toArray(),
+				this.#pushBudget
+			);
 			if (batch.length === 0) return { ok: true, pushed, pulled: 0 };
 			const answer = await this.transport.push({
 				protocol: PROTOCOL_VERSION,
@@ -91,6 +101,11 @@ export class SyncEngine {
 				clientId,
 				mutations: batch
 			});
+			if (!answer.ok && answer.status === 413 && batch.length > 1) {
+				// Too large for something on the way: the same mutations again, in smaller bodies.
+				this.#pushBudget = Math.max(1024, Math.floor(bytesOf(batch) / 2));
+				continue;
+			}
 			if (!answer.ok) return { ok: false, reason: answer.reason, status: answer.status };
 			const { results, lastMutationId } = answer.data;
 			const tables = [
@@ -250,13 +265,16 @@ export class SyncEngine {
 	}
 }
 
-/** The longest prefix of a batch whose push body stays under the server's size limit. */
-function fitToSize<T>(batch: T[]): T[] {
-	const budget = MAX_PUSH_BYTES - 1024;
+const encoder = new TextEncoder();
+/** The bytes one mutation takes in a push body's JSON (with its comma). */
+const bytesOfOne = (item: unknown) => encoder.encode(JSON.stringify(item)).byteLength + 1;
+const bytesOf = (batch: unknown[]) => batch.reduce<number>((sum, m) => sum + bytesOfOne(m), 0);
+
+/** The longest prefix of a batch (at least one) whose mutations take at most `budget` bytes. */
+function fitToSize<T>(batch: T[], budget: number): T[] {
 	let size = 0;
-	const encoder = new TextEncoder();
 	for (let i = 0; i < batch.length; i++) {
-		size += encoder.encode(JSON.stringify(batch[i])).byteLength + 1;
+		size += bytesOfOne(batch[i]);
 		if (size > budget) return batch.slice(0, Math.max(1, i));
 	}
 	return batch;

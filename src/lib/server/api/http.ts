@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import { problemsOf } from '$lib/domain/plan';
+import { FAIL, fastParser } from '../fast-parse';
 
 /**
  * An answer other than success, with a reason code a client can act on (DESIGN.md §6):
@@ -145,6 +146,18 @@ function badTextFields(value: unknown): Record<string, string> {
 	return fields;
 }
 
+/** Each body schema's quick parser (see fast-parse.ts), made on first use. */
+const QUICK = new WeakMap<object, (input: unknown) => unknown>();
+
+function quickParser<T>(schema: z.ZodMiniType<T>): (input: unknown) => T | typeof FAIL {
+	let parse = QUICK.get(schema);
+	if (!parse) {
+		parse = fastParser(schema);
+		QUICK.set(schema, parse);
+	}
+	return parse as (input: unknown) => T | typeof FAIL;
+}
+
 /**
  * Parses with a zod schema. Wrong shape or type (missing field, extra field, a number where
  * text belongs) is 400 `invalid_body`, and so is text no database can store (NUL, a lone
@@ -152,6 +165,11 @@ function badTextFields(value: unknown): Record<string, string> {
  * or the wrong way round) is 422 `invalid_value`. Both name the fields.
  */
 export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+	const quick = quickParser(schema)(value);
+	if (quick !== FAIL) {
+		const bad = badTextFields(quick);
+		if (Object.keys(bad).length === 0) return quick;
+	}
 	const parsed = schema.safeParse(value);
 	if (parsed.success) {
 		const bad = badTextFields(parsed.data);
