@@ -255,6 +255,20 @@ const UPSERT =
  * records, building and compiling the statement's syntax tree cost as much as running it.
  */
 function insertText(dialect: ServerDeps['dialect'], rows: number, upsert: boolean): string {
+	const key = `${dialect} ${rows} ${upsert}`;
+	let text = INSERT_TEXTS.get(key);
+	if (text === undefined) {
+		text = writeInsertText(dialect, rows, upsert);
+		// A push of a full batch, and single rows, come back again and again; keep a few.
+		if (INSERT_TEXTS.size >= 16) INSERT_TEXTS.clear();
+		INSERT_TEXTS.set(key, text);
+	}
+	return text;
+}
+
+const INSERT_TEXTS = new Map<string, string>();
+
+function writeInsertText(dialect: ServerDeps['dialect'], rows: number, upsert: boolean): string {
 	const width = RECORD_COLUMNS.length;
 	const tuples: string[] = [];
 	for (let r = 0; r < rows; r++) {
