@@ -837,8 +837,10 @@ function printTable(results, options) {
 	console.log(
 		`Sync: medians of ${options.rounds} rounds after one warm-up round, fresh databases or ` +
 			'kindergartens per round. Server figures run through the API handler in-process (push: ' +
-			'2 requests of 500; pull: every page from cursor 0); the raw baselines are one Kysely ' +
-			'statement in one transaction. Under load: autocannon, 50 connections on loopback, ' +
+			'1,000 mutations in batches of MAX_BATCH; pull: every page from cursor 0); the raw ' +
+			'baselines are one Kysely statement in one transaction; on SQLite the write-ahead log ' +
+			'is checkpointed, untimed, before each timed write. Under load: autocannon, 50 ' +
+			'connections on loopback, ' +
 			`${options.loadSeconds} s after a 2 s warm-up, against node:http + handleApi.`
 	);
 }
