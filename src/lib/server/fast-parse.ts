@@ -1,7 +1,7 @@
 import type { z } from 'zod/mini';
 
 /**
- * A quicker way to the answer of `schema.safeParse(value)` when that answer is success (ADR 9).
+ * A quicker way to the answer of `schema.safeParse(value)` when that answer is success (ADR 13).
  *
  * The server checks every record a tablet pushes against its domain schema, the one definition
  * of a plan or an activity. zod walks a schema generically, and for a thousand plans that walk
