@@ -41,6 +41,33 @@ describe('readJson', () => {
 			'malformed_json'
 		]);
 	});
+
+	const bodyOf = (bytes: Uint8Array[]) =>
+		new Request('http://localhost/api/v1/x', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: new ReadableStream<Uint8Array>({
+				start(controller) {
+					for (const chunk of bytes) controller.enqueue(chunk);
+					controller.close();
+				}
+			}),
+			duplex: 'half'
+		} as RequestInit);
+
+	it('reads a body as TextDecoder would: split characters joined, a byte-order mark dropped, bad bytes replaced', async () => {
+		const text = '{"title":"Blåbær på tur ✓"}';
+		const bytes = new TextEncoder().encode(text);
+		// Cut inside "å" (two bytes) and inside "✓" (three).
+		const cuts = [10, 11, bytes.length - 4, bytes.length - 3];
+		const chunks = [0, ...cuts].map((start, i) => bytes.slice(start, cuts[i] ?? bytes.length));
+		expect(await readJson(bodyOf(chunks))).toEqual({ title: 'Blåbær på tur ✓' });
+		const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+		expect(await readJson(bodyOf([bom]))).toEqual({ title: 'Blåbær på tur ✓' });
+		const bad = new TextEncoder().encode('{"title":"a?b"}');
+		bad[11] = 0xff;
+		expect(await readJson(bodyOf([bad]))).toEqual({ title: 'a\ufffdb' });
+	});
 });
 
 describe('errorResponse', () => {

@@ -126,17 +126,31 @@ interface WriteContext {
 	now: string;
 }
 
-/** Field names as JSON text, each written once (a push names the same few thousands of times). */
-const QUOTED = new Map<string, string>();
+/**
+ * For a list of field names, the pieces of the JSON text of an object with each of them set to
+ * one value: `{"a":` … `,"b":` … `}`, to be joined with that value's JSON. A new record's
+ * revisions and writers are such objects, and the records of a batch mostly share one list of
+ * fields, so the pieces are made once per list rather than once per record.
+ */
+const OBJECT_PIECES = new Map<string, string[]>();
 
-function quoted(field: string): string {
-	let text = QUOTED.get(field);
-	if (text === undefined) {
-		text = JSON.stringify(field);
-		// Field names are the record types' (a mutation with any other is rejected before this).
-		if (QUOTED.size < 1000) QUOTED.set(field, text);
+function objectPieces(fields: readonly string[]): string[] {
+	const key = fields.join('\u0000');
+	let pieces = OBJECT_PIECES.get(key);
+	if (pieces === undefined) {
+		pieces = fields.map((field, i) => `${i === 0 ? '{' : ','}${JSON.stringify(field)}:`);
+		pieces.push('}');
+		// Field names are the record types' (a mutation with any other is rejected before this),
+		// so the lists are few; the bound only guards memory.
+		if (OBJECT_PIECES.size >= 1000) OBJECT_PIECES.clear();
+		OBJECT_PIECES.set(key, pieces);
 	}
-	return text;
+	return pieces;
+}
+
+/** The JSON text of an object with each of `fields` set to the value whose JSON is `value`. */
+function objectOfOne(fields: readonly string[], value: string): string {
+	return fields.length === 0 ? '{}' : objectPieces(fields).join(value);
 }
 
 /**
@@ -167,19 +181,10 @@ function recordRow(
 		fieldRevs = JSON.stringify(revs);
 		fieldClients = JSON.stringify(clients);
 	} else {
-		// A new record: the JSON of an object with each changed field (record fields, each once)
-		// set to `rev` and to the writer, as the branch above would write it, without the objects.
-		const writer = JSON.stringify(ctx.writer);
-		let revs = '';
-		let clients = '';
-		for (const field of record.changed) {
-			const key = quoted(field);
-			const comma = revs === '' ? '' : ',';
-			revs += `${comma}${key}:${record.rev}`;
-			clients += `${comma}${key}:${writer}`;
-		}
-		fieldRevs = `{${revs}}`;
-		fieldClients = `{${clients}}`;
+		// A new record: every changed field (record fields, each once) has `rev` and the writer,
+		// as the branch above would write it, without the objects.
+		fieldRevs = objectOfOne(record.changed, String(record.rev));
+		fieldClients = objectOfOne(record.changed, JSON.stringify(ctx.writer));
 	}
 	const groupId = record.data['groupId'];
 	return {
