@@ -7,8 +7,17 @@ import { addDays, localToday, startOfWeek } from '$lib/domain/calendar';
 import { makeDemoData } from '$lib/domain/demo-data';
 import { uuidv7 } from '$lib/domain/ids';
 import { filterPlans } from '$lib/domain/plan-filter';
+import { callApi } from '$lib/client/api';
 import { SyncEngine } from '$lib/client/sync/engine';
-import { PULL_PAGE, SERVER_FIELDS } from '$lib/sync/protocol';
+import { httpTransport } from '$lib/client/sync/http-transport';
+import {
+	DEVICE_FIELDS,
+	MAX_BATCH,
+	PROTOCOL_VERSION,
+	PULL_PAGE,
+	SCHEMA_VERSION,
+	SERVER_FIELDS
+} from '$lib/sync/protocol';
 
 /** @typedef {import('$lib/domain/plan').ActivityPlan} ActivityPlan */
 /** @typedef {import('$lib/domain/demo-data').DemoData} DemoData */
@@ -20,6 +29,8 @@ const REPO_DB = 'lekeplan-bench-repository';
 const RAW_DB = 'lekeplan-bench-raw';
 const SYNC_DB = 'lekeplan-bench-sync';
 const SYNC_RAW_DB = 'lekeplan-bench-sync-raw';
+const HTTP_SYNC_DB = 'lekeplan-bench-http-sync';
+const HTTP_SYNC_RAW_DB = 'lekeplan-bench-http-sync-raw';
 const WEEKS_EACH_WAY = 52;
 
 /** @type {{ demo: DemoData; plans: ActivityPlan[] } | null} */
@@ -199,6 +210,47 @@ async function timeSyncRaw() {
 	return { ms, stored, pulled: plans.length };
 }
 
+/**
+ * What a first sync from the server stores: the plans as the engine stored them in an untimed
+ * sync, the raw baseline's rows.
+ * @type {ActivityPlan[] | null}
+ */
+let fromServer = null;
+
+/**
+ * A first sync of a fresh client from the running server: the app's engine and its HTTP
+ * transport (the app's `callApi`, the signed-in session's cookie) into a new database.
+ * @param {string} name
+ */
+async function syncFromServer(name) {
+	const db = await freshDatabase(name);
+	const engine = new SyncEngine(db, httpTransport);
+	await engine.enable();
+	const start = performance.now();
+	const outcome = await engine.sync();
+	const ms = performance.now() - start;
+	const stored = await db.plans.count();
+	if (!outcome.ok) throw new Error(`sync failed: ${outcome.reason} (${outcome.status})`);
+	return { ms, stored, pulled: outcome.pulled, db };
+}
+
+async function timeSyncFromServer() {
+	const { ms, stored, pulled, db } = await syncFromServer(HTTP_SYNC_DB);
+	db.close();
+	return { ms, stored, pulled };
+}
+
+async function timeRawFromServer() {
+	if (!fromServer) throw new Error('call bench.prepareServerSync() first');
+	const db = await freshDatabase(HTTP_SYNC_RAW_DB);
+	const start = performance.now();
+	await db.plans.bulkPut(fromServer);
+	const ms = performance.now() - start;
+	const stored = await db.plans.count();
+	db.close();
+	return { ms, stored };
+}
+
 /** @param {number[]} values */
 function median(values) {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -255,6 +307,8 @@ const bench = {
 		await Dexie.delete(RAW_DB);
 		await Dexie.delete(SYNC_DB);
 		await Dexie.delete(SYNC_RAW_DB);
+		await Dexie.delete(HTTP_SYNC_DB);
+		await Dexie.delete(HTTP_SYNC_RAW_DB);
 	},
 
 	/**
@@ -287,6 +341,93 @@ const bench = {
 		} else {
 			raw = await timeSyncRaw();
 			engine = await timeFirstSync();
+		}
+		return {
+			syncMs: engine.ms,
+			rawMs: raw.ms,
+			stored: [engine.stored, raw.stored],
+			pulled: engine.pulled
+		};
+	},
+
+	/**
+	 * Signs this browser context in on the running server (the page's app does not notice: it
+	 * read the account when it started) and pushes `n` plans, made as `prepare` makes them, into
+	 * the groups of the user's kindergarten: what a fresh client then pulls.
+	 * @param {{ email: string; password: string }} account
+	 * @param {number} n
+	 */
+	async seedServer(account, n) {
+		const signIn = await callApi('POST', '/auth/sign-in', account);
+		if (!signIn.ok) throw new Error(`sign-in answered ${signIn.status} ${signIn.reason}`);
+		const me = await callApi('GET', '/me');
+		const kindergartenId = me.ok ? me.data.user.kindergartenId : null;
+		if (!kindergartenId) throw new Error('the signed-in user has no kindergarten');
+		const listed = await callApi('GET', `/kindergartens/${kindergartenId}/groups`);
+		if (!listed.ok) throw new Error(`groups answered ${listed.status} ${listed.reason}`);
+		/** @type {string[]} */
+		const groups = listed.data.groups.map((/** @type {{ id: string }} */ g) => g.id);
+		const today = localToday();
+		const demo = makeDemoData(today);
+		/** @type {readonly string[]} */
+		const notSent = [...SERVER_FIELDS, ...DEVICE_FIELDS];
+		const at = new Date().toISOString();
+		const mutations = generatePlans(demo, n, today).map((plan, i) => {
+			const g = demo.groups.findIndex((group) => group.id === plan.groupId);
+			/** @type {Record<string, unknown>} */
+			const fields = { ...plan, groupId: groups[g % groups.length] };
+			for (const key of notSent) delete fields[key];
+			return {
+				id: i + 1,
+				recordId: plan.id,
+				type: /** @type {const} */ ('plan'),
+				op: /** @type {const} */ ('put'),
+				baseRev: null,
+				fields,
+				at
+			};
+		});
+		const clientId = uuidv7();
+		let applied = 0;
+		for (let i = 0; i < mutations.length; i += MAX_BATCH) {
+			const result = await httpTransport.push({
+				protocol: PROTOCOL_VERSION,
+				schema: SCHEMA_VERSION,
+				clientId,
+				mutations: mutations.slice(i, i + MAX_BATCH)
+			});
+			if (!result.ok) throw new Error(`push answered ${result.status} ${result.reason}`);
+			const refused = result.data.results.find((r) => r.status !== 'applied');
+			if (refused) throw new Error(`push: ${JSON.stringify(refused)}`);
+			applied += result.data.results.length;
+		}
+		return { applied, groups: groups.length };
+	},
+
+	/**
+	 * One untimed first sync from the server; what it stored becomes the raw baseline's rows.
+	 */
+	async prepareServerSync() {
+		const { stored, pulled, db } = await syncFromServer(HTTP_SYNC_DB);
+		fromServer = await db.plans.toArray();
+		db.close();
+		return { pulled, stored, bytes: JSON.stringify(fromServer).length };
+	},
+
+	/**
+	 * One round: a first sync of a fresh client from the server (engine, HTTP, server) and raw
+	 * `bulkPut` of the same plans, each into a freshly created database of the app's schema.
+	 * @param {boolean} syncFirst
+	 */
+	async serverSyncRound(syncFirst) {
+		let engine;
+		let raw;
+		if (syncFirst) {
+			engine = await timeSyncFromServer();
+			raw = await timeRawFromServer();
+		} else {
+			raw = await timeRawFromServer();
+			engine = await timeSyncFromServer();
 		}
 		return {
 			syncMs: engine.ms,

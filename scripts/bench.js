@@ -2,6 +2,7 @@
 //
 //   node scripts/bench.js [--no-build] [--plans N] [--rounds N] [--load-seconds N]
 //   node scripts/bench.js --only first-page [--no-build]   (step 4 alone, file by file)
+//   node scripts/bench.js --only first-sync [--no-build]   (step 5b alone)
 //
 // Builds the app (unless --no-build), serves it with `node build` on a free port, and measures:
 //   1. importing N plans through PlanRepository.importMany (zod + bulkPut) against raw Dexie
@@ -10,9 +11,12 @@
 //   3. filtering N plans by text on /plans, from the input event to the new result count, with
 //      the pure domain filterPlans as the baseline;
 //   4. the gzip size of the JavaScript and CSS the first page loads;
-//   5. a first sync of 10,000 pulled changes into a fresh client (SyncEngine over the app's
-//      Dexie database, with a transport serving the pages a server would send) against raw
-//      Dexie bulkPut of the same plans, as a ratio;
+//   5. a first sync of 10,000 plans into a fresh client against raw Dexie bulkPut of the same
+//      plans, as a ratio: (b) the target, for a server on SQLite and one on PostgreSQL: the
+//      app's SyncEngine and HTTP transport pulling from the running server (the built app on a
+//      database of its own, the plans pushed first by the demo staff member); (a) for
+//      reference, the client alone: the engine with a transport serving the same pages from
+//      memory;
 //   6. sync on the server, on SQLite and on PostgreSQL (bench/sync-server.bench-run.ts, run by
 //      Vitest because the server is TypeScript): push of 1,000 mutations against a raw insert
 //      of the same rows, pull of 10,000 changes against a raw select, and pull under 50
@@ -42,6 +46,8 @@ const TARGETS = {
 };
 /** Changes pulled by the first sync of a fresh client (step 5). */
 const SYNC_CHANGES = 10_000;
+/** The demo organisation's staff member (src/lib/server/demo.ts), who pulls in step 5b. */
+const DEMO_STAFF = { email: 'ansatt@demo.lekeplan.no', password: 'lekeplan-demo' };
 const DATABASES = ['sqlite', 'postgres'];
 /** Words typed into the /plans search box; each finds some of the demo texts, none finds all. */
 const WORDS = ['bee-bot', 'plastilina', 'skogen', 'gymsalen', 'lydbok'];
@@ -55,7 +61,7 @@ const CONTEXT_OPTIONS = {
 	serviceWorkers: 'allow'
 };
 /** Steps that `--only` runs alone (printed, not written to bench-results/latest.json). */
-const ONLY = ['first-page'];
+const ONLY = ['first-page', 'first-sync'];
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -168,13 +174,13 @@ function freePort() {
 	});
 }
 
-/** `node build` on a free port; resolves once it answers. */
-async function startServer() {
+/** `node build` on a free port, with `env` added; resolves once it answers. */
+async function startServer(env = {}) {
 	const port = await freePort();
 	const origin = `http://localhost:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), ORIGIN: origin, BODY_SIZE_LIMIT: '1M' },
+		env: { ...process.env, PORT: String(port), ORIGIN: origin, BODY_SIZE_LIMIT: '1M', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -361,6 +367,120 @@ async function measureFirstSync(browser, contextOptions, bundle, options) {
 		};
 	} finally {
 		await context.close();
+	}
+}
+
+/** Where the first sync from the server (5b) finds PostgreSQL. */
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * A database of its own for a server of the first sync from the server (5b), and how to remove
+ * it: a SQLite file in a temporary directory, or a PostgreSQL database.
+ */
+async function scratchDatabase(dialect) {
+	if (dialect === 'sqlite') {
+		const dir = await mkdtemp(path.join(tmpdir(), 'lekeplan-bench-sync-'));
+		return {
+			env: { SQLITE_FILE: path.join(dir, 'lekeplan.sqlite') },
+			remove: () => rm(dir, { recursive: true, force: true })
+		};
+	}
+	const name = `lekeplan_bench_${Math.random().toString(16).slice(2, 10)}`;
+	const admin = new pg.Client({ connectionString: POSTGRES_URL });
+	await admin.connect();
+	try {
+		await admin.query(`create database ${name}`);
+	} finally {
+		await admin.end();
+	}
+	const url = new URL(POSTGRES_URL);
+	url.pathname = `/${name}`;
+	return {
+		env: { DATABASE_URL: url.toString() },
+		remove: async () => {
+			const client = new pg.Client({ connectionString: POSTGRES_URL });
+			await client.connect();
+			try {
+				await client.query(`drop database if exists ${name} with (force)`);
+			} finally {
+				await client.end();
+			}
+		}
+	};
+}
+
+/**
+ * 5b. A first sync of SYNC_CHANGES plans into a fresh client from a running server on
+ * `dialect`, over HTTP (the app's engine and transport), against raw bulkPut of the same plans
+ * as the engine stored them. The server is the built app with the demo organisation in a
+ * database of its own; the demo staff member pushes the plans first (untimed).
+ */
+async function measureServerSync(browser, contextOptions, bundle, options, dialect) {
+	const database = await scratchDatabase(dialect);
+	let server;
+	let context;
+	try {
+		server = await startServer({ ...database.env, DEMO_DATA: 'true' });
+		context = await browser.newContext({
+			...contextOptions,
+			baseURL: server.origin,
+			bypassCSP: true
+		});
+		const page = await context.newPage();
+		await page.goto('/');
+		await injectBench(page, bundle);
+		const seeded = await page.evaluate(
+			([account, n]) => window.bench.seedServer(account, n),
+			[DEMO_STAFF, SYNC_CHANGES]
+		);
+		progress(
+			`first sync from the server (${dialect}): ${seeded.applied} plans pushed into ${seeded.groups} groups`
+		);
+		const prepared = await page.evaluate(() => window.bench.prepareServerSync());
+		progress(
+			`first sync from the server (${dialect}): ${prepared.pulled} changes pulled, ${prepared.stored} plans stored (${(prepared.bytes / 1024 / 1024).toFixed(1)} MB as JSON)`
+		);
+		const check = (round) => {
+			if (round.stored.some((s) => s !== SYNC_CHANGES))
+				throw new Error(
+					`first sync from the server stored ${round.stored.join('/')} plans, expected ${SYNC_CHANGES}`
+				);
+		};
+		const warm = await page.evaluate(() => window.bench.serverSyncRound(true));
+		check(warm);
+		progress(
+			`first sync from the server (${dialect}): warm-up round engine ${warm.syncMs.toFixed(0)} ms, raw ${warm.rawMs.toFixed(0)} ms (not counted)`
+		);
+		const engine = [];
+		const raw = [];
+		for (let r = 0; r < options.rounds; r++) {
+			const syncFirst = r % 2 === 0;
+			const round = await page.evaluate((first) => window.bench.serverSyncRound(first), syncFirst);
+			check(round);
+			engine.push(round.syncMs);
+			raw.push(round.rawMs);
+			progress(
+				`first sync from the server (${dialect}): round ${r + 1}/${options.rounds} (${syncFirst ? 'engine first' : 'raw first'}): engine ${round.syncMs.toFixed(0)} ms, raw ${round.rawMs.toFixed(0)} ms`
+			);
+		}
+		await page.evaluate(() => window.bench.cleanUp());
+		const engineMedian = median(engine);
+		const rawMedian = median(raw);
+		return {
+			changes: SYNC_CHANGES,
+			pulled: prepared.pulled,
+			rounds: options.rounds,
+			syncMs: engine.map(round1),
+			rawMs: raw.map(round1),
+			syncMedianMs: round1(engineMedian),
+			rawMedianMs: round1(rawMedian),
+			ratio: round2(engineMedian / rawMedian),
+			ratioPerRound: engine.map((ms, i) => round2(ms / raw[i]))
+		};
+	} finally {
+		await context?.close().catch(() => {});
+		if (server) await stopServer(server);
+		await database.remove();
 	}
 }
 
@@ -698,13 +818,14 @@ async function measureFirstPage(browser, contextOptions, origin) {
 
 /** Whether each target is met (null: not measured). */
 function metTargets(results) {
-	const { importing, firstPage, firstSync, server } = results;
+	const { importing, firstPage, firstSyncFromServer, server } = results;
 	const met = {
 		importRatio: importing.ratio <= TARGETS.importRatio,
-		firstPageJsKb: firstPage.js.gzipKb <= TARGETS.firstPageJsKb,
-		firstSyncRatio: firstSync.ratio <= TARGETS.firstSyncRatio
+		firstPageJsKb: firstPage.js.gzipKb <= TARGETS.firstPageJsKb
 	};
 	for (const db of DATABASES) {
+		const f = firstSyncFromServer[db];
+		met[`firstSyncRatio.${db}`] = f?.ratio !== undefined ? f.ratio <= TARGETS.firstSyncRatio : null;
 		const r = server.databases[db];
 		met[`pushRatio.${db}`] = r?.push ? r.push.ratio <= TARGETS.pushRatio : null;
 		met[`pullRatio.${db}`] = r?.pull ? r.pull.ratio <= TARGETS.pullRatio : null;
@@ -713,16 +834,34 @@ function metTargets(results) {
 }
 
 function syncRows(results, fmt) {
-	const { firstSync, server } = results;
+	const { firstSync, firstSyncFromServer, server } = results;
 	const yes = (ok) => (ok ? 'yes' : 'NO');
 	const rows = [
 		[
-			`First sync of ${firstSync.changes.toLocaleString('en-US')} changes into a fresh client / raw bulkPut`,
+			`First sync of ${firstSync.changes.toLocaleString('en-US')} changes, client only (pages in memory) / raw bulkPut (reference)`,
 			`${firstSync.ratio.toFixed(2)}× (${fmt(firstSync.syncMedianMs)} / ${fmt(firstSync.rawMedianMs)})`,
-			`≤ ${TARGETS.firstSyncRatio}×`,
-			yes(firstSync.ratio <= TARGETS.firstSyncRatio)
+			'—',
+			'—'
 		]
 	];
+	for (const db of DATABASES) {
+		const f = firstSyncFromServer[db];
+		rows.push(
+			f?.ratio === undefined
+				? [
+						`[${db}] first sync from the server`,
+						`not measured: ${f?.skipped ?? 'no result'}`,
+						'—',
+						'NO'
+					]
+				: [
+						`[${db}] first sync of ${f.changes.toLocaleString('en-US')} plans from the server (HTTP) / raw bulkPut`,
+						`${f.ratio.toFixed(2)}× (${fmt(f.syncMedianMs)} / ${fmt(f.rawMedianMs)})`,
+						`≤ ${TARGETS.firstSyncRatio}×`,
+						yes(f.ratio <= TARGETS.firstSyncRatio)
+					]
+		);
+	}
 	for (const db of DATABASES) {
 		const r = server.databases[db];
 		if (!r || r.skipped) {
@@ -732,7 +871,7 @@ function syncRows(results, fmt) {
 		const { push, pull, concurrency: load } = r;
 		rows.push(
 			[
-				`[${db}] push ${push.mutations.toLocaleString('en-US')} mutations (${push.batches} × 500) / raw insert`,
+				`[${db}] push ${push.mutations.toLocaleString('en-US')} mutations (${push.batches === 1 ? 'one batch' : `${push.batches} batches`}) / raw insert`,
 				`${push.ratio.toFixed(2)}× (${fmt(push.pushMedianMs)} / ${fmt(push.rawMedianMs)})`,
 				`≤ ${TARGETS.pushRatio}×`,
 				yes(push.ratio <= TARGETS.pushRatio)
@@ -846,6 +985,44 @@ function printTable(results, options) {
 }
 
 /** `--only first-page`: step 4 alone, with every file it counts. */
+/** 5b on each database; a database that cannot be measured is reported, not fatal. */
+async function measureServerSyncs(browser, bundle, options) {
+	const results = {};
+	for (const db of DATABASES) {
+		progress(
+			`5b/6 first sync of ${SYNC_CHANGES} plans from a server on ${db}, over HTTP, ${options.rounds} rounds`
+		);
+		try {
+			results[db] = await measureServerSync(browser, CONTEXT_OPTIONS, bundle, options, db);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			progress(`first sync from the server (${db}): NOT MEASURED: ${reason}`);
+			results[db] = { skipped: reason.split('\n')[0] };
+		}
+	}
+	return results;
+}
+
+async function onlyFirstSync(bundle, options) {
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: CHROMIUM_ARGS
+	});
+	try {
+		const results = await measureServerSyncs(browser, bundle, options);
+		for (const db of DATABASES) {
+			const f = results[db];
+			console.log(
+				f.ratio === undefined
+					? `[${db}] not measured: ${f.skipped}`
+					: `[${db}] first sync from the server: ${f.ratio.toFixed(2)}× (${f.syncMedianMs} ms / ${f.rawMedianMs} ms); target ≤ ${TARGETS.firstSyncRatio}×`
+			);
+		}
+	} finally {
+		await browser.close().catch(() => {});
+	}
+}
+
 async function onlyFirstPage() {
 	const server = await startServer();
 	let browser;
@@ -889,6 +1066,7 @@ async function main() {
 	progress('bundling scripts/bench-entry.js with the app modules …');
 	const bundle = await bundleEntry();
 	progress(`bench bundle: ${(bundle.length / 1024).toFixed(0)} KB`);
+	if (options.only === 'first-sync') return onlyFirstSync(bundle, options);
 
 	let server;
 	let browser;
@@ -921,10 +1099,19 @@ async function main() {
 		progress('4/6 first page size');
 		const firstPage = await measureFirstPage(browser, contextOptions, server.origin);
 		progress(
-			`5/6 first sync of ${SYNC_CHANGES} changes into a fresh client, ${options.rounds} rounds`
+			`5a/6 first sync of ${SYNC_CHANGES} changes into a fresh client, pages from memory, ${options.rounds} rounds`
 		);
 		const firstSync = await measureFirstSync(browser, contextOptions, bundle, options);
-		const results = { importing, weekView, filter, firstPage, firstSync, server: serverSync };
+		const firstSyncFromServer = await measureServerSyncs(browser, bundle, options);
+		const results = {
+			importing,
+			weekView,
+			filter,
+			firstPage,
+			firstSync,
+			firstSyncFromServer,
+			server: serverSync
+		};
 
 		printTable(results, options);
 		const report = {
