@@ -171,7 +171,9 @@ function object(schema: Schema): Parse | null {
 	return (input) => {
 		if (!isObject(input)) return FAIL;
 		const out: Record<string, unknown> = {};
-		for (const field of fields) {
+		// Index loops: no iterator object per record and field.
+		for (let f = 0; f < fields.length; f++) {
+			const field = fields[f]!;
 			const given = input[field.key];
 			// `in` only where the value is undefined: a key with a value is present.
 			const present = given !== undefined || field.key in input;
@@ -212,7 +214,8 @@ function withChecks(schema: Schema, parse: Parse): Parse {
 		const value = parse(input);
 		if (value === FAIL) return FAIL;
 		const payload: Payload = { value, issues: [] };
-		for (const check of checks) {
+		for (let c = 0; c < checks.length; c++) {
+			const check = checks[c]!;
 			const when = check._zod.def.when;
 			if (when && !when(payload as never)) continue;
 			const result = check._zod.check(payload as never) as unknown;

@@ -122,7 +122,8 @@ export function validateRecord(
 	}
 	const fields = CLIENT_FIELDS[type];
 	const written: Record<string, unknown> = {};
-	for (const key of Object.keys(normalized)) {
+	// `for…in` over a plain object the parse made: its own keys, without an array of them.
+	for (const key in normalized) {
 		const value = normalized[key];
 		if (value !== undefined && fields.has(key)) written[key] = value;
 	}
