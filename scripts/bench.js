@@ -178,7 +178,8 @@ function freePort() {
 async function startServer(env = {}) {
 	const port = await freePort();
 	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	// As `npm run serve` starts it (ADR 13: the young generation's size).
+	const child = spawn(process.execPath, ['--max-semi-space-size=32', 'build'], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), ORIGIN: origin, BODY_SIZE_LIMIT: '1M', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
