@@ -793,6 +793,7 @@ describeEachDatabase('sync', (dialect) => {
 				// And the last cursor is the current sequence: a pull from it is empty.
 				expect(await reader.pull(later.cursor)).toEqual({
 					changes: [],
+					head: later.cursor,
 					cursor: later.cursor,
 					hasMore: false
 				});
@@ -889,7 +890,9 @@ describeEachDatabase('sync', (dialect) => {
 					updatedBy: row.updatedBy
 				}));
 				expect(changes.map((c) => c.recordId)).toEqual([activity, gone, plan]);
-				expect(text).toBe(JSON.stringify({ changes, cursor: sequence, hasMore: false }));
+				expect(text).toBe(
+					JSON.stringify({ changes, head: sequence, cursor: sequence, hasMore: false })
+				);
 			} finally {
 				await fresh.close();
 			}

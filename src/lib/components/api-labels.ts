@@ -31,6 +31,34 @@ const apiText: Record<string, (seconds: number) => string> = {
 	cannot_change_own_access: () => m.api_cannot_change_own_access()
 };
 
+/**
+ * Why a sync failed, as a sentence: the reasons of the sync endpoints, of the way to them (a
+ * proxy's 413 or 503) and of the engine itself. An unknown one is named by its code, which is
+ * what someone helping the kindergarten needs.
+ */
+const syncText: Record<string, () => string> = {
+	offline: () => m.api_offline(),
+	not_signed_in: () => m.api_not_signed_in(),
+	forbidden: () => m.admin_no_access(),
+	server_error: () => m.api_server_error(),
+	internal_error: () => m.api_server_error(),
+	unexpected_answer: () => m.api_unexpected_answer(),
+	mutation_gap: () => m.api_push_not_taken(),
+	push_not_taken: () => m.api_push_not_taken(),
+	pull_did_not_end: () => m.api_pull_did_not_end(),
+	batch_too_large: () => m.api_too_large(),
+	body_too_large: () => m.api_too_large(),
+	client_of_another_user: () => m.api_client_of_another_user(),
+	protocol_unsupported: () => m.sync_update_required(),
+	quota_exceeded: () => m.api_quota_exceeded(),
+	storage_failed: () => m.api_storage_failed()
+};
+
+/** The sentence for why a sync failed (the badge says it after "Sync failed:"). */
+export function syncProblem(reason: string): string {
+	return syncText[reason]?.() ?? m.api_error_code({ reason });
+}
+
 /** The sentence for a reason code from the server's API (or a field's code). */
 export function apiProblem(reason: string, seconds = 0): string {
 	const text = apiText[reason];

@@ -147,6 +147,12 @@ export interface Change {
 
 export interface PullResponse {
 	changes: Change[];
+	/**
+	 * The server sequence this pull was read up to: the cursor its last page will return. A
+	 * client shows how far a long pull has come from it (ADR 15). Optional: a server before it
+	 * does not send it, and a client that does not know it ignores it.
+	 */
+	head?: number;
 	/** Pass back as `cursor` for the next page. */
 	cursor: number;
 	hasMore: boolean;

@@ -4,6 +4,7 @@ import type { Group, Kindergarten } from '$lib/domain/organisation';
 import type { OwnActivity } from '$lib/domain/library/library-activity';
 import type { GuidanceSet } from '$lib/domain/guidance';
 import type { OutboxEntry } from './outbox';
+import type { Mutation, RecordType } from '$lib/sync/protocol';
 
 /** A conflict the server kept for a person to resolve (DESIGN.md §4). */
 export interface StoredConflict {
@@ -17,12 +18,24 @@ export interface StoredConflict {
 	createdAt: string;
 }
 
-/** A change the server refused, with its reason code: shown, never silently dropped. */
+/**
+ * A change the server refused, with its reason code: shown until the person has read it, never
+ * silently dropped (DESIGN.md §4). The fields after `at` are kept since ADR 15; a refusal stored
+ * before has only the first four.
+ */
 export interface StoredRejection {
 	mutationId: number;
 	recordId: string;
 	reason: string;
 	at: string;
+	type?: RecordType;
+	op?: Mutation['op'];
+	/** The names of the fields the change carried. */
+	fields?: string[];
+	/** The server's reason per field at fault (`approval: 'manager_only'`, `title: 'too_long'`). */
+	problems?: Record<string, string>;
+	/** The record's title as this device had it when the change was refused. */
+	title?: string;
 }
 
 /**

@@ -3,10 +3,17 @@ import type { StoredConflict } from '$lib/client/db/database';
 
 export type ConflictItem = StoredConflict & { title: string };
 
-/** Conflicts to resolve, each with the title of its plan as this device has it. */
+/**
+ * Conflicts to resolve, each with the title of its plan or own activity as this device has it
+ * (the record's id only if the device has neither).
+ */
 export async function conflictList(): Promise<ConflictItem[]> {
 	const db = repositories().db;
 	const conflicts = await db.conflicts.orderBy('id').toArray();
 	const plans = await db.plans.bulkGet(conflicts.map((c) => c.recordId));
-	return conflicts.map((c, i) => ({ ...c, title: plans[i]?.title ?? c.recordId }));
+	const activities = await db.ownActivities.bulkGet(conflicts.map((c) => c.recordId));
+	return conflicts.map((c, i) => {
+		const record = c.type === 'activity' ? activities[i] : plans[i];
+		return { ...c, title: record?.title ?? c.recordId };
+	});
 }

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { callApi, type SignedInUser } from '$lib/client/api';
-import { SyncEngine, type SyncTransport } from '$lib/client/sync/engine';
+import type { LekeplanDatabase } from '$lib/client/db/database';
+import { SyncEngine, type SyncOutcome, type SyncTransport } from '$lib/client/sync/engine';
 import { repositories } from './repositories';
 import type { PullResponse, PushResponse } from '$lib/sync/protocol';
 import type { SyncStatus } from './sync.svelte';
@@ -26,7 +27,39 @@ const transport: SyncTransport = {
 	}
 };
 
-const RETRY_MS = [2_000, 5_000, 15_000, 60_000];
+export const RETRY_MS = [2_000, 5_000, 15_000, 60_000];
+
+/** The part of the Web Locks API the runner uses (`navigator.locks`). */
+export interface Locks {
+	request<T>(name: string, run: () => Promise<T>): Promise<T>;
+}
+
+/** What the runner needs of the browser. The unit tests pass their own. */
+export interface RunnerEnvironment {
+	online(): boolean;
+	/** Absent in a browser without Web Locks: then each tab pushes on its own. */
+	locks: Locks | undefined;
+	/** Fetches the conflicts to resolve into the local store, after a sync. */
+	refreshConflicts(): Promise<void>;
+	/** Looks for a newer app (the service worker), so that the update prompt can offer it. */
+	lookForUpdate(): void;
+	setTimer(run: () => void, ms: number): unknown;
+	clearTimer(timer: unknown): void;
+}
+
+function browserEnvironment(db: LekeplanDatabase): RunnerEnvironment {
+	const locks = navigator.locks as LockManager | undefined;
+	return {
+		online: () => navigator.onLine,
+		locks: locks && { request: (name, run) => locks.request(name, run) },
+		refreshConflicts: () => refreshConflicts(db),
+		lookForUpdate: () => {
+			void navigator.serviceWorker?.getRegistration().then((r) => r?.update());
+		},
+		setTimer: (run, ms) => setTimeout(run, ms),
+		clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>)
+	};
+}
 
 /**
  * Runs the engine for a signed-in planner: after every local change (shortly), when the network
@@ -34,14 +67,15 @@ const RETRY_MS = [2_000, 5_000, 15_000, 60_000];
  * the engine by `SyncState.start()`, so a tablet that does not sync never loads either.
  */
 export class SyncRunner {
-	#timer: ReturnType<typeof setTimeout> | undefined;
+	#timer: unknown;
 	#failures = 0;
 	#running = false;
 
-	private constructor(
+	constructor(
 		private readonly engine: SyncEngine,
-		private readonly user: SignedInUser,
-		private readonly report: (status: SyncStatus) => void
+		private readonly user: Pick<SignedInUser, 'userId'>,
+		private readonly report: (status: SyncStatus) => void,
+		private readonly env: RunnerEnvironment
 	) {}
 
 	/** Turns on the outbox of the user's database and starts syncing it. */
@@ -52,7 +86,7 @@ export class SyncRunner {
 		const db = repositories().db;
 		const engine = new SyncEngine(db, transport);
 		await engine.enable();
-		const runner = new SyncRunner(engine, user, report);
+		const runner = new SyncRunner(engine, user, report, browserEnvironment(db));
 		window.addEventListener('online', () => runner.soon(0));
 		window.addEventListener('offline', () => report({ kind: 'offline' }));
 		// Every local change lands in the outbox: sync shortly after it grows.
@@ -69,36 +103,37 @@ export class SyncRunner {
 
 	/** Syncs after `ms`, unless a sync is already due sooner. */
 	soon(ms = 500): void {
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.now(), ms);
+		this.#schedule(ms);
 	}
 
 	async now(): Promise<void> {
 		if (this.#running) return;
-		if (!navigator.onLine) {
+		if (!this.env.online()) {
 			this.report({ kind: 'offline' });
 			return;
 		}
 		this.#running = true;
-		this.report({ kind: 'syncing', pulled: 0 });
+		this.report({ kind: 'syncing', pulled: 0, total: null });
 		try {
 			const run = () =>
-				this.engine.sync((pulled) => {
-					this.report({ kind: 'syncing', pulled });
+				this.engine.sync(({ pulled, total }) => {
+					this.report({ kind: 'syncing', pulled, total });
 				});
-			const outcome = navigator.locks
-				? await navigator.locks.request(`lekeplan-sync-${this.user.userId}`, run)
-				: await run();
+			const locks = this.env.locks;
+			const outcome = await (
+				locks ? locks.request(`lekeplan-sync-${this.user.userId}`, run) : run()
+			).catch(storageFailure);
 			if (outcome.ok) {
 				this.#failures = 0;
 				this.report({ kind: 'synced' });
-				await this.#refreshConflicts();
+				await this.env.refreshConflicts();
 				this.#schedule(60_000);
 			} else if (outcome.status === 426) {
-				// The server needs a newer app: unsent changes stay in the outbox; look for the
-				// new version so the update prompt appears.
+				// The server needs a newer app. The push above sent what the server still took;
+				// the rest stays in the outbox. Look for the new version so the update prompt can
+				// offer it (DESIGN.md §4); nothing is retried until the app is updated.
 				this.report({ kind: 'updateRequired' });
-				void navigator.serviceWorker?.getRegistration().then((r) => r?.update());
+				this.env.lookForUpdate();
 			} else if (outcome.status === 0) {
 				this.report({ kind: 'offline' });
 				this.#retry();
@@ -117,30 +152,6 @@ export class SyncRunner {
 		return this.engine.pendingCount();
 	}
 
-	async #refreshConflicts(): Promise<void> {
-		const result = await callApi<{ conflicts: Array<Record<string, unknown>> }>(
-			'GET',
-			'/sync/conflicts'
-		);
-		if (!result.ok) return;
-		const db = repositories().db;
-		await db.transaction('rw', db.conflicts, async () => {
-			await db.conflicts.clear();
-			for (const c of result.data.conflicts) {
-				await db.conflicts.put({
-					id: String(c['id']),
-					recordId: String(c['recordId']),
-					type: c['type'] === 'activity' ? 'activity' : 'plan',
-					field: typeof c['field'] === 'string' ? c['field'] : null,
-					kind: c['kind'] === 'deleted' ? 'deleted' : 'text',
-					serverValue: c['serverValue'],
-					clientValue: c['clientValue'],
-					createdAt: String(c['createdAt'])
-				});
-			}
-		});
-	}
-
 	#retry(): void {
 		const delay = RETRY_MS[Math.min(this.#failures, RETRY_MS.length - 1)]!;
 		this.#failures++;
@@ -148,7 +159,43 @@ export class SyncRunner {
 	}
 
 	#schedule(ms: number): void {
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.now(), ms);
+		this.env.clearTimer(this.#timer);
+		this.#timer = this.env.setTimer(() => void this.now(), ms);
 	}
+}
+
+/**
+ * The engine throws only when IndexedDB fails it (a full disk, a closed database): its
+ * transaction then wrote nothing, and the next try starts from where the last one committed.
+ */
+function storageFailure(error: unknown): SyncOutcome {
+	console.warn('Sync could not write to this device', error);
+	const name = error instanceof Error ? error.name : '';
+	const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
+	const full = name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+	return { ok: false, status: -1, reason: full ? 'quota_exceeded' : 'storage_failed' };
+}
+
+/** The server's conflicts to resolve, into the local store the conflicts page reads. */
+async function refreshConflicts(db: LekeplanDatabase): Promise<void> {
+	const result = await callApi<{ conflicts: Array<Record<string, unknown>> }>(
+		'GET',
+		'/sync/conflicts'
+	);
+	if (!result.ok) return;
+	await db.transaction('rw', db.conflicts, async () => {
+		await db.conflicts.clear();
+		for (const c of result.data.conflicts) {
+			await db.conflicts.put({
+				id: String(c['id']),
+				recordId: String(c['recordId']),
+				type: c['type'] === 'activity' ? 'activity' : 'plan',
+				field: typeof c['field'] === 'string' ? c['field'] : null,
+				kind: c['kind'] === 'deleted' ? 'deleted' : 'text',
+				serverValue: c['serverValue'],
+				clientValue: c['clientValue'],
+				createdAt: String(c['createdAt'])
+			});
+		}
+	});
 }

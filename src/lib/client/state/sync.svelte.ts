@@ -6,7 +6,8 @@ import type { SyncRunner } from './sync-runner';
 export type SyncStatus =
 	| { kind: 'local' }
 	| { kind: 'synced' }
-	| { kind: 'syncing'; pulled: number }
+	/** `total`: about how many changes this sync pulls in all, once the server has said. */
+	| { kind: 'syncing'; pulled: number; total: number | null }
 	| { kind: 'offline' }
 	| { kind: 'error'; reason: string }
 	| { kind: 'updateRequired' };

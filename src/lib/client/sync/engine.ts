@@ -38,6 +38,29 @@ export interface SyncTransport {
 export type SyncOutcome =
 	{ ok: true; pushed: number; pulled: number } | { ok: false; reason: string; status: number };
 
+/** How far a pull has come: the changes received, and about how many it brings in all. */
+export interface PullProgress {
+	pulled: number;
+	/** An estimate while pages remain, exact after the last; null if the server does not say. */
+	total: number | null;
+}
+
+/**
+ * About how many changes a pull brings in all, from how far its cursor has come towards the
+ * server's `head`. Revisions are one sequence for the whole server and a record changed twice
+ * is pulled once, so the changes per revision seen so far stand for the rest.
+ */
+export function estimateTotal(
+	pulled: number,
+	from: number,
+	cursor: number,
+	head: number | undefined
+): number | null {
+	if (head === undefined || cursor <= from) return null;
+	if (cursor >= head) return pulled;
+	return Math.max(pulled, Math.round((pulled * (head - from)) / (cursor - from)));
+}
+
 export class SyncEngine {
 	/**
 	 * Bytes of mutations one push body may carry. Starts at what the protocol allows; a 413 from
@@ -77,7 +100,7 @@ export class SyncEngine {
 	}
 
 	/** Push, then pull, until both are done or one fails. */
-	async sync(onProgress?: (pulled: number) => void): Promise<SyncOutcome> {
+	async sync(onProgress?: (progress: PullProgress) => void): Promise<SyncOutcome> {
 		const pushed = await this.push();
 		if (!pushed.ok) return pushed;
 		const pulled = await this.pull(onProgress);
@@ -122,21 +145,29 @@ export class SyncEngine {
 					// this device does not know what it decided; re-pull the record like a conflict.
 					if (result.status === 'applied') continue;
 					const entry = batch.find((m) => m.id === result.id);
-					if (result.status === 'rejected') {
-						await this.db.rejections.put({
-							mutationId: result.id,
-							recordId: entry?.recordId ?? '',
-							reason: result.reason ?? 'rejected',
-							at: this.clock().toISOString()
-						});
-					}
-					// The server kept its own value: pull the record again (from the revision this
-					// device holds), so the local copy shows what the server has.
 					const local = entry
 						? entry.type === 'plan'
 							? await this.db.plans.get(entry.recordId)
 							: await this.db.ownActivities.get(entry.recordId)
 						: undefined;
+					if (result.status === 'rejected') {
+						// Kept with what the person needs to recognise the change: the record's title
+						// and the fields it touched, because the re-pull below replaces both.
+						const title = entry?.fields['title'] ?? local?.title;
+						await this.db.rejections.put({
+							mutationId: result.id,
+							recordId: entry?.recordId ?? '',
+							reason: result.reason ?? 'rejected',
+							at: this.clock().toISOString(),
+							...(entry
+								? { type: entry.type, op: entry.op, fields: Object.keys(entry.fields) }
+								: {}),
+							...(result.fields ? { problems: result.fields } : {}),
+							...(typeof title === 'string' ? { title } : {})
+						});
+					}
+					// The server kept its own value: pull the record again (from the revision this
+					// device holds), so the local copy shows what the server has.
 					const from = Math.max(0, (local?.syncRev ?? 1) - 1);
 					rewindTo = rewindTo === null ? from : Math.min(rewindTo, from);
 				}
@@ -154,9 +185,10 @@ export class SyncEngine {
 	}
 
 	/** Pulls pages until there are no more; a reset re-downloads, keeping unsent changes. */
-	async pull(onProgress?: (pulled: number) => void): Promise<SyncOutcome> {
+	async pull(onProgress?: (progress: PullProgress) => void): Promise<SyncOutcome> {
 		const clientId = await this.clientId();
 		let pulled = 0;
+		let from = await this.cursor();
 		for (let round = 0; round < 10_000; round++) {
 			const cursor = await this.cursor();
 			const answer = await this.transport.pull({
@@ -170,14 +202,20 @@ export class SyncEngine {
 				const reset = answer.reason === 'reset_required' || answer.reason === 'cursor_from_future';
 				if (reset && cursor !== 0) {
 					await this.reset();
+					// The re-download is what the progress counts now.
+					[from, pulled] = [0, 0];
 					continue;
 				}
 				return { ok: false, reason: answer.reason, status: answer.status };
 			}
-			await this.apply(answer.data.changes, answer.data.cursor);
-			pulled += answer.data.changes.length;
-			onProgress?.(pulled);
-			if (!answer.data.hasMore) return { ok: true, pushed: 0, pulled };
+			const { changes, head, hasMore } = answer.data;
+			await this.apply(changes, answer.data.cursor);
+			pulled += changes.length;
+			onProgress?.({
+				pulled,
+				total: hasMore ? estimateTotal(pulled, from, answer.data.cursor, head) : pulled
+			});
+			if (!hasMore) return { ok: true, pushed: 0, pulled };
 		}
 		return { ok: false, reason: 'pull_did_not_end', status: 0 };
 	}

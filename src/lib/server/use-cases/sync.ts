@@ -728,7 +728,7 @@ function pageSize(changes: readonly PageItem[]): number {
 }
 
 /** A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them. */
-function pullJson(page: { changes: PageItem[]; cursor: number; hasMore: boolean }) {
+function pullJson(page: { changes: PageItem[]; head: number; cursor: number; hasMore: boolean }) {
 	const parts = ['{"changes":['];
 	page.changes.forEach((item, i) => {
 		if (i > 0) parts.push(',');
@@ -736,7 +736,8 @@ function pullJson(page: { changes: PageItem[]; cursor: number; hasMore: boolean 
 		else writeChangeJson(parts, item.row);
 	});
 	parts.push(
-		`],"cursor":${JSON.stringify(page.cursor)},"hasMore":${JSON.stringify(page.hasMore)}}`
+		`],"head":${JSON.stringify(page.head)},"cursor":${JSON.stringify(page.cursor)},` +
+			`"hasMore":${JSON.stringify(page.hasMore)}}`
 	);
 	return new JsonText<PullResponse>(parts.join(''));
 }
@@ -868,6 +869,8 @@ export async function pull(
 	}
 	return pullJson({
 		changes: page,
+		// Read with the rest of the head above: how far a tablet's progress bar has to go.
+		head: sequence,
 		// Past the last page, the cursor moves to the sequence read: nothing at or below it is
 		// left for this scope, and the next pull need not look at other kindergartens' revisions.
 		cursor: hasMore ? page[page.length - 1]!.rev : sequence,

@@ -1,0 +1,39 @@
+import { repositories } from './repositories';
+import type { StoredRejection } from '$lib/client/db/database';
+
+export type RejectionItem = Omit<StoredRejection, 'type' | 'title'> & {
+	type: 'plan' | 'activity';
+	/** The record's title as this device has it now, else as it was when refused; null if neither. */
+	title: string | null;
+	/** Whether the record is on this device and not deleted, so that it can be opened. */
+	exists: boolean;
+};
+
+/**
+ * Changes the server refused (DESIGN.md §4: nothing is dropped silently), oldest first, each
+ * with its record as this device has it now: after the refusal the engine pulled the server's
+ * version back.
+ */
+export async function rejectionList(): Promise<RejectionItem[]> {
+	const db = repositories().db;
+	const rejections = await db.rejections.orderBy('mutationId').toArray();
+	const ids = rejections.map((r) => r.recordId);
+	const plans = await db.plans.bulkGet(ids);
+	const activities = await db.ownActivities.bulkGet(ids);
+	return rejections.map((r, i) => {
+		// A refusal stored before its type was kept: the record says which it was, if it is here.
+		const type = r.type ?? (activities[i] && !plans[i] ? 'activity' : 'plan');
+		const record = type === 'activity' ? activities[i] : plans[i];
+		return {
+			...r,
+			type,
+			title: record?.title ?? r.title ?? null,
+			exists: record !== undefined && record.deletedAt === null
+		};
+	});
+}
+
+/** Removes refusals the person has read from the list (and from the badge's count). */
+export async function dismissRejections(mutationIds: number[]): Promise<void> {
+	await repositories().db.rejections.bulkDelete(mutationIds);
+}

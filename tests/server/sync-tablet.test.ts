@@ -1,0 +1,137 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { uuidv7 } from '$lib/domain/ids';
+import type { PlanContent } from '$lib/domain/plan';
+import { LekeplanDatabase } from '$lib/client/db/database';
+import { openRepositories } from '$lib/client/db';
+import { PlanRepository } from '$lib/client/db/plan-repository';
+import { SyncEngine, type PullProgress, type SyncTransport } from '$lib/client/sync/engine';
+import { useRepositories } from '$lib/client/state/repositories';
+import { dismissRejections, rejectionList } from '$lib/client/state/rejections';
+import { MAX_BATCH, PULL_PAGE, type PullResponse, type PushResponse } from '$lib/sync';
+import {
+	describeEachDatabase,
+	seedOwner,
+	signIn,
+	startTestServer,
+	type SeededOwner,
+	type TestServer
+} from './harness';
+import { planFields, pullPath, TestClient, transportResult } from './sync-fixtures';
+
+/**
+ * The tablet's engine against the real server: what the person sees of a long first sync and of
+ * a change the server refused comes from what the server answers.
+ */
+describeEachDatabase('a tablet syncing with the server', (dialect) => {
+	let server: TestServer;
+	let owner: SeededOwner;
+	let group: string;
+
+	beforeAll(async () => {
+		server = await startTestServer(dialect);
+		owner = await seedOwner(server, 't');
+		group = owner.kindergartens[0]!.groups[0]!;
+	});
+	afterAll(async () => server.close());
+
+	function transport(cookie: string): SyncTransport {
+		return {
+			push: async (request) =>
+				transportResult<PushResponse>(
+					await server.request('POST', '/api/v1/sync/push', { body: request, cookie })
+				),
+			pull: async (query) =>
+				transportResult<PullResponse>(await server.request('GET', pullPath(query), { cookie }))
+		};
+	}
+
+	async function tablet(email: string) {
+		const name = `tablet-${dialect}-${uuidv7()}`;
+		const db = new LekeplanDatabase(name);
+		const engine = new SyncEngine(db, transport(await signIn(server, email)), () =>
+			server.clock.now()
+		);
+		await engine.enable();
+		return { db, name, engine, plans: new PlanRepository(db, () => server.clock.now()) };
+	}
+
+	it('reports a first sync of several pages as received of about how many, exact at the end', async () => {
+		const writer = new TestClient(server, await signIn(server, owner.users.staff.email));
+		const total = 2 * PULL_PAGE + 200;
+		for (let done = 0; done < total; done += MAX_BATCH) {
+			const batch = Array.from({ length: Math.min(MAX_BATCH, total - done) }, (_, i) =>
+				writer.put(uuidv7(), null, planFields(group, { title: `Plan ${done + i}` }))
+			);
+			await writer.push(batch);
+		}
+
+		const { db, engine } = await tablet(owner.users.staff.email);
+		const progress: PullProgress[] = [];
+		expect(await engine.sync((p) => progress.push(p))).toMatchObject({ ok: true, pulled: total });
+		expect(progress.map((p) => p.pulled)).toEqual([PULL_PAGE, 2 * PULL_PAGE, total]);
+		// From the first page on the tablet knows about how many are coming.
+		for (const p of progress) {
+			expect(p.total).not.toBeNull();
+			expect(p.total!).toBeGreaterThanOrEqual(p.pulled);
+			expect(Math.abs(p.total! - total)).toBeLessThanOrEqual(total / 10);
+		}
+		expect(progress.at(-1)).toEqual({ pulled: total, total });
+		expect(await db.plans.count()).toBe(total);
+		db.close();
+	});
+
+	it("keeps a refused change with its reason and record, shows the server's value, and lets it be dismissed", async () => {
+		// A manager approves a plan offline; meanwhile the owner makes them staff again.
+		const { db, name, engine, plans } = await tablet(owner.users.manager.email);
+		const made = await plans.create(
+			planFields(group, { title: 'Robotløype i gymsalen' }) as PlanContent,
+			owner.kindergartens[0]!.id
+		);
+		if (!made.ok) throw new Error('the plan did not save');
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		const approved = await plans.setApproval(made.plan.id, {
+			decision: 'approved',
+			by: 'Siri Styrer',
+			at: server.clock.now().toISOString(),
+			note: ''
+		});
+		expect(approved.ok).toBe(true);
+		await server.deps.db
+			.updateTable('users')
+			.set({ role: 'staff' })
+			.where('id', '=', owner.users.manager.id)
+			.execute();
+
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		// Nothing waits, and the plan is as the server has it: not approved.
+		expect(await db.outbox.count()).toBe(0);
+		expect((await plans.get(made.plan.id))?.approval ?? null).toBeNull();
+		const [rejection, ...more] = await db.rejections.toArray();
+		expect(more).toEqual([]);
+		expect(rejection).toMatchObject({
+			recordId: made.plan.id,
+			reason: 'forbidden_field',
+			type: 'plan',
+			op: 'put',
+			fields: ['approval'],
+			problems: { approval: 'manager_only' },
+			title: 'Robotløype i gymsalen'
+		});
+
+		// The list the refused-changes page shows, and the person dismissing what they read.
+		useRepositories(openRepositories(name));
+		expect(await rejectionList()).toEqual([
+			expect.objectContaining({
+				mutationId: rejection!.mutationId,
+				type: 'plan',
+				title: 'Robotløype i gymsalen',
+				exists: true,
+				reason: 'forbidden_field'
+			})
+		]);
+		await dismissRejections([rejection!.mutationId]);
+		expect(await rejectionList()).toEqual([]);
+		db.close();
+	});
+});
