@@ -1,31 +1,10 @@
 import { liveQuery } from 'dexie';
 import { callApi, type SignedInUser } from '$lib/client/api';
 import type { LekeplanDatabase } from '$lib/client/db/database';
-import { SyncEngine, type SyncOutcome, type SyncTransport } from '$lib/client/sync/engine';
+import { SyncEngine, type SyncOutcome } from '$lib/client/sync/engine';
+import { httpTransport as transport } from '$lib/client/sync/http-transport';
 import { repositories } from './repositories';
-import type { PullResponse, PushResponse } from '$lib/sync/protocol';
 import type { SyncStatus } from './sync.svelte';
-
-const transport: SyncTransport = {
-	async push(request) {
-		const result = await callApi<PushResponse>('POST', '/sync/push', request);
-		return result.ok
-			? { ok: true, data: result.data }
-			: { ok: false, status: result.status, reason: result.reason };
-	},
-	async pull(query) {
-		const params = new URLSearchParams({
-			cursor: String(query.cursor),
-			clientId: query.clientId,
-			protocol: String(query.protocol),
-			schema: String(query.schema)
-		});
-		const result = await callApi<PullResponse>('GET', `/sync/pull?${params.toString()}`);
-		return result.ok
-			? { ok: true, data: result.data }
-			: { ok: false, status: result.status, reason: result.reason };
-	}
-};
 
 export const RETRY_MS = [2_000, 5_000, 15_000, 60_000];
 
