@@ -5,7 +5,7 @@ import { repositories } from './repositories';
 import type { PullResponse, PushResponse } from '$lib/sync/protocol';
 import type { SyncStatus } from './sync.svelte';
 
-const transport: SyncTransport = {
+const httpTransport: SyncTransport = {
 	async push(request) {
 		const result = await callApi<PushResponse>('POST', '/sync/push', request);
 		return result.ok
@@ -35,8 +35,11 @@ const RETRY_MS = [2_000, 5_000, 15_000, 60_000];
  */
 export class SyncRunner {
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	#stopped = false;
+	#unsubscribe: () => void = () => undefined;
 	#failures = 0;
-	#running = false;
+	/** The sync under way, if one is: a second caller waits for it rather than starting one. */
+	#running: Promise<void> | null = null;
 
 	private constructor(
 		private readonly engine: SyncEngine,
@@ -47,7 +50,8 @@ export class SyncRunner {
 	/** Turns on the outbox of the user's database and starts syncing it. */
 	static async start(
 		user: SignedInUser,
-		report: (status: SyncStatus) => void
+		report: (status: SyncStatus) => void,
+		transport: SyncTransport = httpTransport
 	): Promise<SyncRunner> {
 		const db = repositories().db;
 		const engine = new SyncEngine(db, transport);
@@ -57,64 +61,80 @@ export class SyncRunner {
 		window.addEventListener('offline', () => report({ kind: 'offline' }));
 		// Every local change lands in the outbox: sync shortly after it grows.
 		let last = 0;
-		liveQuery(() => db.outbox.count()).subscribe({
+		const subscription = liveQuery(() => db.outbox.count()).subscribe({
 			next: (count) => {
 				if (count > last) runner.soon(500);
 				last = count;
 			}
 		});
+		runner.#unsubscribe = () => subscription.unsubscribe();
 		runner.soon(0);
 		return runner;
 	}
 
 	/** Syncs after `ms`, unless a sync is already due sooner. */
 	soon(ms = 500): void {
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.now(), ms);
+		this.#schedule(ms);
 	}
 
-	async now(): Promise<void> {
-		if (this.#running) return;
+	/** No more syncs after the one under way (signing out). */
+	stop(): void {
+		this.#stopped = true;
+		clearTimeout(this.#timer);
+		this.#unsubscribe();
+	}
+
+	/** Syncs now; when a sync is already under way, waits for that one instead. */
+	now(): Promise<void> {
+		if (!this.#running) {
+			const run = this.#sync().finally(() => {
+				if (this.#running === run) this.#running = null;
+			});
+			this.#running = run;
+		}
+		return this.#running;
+	}
+
+	/**
+	 * Tries to send everything now; returns how many changes are still unsent. A sync under way
+	 * may have started before the latest changes: wait for it, then try once more.
+	 */
+	async flush(): Promise<number> {
+		await this.#running;
+		await this.now();
+		return this.engine.pendingCount();
+	}
+
+	async #sync(): Promise<void> {
 		if (!navigator.onLine) {
 			this.report({ kind: 'offline' });
 			return;
 		}
-		this.#running = true;
 		this.report({ kind: 'syncing', pulled: 0 });
-		try {
-			const run = () =>
-				this.engine.sync((pulled) => {
-					this.report({ kind: 'syncing', pulled });
-				});
-			const outcome = navigator.locks
-				? await navigator.locks.request(`lekeplan-sync-${this.user.userId}`, run)
-				: await run();
-			if (outcome.ok) {
-				this.#failures = 0;
-				this.report({ kind: 'synced' });
-				await this.#refreshConflicts();
-				this.#schedule(60_000);
-			} else if (outcome.status === 426) {
-				// The server needs a newer app: unsent changes stay in the outbox; look for the
-				// new version so the update prompt appears.
-				this.report({ kind: 'updateRequired' });
-				void navigator.serviceWorker?.getRegistration().then((r) => r?.update());
-			} else if (outcome.status === 0) {
-				this.report({ kind: 'offline' });
-				this.#retry();
-			} else {
-				this.report({ kind: 'error', reason: outcome.reason });
-				this.#retry();
-			}
-		} finally {
-			this.#running = false;
+		const run = () =>
+			this.engine.sync((pulled) => {
+				this.report({ kind: 'syncing', pulled });
+			});
+		const outcome = navigator.locks
+			? await navigator.locks.request(`lekeplan-sync-${this.user.userId}`, run)
+			: await run();
+		if (outcome.ok) {
+			this.#failures = 0;
+			this.report({ kind: 'synced' });
+			await this.#refreshConflicts();
+			this.#schedule(60_000);
+		} else if (outcome.status === 426) {
+			// The server needs a newer app: unsent changes stay in the outbox; look for the
+			// new version so the update prompt appears.
+			this.report({ kind: 'updateRequired' });
+			void navigator.serviceWorker?.getRegistration().then((r) => r?.update());
+		} else if (outcome.status === 0) {
+			this.report({ kind: 'offline' });
+			this.#retry();
+		} else {
+			this.report({ kind: 'error', reason: outcome.reason });
+			this.#retry();
 		}
-	}
-
-	/** Tries to send everything now; returns how many changes are still unsent. */
-	async flush(): Promise<number> {
-		await this.now();
-		return this.engine.pendingCount();
 	}
 
 	async #refreshConflicts(): Promise<void> {
@@ -149,6 +169,7 @@ export class SyncRunner {
 
 	#schedule(ms: number): void {
 		clearTimeout(this.#timer);
+		if (this.#stopped) return;
 		this.#timer = setTimeout(() => void this.now(), ms);
 	}
 }
