@@ -39,3 +39,22 @@ export function apiProblem(reason: string, seconds = 0): string {
 	if (reason.startsWith('oidc_')) return m.api_oidc_failed();
 	return problemMessage({ code: reason }) ?? m.error_unknown();
 }
+
+/** The free-text fields a conflict can be about (FREE_TEXT_FIELDS), by the label of their form. */
+const conflictFieldText: Record<string, () => string> = {
+	title: () => m.plan_title(),
+	goals: () => m.plan_goals(),
+	description: () => m.plan_description(),
+	evaluation: () => m.evaluation_title(),
+	privacy: () => m.plan_privacy(),
+	summary: () => m.library_summary(),
+	materials: () => m.library_materials(),
+	steps: () => m.library_steps(),
+	talkAbout: () => m.library_talk_about(),
+	staffTips: () => m.library_staff_tips()
+};
+
+/** The name a person knows a field of a conflict by (the field's id if it is not known). */
+export function conflictFieldLabel(field: string | null): string {
+	return field ? (conflictFieldText[field]?.() ?? field) : '';
+}
