@@ -1,14 +1,21 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, expectTouchTargets, waitForServiceWorker } from './fixtures';
 
-/** Two tablets of the same kindergarten: the demo staff member and the demo manager. */
+/** Tablets of the same kindergarten: the two demo staff members and the demo manager. */
 const STAFF = 'ansatt@demo.lekeplan.no';
+const STAFF_2 = 'ansatt2@demo.lekeplan.no';
 const MANAGER = 'styrer@demo.lekeplan.no';
 const PASSWORD = 'lekeplan-demo';
 
 async function tablet(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext({ locale: 'nb-NO', serviceWorkers: 'allow' });
 	const page = await context.newPage();
+	await signIn(page, email);
+	return page;
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
 	await page.goto('/sign-in');
 	await page.getByLabel('E-post').fill(email);
 	await page.getByLabel('Passord').fill(PASSWORD);
@@ -18,8 +25,23 @@ async function tablet(browser: Browser, email: string): Promise<Page> {
 	await expect(page.getByTestId('sync-status')).toHaveText('Synkronisert');
 	// Offline later: the app shell must be precached by then.
 	await waitForServiceWorker(page);
-	return page;
 }
+
+/** The name of the signed-in user's own database on this tablet (device-user.ts). */
+async function userDatabase(page: Page): Promise<string> {
+	const id = await page.evaluate(() => localStorage.getItem('lekeplan.deviceUser'));
+	expect(id).toMatch(/^[0-9a-f-]{36}$/);
+	return `lekeplan-user-${id}`;
+}
+
+/** The IndexedDB databases on this tablet. */
+async function databases(page: Page): Promise<string[]> {
+	return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+}
+
+/** The sign-out page's message when changes could not be sent. */
+const unsentAlert = (page: Page) =>
+	page.getByRole('alert').filter({ hasText: 'endringer kunne ikke sendes' });
 
 async function newPlan(page: Page, title: string) {
 	await page.getByRole('link', { name: /^Ny plan Mandag/ }).click();
@@ -32,7 +54,7 @@ async function newPlan(page: Page, title: string) {
 test('a plan made offline reaches the other tablet after sync', async ({ browser }) => {
 	const suffix = Date.now().toString(36);
 	const a = await tablet(browser, STAFF);
-	const b = await tablet(browser, MANAGER);
+	const b = await tablet(browser, STAFF_2);
 	await a.context().setOffline(true);
 	await newPlan(a, `Laget uten nett ${suffix}`);
 	await expect(a.getByTestId('sync-status')).toHaveText(/Frakoblet: 1 endringer ikke sendt/);
@@ -50,12 +72,12 @@ test('a plan made offline reaches the other tablet after sync', async ({ browser
 	await b.context().close();
 });
 
-test('the same plan edited on two offline tablets: the conflict appears and is resolved', async ({
+test('the same plan edited on two offline tablets by two staff: the conflicts appear and are resolved', async ({
 	browser
 }) => {
 	const suffix = Date.now().toString(36);
 	const a = await tablet(browser, STAFF);
-	const b = await tablet(browser, MANAGER);
+	const b = await tablet(browser, STAFF_2);
 	await newPlan(a, `Felles plan ${suffix}`);
 	await expect(a.getByTestId('sync-status')).toHaveText('Synkronisert');
 	await b.reload();
@@ -67,14 +89,15 @@ test('the same plan edited on two offline tablets: the conflict appears and is r
 
 	await a.context().setOffline(true);
 	await b.context().setOffline(true);
-	for (const [page, goal] of [
-		[a, 'Mål fra Ali'],
-		[b, 'Mål fra Siri']
+	for (const [page, name] of [
+		[a, 'Ali'],
+		[b, 'Mina']
 	] as const) {
 		await page.getByRole('link', { name: 'Rediger' }).click();
-		await page.getByLabel('Mål').fill(goal);
+		await page.getByLabel('Mål').fill(`Mål fra ${name}`);
+		await page.getByLabel('Beskrivelse').fill(`Beskrivelse fra ${name}`);
 		await page.getByRole('button', { name: 'Lagre plan' }).click();
-		await expect(page.getByText(goal)).toBeVisible();
+		await expect(page.getByText(`Mål fra ${name}`)).toBeVisible();
 	}
 
 	await a.context().setOffline(false);
@@ -83,17 +106,33 @@ test('the same plan edited on two offline tablets: the conflict appears and is r
 	await expect(b.getByTestId('conflicts-link')).toBeVisible({ timeout: 15_000 });
 	await b.getByTestId('conflicts-link').click();
 	await expect(b.getByRole('heading', { level: 1, name: 'Konflikter' })).toBeVisible();
-	await expect(b.getByTestId('conflict-mine')).toHaveText('Mål fra Siri');
-	await expect(b.getByTestId('conflict-theirs')).toHaveText('Mål fra Ali');
+	const goals = b.getByRole('listitem').filter({ hasText: 'Feltet «Mål» ble endret to steder.' });
+	const description = b
+		.getByRole('listitem')
+		.filter({ hasText: 'Feltet «Beskrivelse» ble endret to steder.' });
+	await expect(goals.getByTestId('conflict-mine')).toHaveText('Mål fra Mina');
+	await expect(goals.getByTestId('conflict-theirs')).toHaveText('Mål fra Ali');
+	await expect(description.getByTestId('conflict-mine')).toHaveText('Beskrivelse fra Mina');
+	await expect(description.getByTestId('conflict-theirs')).toHaveText('Beskrivelse fra Ali');
 	await expectNoAxeViolations(b);
 	await expectTouchTargets(b);
-	await b.getByRole('button', { name: 'Behold min' }).click();
+
+	// One is kept as Mina wrote it; the other is merged by hand, starting from both versions.
+	await goals.getByRole('button', { name: 'Behold min' }).click();
+	await expect(goals).toHaveCount(0);
+	const merge = description.getByLabel('Eller skriv en sammenslått versjon');
+	await expect(merge).toHaveValue('Beskrivelse fra Ali\nBeskrivelse fra Mina');
+	await merge.fill('Beskrivelse fra Ali og Mina');
+	await description.getByRole('button', { name: 'Bruk den sammenslåtte' }).click();
 	await expect(b.getByText('Ingen konflikter å løse.')).toBeVisible();
 
+	await b.goto(planUrl);
+	await expect(b.getByText('Beskrivelse fra Ali og Mina')).toBeVisible({ timeout: 15_000 });
 	await a.goto(planUrl);
 	await expect(a.getByTestId('sync-status')).toHaveText('Synkronisert');
 	await a.reload();
-	await expect(a.getByText('Mål fra Siri')).toBeVisible({ timeout: 15_000 });
+	await expect(a.getByText('Mål fra Mina')).toBeVisible({ timeout: 15_000 });
+	await expect(a.getByText('Beskrivelse fra Ali og Mina')).toBeVisible();
 	await a.context().close();
 	await b.context().close();
 });
@@ -121,24 +160,157 @@ test("a manager's approval reaches staff", async ({ browser }) => {
 	await b.context().close();
 });
 
-test('signing out on a shared tablet with unsent changes says how many, and removes the data', async ({
+test('signing out on a shared tablet with unsent changes says how many, exports them, and removes the data', async ({
 	browser
 }) => {
 	const suffix = Date.now().toString(36);
 	const a = await tablet(browser, STAFF);
+	const database = await userDatabase(a);
 	await a.context().setOffline(true);
 	await newPlan(a, `Ikke sendt ${suffix}`);
 	await a.goto('/sign-out').catch(() => undefined);
-	await a.getByRole('button', { name: 'Send og logg ut' }).click();
-	await expect(a.getByRole('alert')).toContainText('1 endringer kunne ikke sendes');
+	await expect(a.getByText('1 endringer venter nå')).toBeVisible();
 	await expectNoAxeViolations(a);
 	await expectTouchTargets(a);
+	await a.getByRole('button', { name: 'Send og logg ut' }).click();
+	await expect(unsentAlert(a)).toContainText('1 endringer kunne ikke sendes');
+	await expectNoAxeViolations(a);
+	await expectTouchTargets(a);
+
 	const download = a.waitForEvent('download');
 	await a.getByRole('button', { name: 'Lagre endringene i en fil' }).click();
-	expect((await download).suggestedFilename()).toMatch(/^lekeplan-unsent-.*\.json$/);
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^lekeplan-unsent-.*\.json$/);
+	const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as {
+		unsentChanges: Array<{ recordId: string; fields: Record<string, unknown> }>;
+		plans: Array<{ id: string; title: string }>;
+	};
+	expect(saved.plans.map((p) => p.title)).toEqual([`Ikke sendt ${suffix}`]);
+	expect(saved.unsentChanges).toHaveLength(1);
+	expect(saved.unsentChanges[0]!.recordId).toBe(saved.plans[0]!.id);
+	expect(saved.unsentChanges[0]!.fields['title']).toBe(`Ikke sendt ${suffix}`);
+
 	await a.context().setOffline(false);
-	await a.getByRole('button', { name: /Fjern dataene mine og logg ut/ }).click();
+	await a.getByRole('button', { name: 'Fjern dataene mine og logg ut' }).click();
 	await expect(a.getByRole('heading', { name: 'Velkommen til Lekeplan' })).toBeVisible();
+	expect(await databases(a)).not.toContain(database);
+	await a.goto('/account');
+	await expect(a.getByText('Du er ikke logget inn.')).toBeVisible();
+	await a.context().close();
+});
+
+test('kept on a shared tablet, unsent changes are there when the user signs in again, and are sent', async ({
+	browser
+}) => {
+	const suffix = Date.now().toString(36);
+	const a = await tablet(browser, STAFF);
+	const database = await userDatabase(a);
+	await a.context().setOffline(true);
+	await newPlan(a, `Beholdt ${suffix}`);
+	await a.goto('/sign-out').catch(() => undefined);
+	await a.getByRole('button', { name: 'Send og logg ut' }).click();
+	await expect(unsentAlert(a)).toContainText('1 endringer kunne ikke sendes');
+	await a.getByRole('button', { name: 'Behold dem på nettbrettet og logg ut' }).click();
+	await expect(a.getByRole('heading', { name: 'Velkommen til Lekeplan' })).toBeVisible();
+	expect(await databases(a)).toContain(database);
+
+	// Back online, the tablet is signed out on the server too: the next person finds nobody
+	// signed in, not the last user's data.
+	await a.context().setOffline(false);
+	await a.goto('/account');
+	await expect(a.getByText('Du er ikke logget inn.')).toBeVisible();
+	await a.goto('/');
+	await expect(a.getByRole('heading', { name: 'Velkommen til Lekeplan' })).toBeVisible();
+
+	await signIn(a, STAFF);
+	expect(await userDatabase(a)).toBe(database);
+	await expect(a.getByRole('link', { name: new RegExp(`Beholdt ${suffix}`) })).toBeVisible();
+	await expect(a.getByTestId('sync-status')).toHaveText('Synkronisert');
+	const b = await tablet(browser, STAFF_2);
+	await expect(b.getByRole('link', { name: new RegExp(`Beholdt ${suffix}`) })).toBeVisible();
+	await a.context().close();
+	await b.context().close();
+});
+
+test('signing out online sends everything first, then removes the data', async ({ browser }) => {
+	const suffix = Date.now().toString(36);
+	const a = await tablet(browser, STAFF);
+	const database = await userDatabase(a);
+	await a.context().setOffline(true);
+	await newPlan(a, `Sendt ved utlogging ${suffix}`);
+	await a.goto('/sign-out').catch(() => undefined);
+	await expect(a.getByText('1 endringer venter nå')).toBeVisible();
+	// The network returns, and the tablet starts a sync; the person signs out while it runs.
+	let answerPush: () => void = () => undefined;
+	const pushAnswered = new Promise<void>((resolve) => (answerPush = resolve));
+	await a.context().route('**/api/v1/sync/push', async (route) => {
+		await pushAnswered;
+		await route.continue();
+	});
+	const pushing = a.waitForRequest('**/api/v1/sync/push');
+	await a.context().setOffline(false);
+	await pushing;
+	await a.getByRole('button', { name: 'Send og logg ut' }).click();
+	await expect(a.getByRole('main').getByText('Synkroniserer')).toBeVisible();
+	answerPush();
+	await expect(a.getByRole('heading', { name: 'Velkommen til Lekeplan' })).toBeVisible();
+	expect(await databases(a)).not.toContain(database);
+
+	const b = await tablet(browser, STAFF_2);
+	await expect(
+		b.getByRole('link', { name: new RegExp(`Sendt ved utlogging ${suffix}`) })
+	).toBeVisible();
+	await a.context().close();
+	await b.context().close();
+});
+
+test('signing out right after a reload of the sign-out page still finds the unsent changes', async ({
+	browser
+}) => {
+	const suffix = Date.now().toString(36);
+	const a = await tablet(browser, STAFF);
+	const database = await userDatabase(a);
+	// The server cannot be reached; who is signed in is answered only when the test says so.
+	let answerMe: () => void = () => undefined;
+	const meAsked = new Promise<void>((resolve) => (answerMe = resolve));
+	await a.context().route('**/api/v1/**', async (route) => {
+		if (new URL(route.request().url()).pathname === '/api/v1/me') await meAsked;
+		await route.abort('internetdisconnected');
+	});
+	await newPlan(a, `Ikke sendt etter omlasting ${suffix}`);
+	await a.goto('/sign-out');
+	await a.getByRole('button', { name: 'Send og logg ut' }).click();
+	// The session is still starting: sign-out waits for it rather than assume nothing is unsent.
+	await expect(a.getByRole('main').getByText('Synkroniserer')).toBeVisible();
+	answerMe();
+	await expect(unsentAlert(a)).toContainText('1 endringer kunne ikke sendes');
+	expect(await databases(a)).toContain(database);
+	await a.context().close();
+});
+
+test('signing out after the server session has ended says how many changes are unsent, and removes nothing by itself', async ({
+	browser
+}) => {
+	const suffix = Date.now().toString(36);
+	const a = await tablet(browser, STAFF);
+	const database = await userDatabase(a);
+	await a.context().setOffline(true);
+	await newPlan(a, `Uten økt ${suffix}`);
+	// While the tablet is offline, its session ends on the server (signed out elsewhere, or
+	// timed out); then the network returns.
+	expect((await a.request.post('/api/v1/auth/sign-out')).status()).toBe(204);
+	await a.context().setOffline(false);
+	await a.goto('/sign-out');
+	await expect(a.getByText('Du er logget ut på serveren.')).toBeVisible();
+	await expect(a.getByText('1 endringer venter nå')).toBeVisible();
+	await a.getByRole('button', { name: 'Send og logg ut' }).click();
+	await expect(unsentAlert(a)).toContainText('1 endringer kunne ikke sendes');
+	expect(await databases(a)).toContain(database);
+	await expectNoAxeViolations(a);
+
+	await a.getByRole('button', { name: 'Behold dem på nettbrettet og logg ut' }).click();
+	await expect(a.getByRole('heading', { name: 'Velkommen til Lekeplan' })).toBeVisible();
+	expect(await databases(a)).toContain(database);
 	await a.context().close();
 });
 

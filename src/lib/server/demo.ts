@@ -10,12 +10,15 @@ export const DEMO_USERS: Array<{ email: string; displayName: string; role: Role 
 	{ email: 'eier@demo.lekeplan.no', displayName: 'Eva Eier', role: 'ownerAdmin' },
 	{ email: 'styrer@demo.lekeplan.no', displayName: 'Siri Styrer', role: 'manager' },
 	{ email: 'ansatt@demo.lekeplan.no', displayName: 'Ali Ansatt', role: 'staff' },
+	// A second staff member of the same kindergarten: two tablets, one plan, a conflict.
+	{ email: 'ansatt2@demo.lekeplan.no', displayName: 'Mina Medarbeider', role: 'staff' },
 	{ email: 'forelder@demo.lekeplan.no', displayName: 'Frida Forelder', role: 'parent' }
 ];
 
 /**
  * On a server with no owner yet: a demo owner with two kindergartens, groups in different age
- * bands, and one user of each role. Returns the sign-ins to print, or null if data exists.
+ * bands, and one user of each role (two staff, both in the first kindergarten). Returns the
+ * sign-ins to print, or null if data exists.
  */
 export async function seedDemo(
 	db: Kysely<Database>,

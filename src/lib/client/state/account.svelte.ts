@@ -16,6 +16,18 @@ export class AccountState {
 	unreachable = $state(false);
 
 	async refresh(): Promise<void> {
+		// A sign-out the server did not hear (offline) is finished first: until then, the session
+		// it still holds must not sign the last user in again on a shared tablet.
+		if (signOutPending()) {
+			const out = await callApi('POST', '/auth/sign-out');
+			if (out.ok) setSignOutPending(false);
+			else {
+				this.user = null;
+				this.unreachable = out.status === 0;
+				this.known = true;
+				return;
+			}
+		}
 		const [me, oidc] = await Promise.all([
 			callApi<{ user: SignedInUser }>('GET', '/me'),
 			callApi<{ enabled: boolean }>('GET', '/auth/oidc')
@@ -37,7 +49,10 @@ export class AccountState {
 			email,
 			password
 		});
-		if (result.ok) this.user = result.data.user;
+		if (result.ok) {
+			this.user = result.data.user;
+			setSignOutPending(false);
+		}
 		remember(this.user);
 		return result;
 	}
@@ -49,18 +64,41 @@ export class AccountState {
 		displayName: string;
 	}): Promise<ApiResult<{ user: SignedInUser }>> {
 		const result = await callApi<{ user: SignedInUser }>('POST', '/invitations/accept', input);
-		if (result.ok) this.user = result.data.user;
+		if (result.ok) {
+			this.user = result.data.user;
+			setSignOutPending(false);
+		}
 		return result;
 	}
 
+	/** Signs out; when the server cannot be reached, it is told at the next start. */
 	async signOut(): Promise<void> {
-		await callApi('POST', '/auth/sign-out');
+		const out = await callApi('POST', '/auth/sign-out');
+		setSignOutPending(!out.ok);
 		this.user = null;
 		remember(null);
 	}
 }
 
 const REMEMBERED = 'lekeplan.account';
+const SIGN_OUT_PENDING = 'lekeplan.signOutPending';
+
+function signOutPending(): boolean {
+	try {
+		return localStorage.getItem(SIGN_OUT_PENDING) === 'true';
+	} catch {
+		return false;
+	}
+}
+
+function setSignOutPending(pending: boolean): void {
+	try {
+		if (pending) localStorage.setItem(SIGN_OUT_PENDING, 'true');
+		else localStorage.removeItem(SIGN_OUT_PENDING);
+	} catch {
+		// Storage unavailable (private mode): the server's session ends when it times out.
+	}
+}
 
 /** The last known account of the tablet's planner (names and ids; no secrets). */
 function remember(user: SignedInUser | null): void {

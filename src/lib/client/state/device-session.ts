@@ -1,6 +1,24 @@
 import type { SignedInUser } from '$lib/client/api';
+import { account } from './account.svelte';
 import { deviceUserId, setDeviceUser } from './device-user';
 import { sync } from './sync.svelte';
+
+let opening: Promise<void> = Promise.resolve();
+
+/** When the app starts: who is signed in (asking the server), then that planner's session. */
+export function openDeviceSession(): Promise<void> {
+	opening = account.refresh().then(() => startDeviceSession(account.user));
+	return opening;
+}
+
+/**
+ * Resolves when the session `openDeviceSession()` began has started syncing, or turned out not
+ * to: sign-out waits for it before it asks what is unsent.
+ */
+export function deviceSessionOpened(): Promise<void> {
+	// A failure is reported where the session was opened (the layout); sign-out goes on.
+	return opening.catch(() => undefined);
+}
 
 /** Staff and managers plan on the tablet, and their plans sync. */
 export function syncsPlans(user: SignedInUser | null): boolean {

@@ -29,4 +29,9 @@ export {
 } from '$lib/client/api';
 export { sync, type SyncStatus } from './sync.svelte';
 export { deviceUserId } from './device-user';
-export { startDeviceSession, syncsPlans } from './device-session';
+export {
+	deviceSessionOpened,
+	openDeviceSession,
+	startDeviceSession,
+	syncsPlans
+} from './device-session';

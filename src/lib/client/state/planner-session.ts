@@ -4,8 +4,10 @@ import {
 	type ServerKindergarten,
 	type SignedInUser
 } from '$lib/client/api';
+import type { AccountState } from './account.svelte';
 import { repositories } from './repositories';
-import { setDeviceUser } from './device-user';
+import { databaseName, deviceUserId, setDeviceUser } from './device-user';
+import type { SyncState } from './sync.svelte';
 
 /*
  * The server's side of a signed-in planner's session on the tablet: the organisation fetched at
@@ -27,26 +29,58 @@ export async function loadOrganisationFromServer(user: SignedInUser): Promise<vo
 	}
 }
 
-/** Everything unsent, as a file a person can keep (the last resort before signing out). */
+/**
+ * Everything unsent, as a file a person can keep (the last resort before signing out): the
+ * changes in the outbox, and the plans and own library activities they belong to as this
+ * tablet has them.
+ */
 export async function exportUnsent(): Promise<Blob> {
 	const db = repositories().db;
 	const outbox = await db.outbox.orderBy('id').toArray();
-	const ids = [...new Set(outbox.map((m) => m.recordId))];
-	const plans = (await db.plans.bulkGet(ids)).filter(Boolean);
-	const file = { exportedAt: new Date().toISOString(), unsentChanges: outbox, plans };
+	const idsOf = (type: string) => [
+		...new Set(outbox.filter((m) => m.type === type).map((m) => m.recordId))
+	];
+	const plans = (await db.plans.bulkGet(idsOf('plan'))).filter(Boolean);
+	const activities = (await db.ownActivities.bulkGet(idsOf('activity'))).filter(Boolean);
+	const file = {
+		exportedAt: new Date().toISOString(),
+		unsentChanges: outbox,
+		plans,
+		activities
+	};
 	return new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
 }
 
 /**
- * Signs out of the server and leaves the user's database: removed when `removeData`, else kept
- * on the tablet for the next time this user signs in.
+ * What happens to the user's database at sign-out: `ifAllSent` removes it only when nothing in
+ * it is unsent (else nobody is signed out); `keep` leaves it on the tablet for the next time
+ * this user signs in; `remove` removes it, unsent changes and all, because the person chose so.
  */
-export async function endDeviceSession(removeData: boolean): Promise<void> {
-	await callApi('POST', '/auth/sign-out');
+export type SignOutChoice = 'ifAllSent' | 'keep' | 'remove';
+
+/**
+ * Signs the user out of the server and this tablet. Returns how many changes are unsent when
+ * `ifAllSent` finds some: then nothing is removed and the user stays signed in. Only a user's
+ * own database is ever removed, never the tablet's signed-out one (`lekeplan`). The account
+ * and sync states come from the page: imported here, they would be split off the first page's
+ * chunk (ADR 12).
+ */
+export async function endDeviceSession(
+	choice: SignOutChoice,
+	{ account, sync }: { account: Pick<AccountState, 'signOut'>; sync: Pick<SyncState, 'stop'> }
+): Promise<number> {
 	const db = repositories().db;
+	if (choice === 'ifAllSent') {
+		const unsent = await db.outbox.count();
+		if (unsent > 0) return unsent;
+	}
+	const userId = deviceUserId();
+	sync.stop();
 	setDeviceUser(null);
-	if (removeData) {
+	await account.signOut();
+	if (choice !== 'keep' && userId && db.name === databaseName(userId)) {
 		db.close();
 		await db.delete();
 	}
+	return 0;
 }

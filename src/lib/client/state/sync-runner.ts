@@ -1,8 +1,8 @@
 import { liveQuery } from 'dexie';
 import { callApi, type SignedInUser } from '$lib/client/api';
 import type { LekeplanDatabase } from '$lib/client/db/database';
-import { SyncEngine, type SyncOutcome } from '$lib/client/sync/engine';
-import { httpTransport as transport } from '$lib/client/sync/http-transport';
+import { SyncEngine, type SyncOutcome, type SyncTransport } from '$lib/client/sync/engine';
+import { httpTransport } from '$lib/client/sync/http-transport';
 import { repositories } from './repositories';
 import type { SyncStatus } from './sync.svelte';
 
@@ -48,7 +48,10 @@ function browserEnvironment(db: LekeplanDatabase): RunnerEnvironment {
 export class SyncRunner {
 	#timer: unknown;
 	#failures = 0;
-	#running = false;
+	#stopped = false;
+	#unsubscribe: () => void = () => undefined;
+	/** The sync under way, if one is: a second caller waits for it rather than starting one. */
+	#running: Promise<void> | null = null;
 
 	constructor(
 		private readonly engine: SyncEngine,
@@ -60,7 +63,8 @@ export class SyncRunner {
 	/** Turns on the outbox of the user's database and starts syncing it. */
 	static async start(
 		user: SignedInUser,
-		report: (status: SyncStatus) => void
+		report: (status: SyncStatus) => void,
+		transport: SyncTransport = httpTransport
 	): Promise<SyncRunner> {
 		const db = repositories().db;
 		const engine = new SyncEngine(db, transport);
@@ -70,12 +74,13 @@ export class SyncRunner {
 		window.addEventListener('offline', () => report({ kind: 'offline' }));
 		// Every local change lands in the outbox: sync shortly after it grows.
 		let last = 0;
-		liveQuery(() => db.outbox.count()).subscribe({
+		const subscription = liveQuery(() => db.outbox.count()).subscribe({
 			next: (count) => {
 				if (count > last) runner.soon(500);
 				last = count;
 			}
 		});
+		runner.#unsubscribe = () => subscription.unsubscribe();
 		runner.soon(0);
 		return runner;
 	}
@@ -85,50 +90,66 @@ export class SyncRunner {
 		this.#schedule(ms);
 	}
 
-	async now(): Promise<void> {
-		if (this.#running) return;
+	/** No more syncs after the one under way (signing out). */
+	stop(): void {
+		this.#stopped = true;
+		this.env.clearTimer(this.#timer);
+		this.#unsubscribe();
+	}
+
+	/** Syncs now; when a sync is already under way, waits for that one instead. */
+	now(): Promise<void> {
+		if (!this.#running) {
+			const run = this.#sync().finally(() => {
+				if (this.#running === run) this.#running = null;
+			});
+			this.#running = run;
+		}
+		return this.#running;
+	}
+
+	/**
+	 * Tries to send everything now; returns how many changes are still unsent. A sync under way
+	 * may have started before the latest changes: wait for it, then try once more.
+	 */
+	async flush(): Promise<number> {
+		await this.#running;
+		await this.now();
+		return this.engine.pendingCount();
+	}
+
+	async #sync(): Promise<void> {
 		if (!this.env.online()) {
 			this.report({ kind: 'offline' });
 			return;
 		}
-		this.#running = true;
 		this.report({ kind: 'syncing', pulled: 0, total: null });
-		try {
-			const run = () =>
-				this.engine.sync(({ pulled, total }) => {
-					this.report({ kind: 'syncing', pulled, total });
-				});
-			const locks = this.env.locks;
-			const outcome = await (
-				locks ? locks.request(`lekeplan-sync-${this.user.userId}`, run) : run()
-			).catch(storageFailure);
-			if (outcome.ok) {
-				this.#failures = 0;
-				this.report({ kind: 'synced' });
-				await this.env.refreshConflicts();
-				this.#schedule(60_000);
-			} else if (outcome.status === 426) {
-				// The server needs a newer app. The push above sent what the server still took;
-				// the rest stays in the outbox. Look for the new version so the update prompt can
-				// offer it (DESIGN.md §4); nothing is retried until the app is updated.
-				this.report({ kind: 'updateRequired' });
-				this.env.lookForUpdate();
-			} else if (outcome.status === 0) {
-				this.report({ kind: 'offline' });
-				this.#retry();
-			} else {
-				this.report({ kind: 'error', reason: outcome.reason });
-				this.#retry();
-			}
-		} finally {
-			this.#running = false;
+		const run = () =>
+			this.engine.sync(({ pulled, total }) => {
+				this.report({ kind: 'syncing', pulled, total });
+			});
+		const locks = this.env.locks;
+		const outcome = await (
+			locks ? locks.request(`lekeplan-sync-${this.user.userId}`, run) : run()
+		).catch(storageFailure);
+		if (outcome.ok) {
+			this.#failures = 0;
+			this.report({ kind: 'synced' });
+			await this.env.refreshConflicts();
+			this.#schedule(60_000);
+		} else if (outcome.status === 426) {
+			// The server needs a newer app. The push above sent what the server still took;
+			// the rest stays in the outbox. Look for the new version so the update prompt can
+			// offer it (DESIGN.md §4); nothing is retried until the app is updated.
+			this.report({ kind: 'updateRequired' });
+			this.env.lookForUpdate();
+		} else if (outcome.status === 0) {
+			this.report({ kind: 'offline' });
+			this.#retry();
+		} else {
+			this.report({ kind: 'error', reason: outcome.reason });
+			this.#retry();
 		}
-	}
-
-	/** Tries to send everything now; returns how many changes are still unsent. */
-	async flush(): Promise<number> {
-		await this.now();
-		return this.engine.pendingCount();
 	}
 
 	#retry(): void {
@@ -138,6 +159,7 @@ export class SyncRunner {
 	}
 
 	#schedule(ms: number): void {
+		if (this.#stopped) return;
 		this.env.clearTimer(this.#timer);
 		this.#timer = this.env.setTimer(() => void this.now(), ms);
 	}

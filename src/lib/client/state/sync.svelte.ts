@@ -1,4 +1,5 @@
 import type { SignedInUser } from '$lib/client/api';
+import type { SyncTransport } from '$lib/client/sync/engine';
 import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
 import type { SyncRunner } from './sync-runner';
@@ -20,6 +21,8 @@ export type SyncStatus =
 export class SyncState {
 	status = $state<SyncStatus>({ kind: 'local' });
 	#runner: SyncRunner | null = null;
+	/** Set while `start()` loads and starts the runner. */
+	#starting: Promise<void> | null = null;
 	#pending = new LiveQuery(() => repositories().db.outbox.count());
 	#conflicts = new LiveQuery(() => repositories().db.conflicts.count());
 	#rejections = new LiveQuery(() => repositories().db.rejections.count());
@@ -39,13 +42,20 @@ export class SyncState {
 	/** Whether this tablet syncs (a planner is signed in). */
 	active = $state(false);
 
-	/** Starts syncing the signed-in user's database. */
-	async start(user: SignedInUser): Promise<void> {
-		const { SyncRunner } = await import('./sync-runner');
-		this.#runner = await SyncRunner.start(user, (status) => {
-			this.status = status;
-		});
-		this.active = true;
+	/** Starts syncing the signed-in user's database (the transport: tests only). */
+	start(user: SignedInUser, transport?: SyncTransport): Promise<void> {
+		this.#starting ??= (async () => {
+			const { SyncRunner } = await import('./sync-runner');
+			this.#runner = await SyncRunner.start(
+				user,
+				(status) => {
+					this.status = status;
+				},
+				transport
+			);
+			this.active = true;
+		})();
+		return this.#starting;
 	}
 
 	/** Syncs after `ms`, unless a sync is already due sooner. */
@@ -57,9 +67,21 @@ export class SyncState {
 		await this.#runner?.now();
 	}
 
-	/** Tries to send everything now; returns how many changes are still unsent. */
+	/**
+	 * Tries to send everything now; returns how many changes are still unsent, as the user's
+	 * database counts them. A runner still starting is waited for; without one (the server's
+	 * session has ended, say) nothing can be sent, and every change in the outbox is unsent.
+	 */
 	async flush(): Promise<number> {
-		return this.#runner ? this.#runner.flush() : 0;
+		// A start that failed is reported where it was called; then there is no runner.
+		await this.#starting?.catch(() => undefined);
+		if (this.#runner) return this.#runner.flush();
+		return repositories().db.outbox.count();
+	}
+
+	/** No more syncs (the user signs out). */
+	stop(): void {
+		this.#runner?.stop();
 	}
 }
 
