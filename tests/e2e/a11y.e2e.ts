@@ -16,6 +16,8 @@ test('welcome screen', async ({ page }) => {
 });
 
 test('every page of the planner, in every state worth checking', async ({ page }) => {
+	// Many pages, each through axe-core: on a busy 2-core machine this takes over a minute.
+	test.slow();
 	await startWithDemo(page);
 	await checkPage(page); // week
 

@@ -253,6 +253,8 @@ test('the library works offline', async ({ page, context }) => {
 });
 
 test('library and guidance pages: zero axe violations and 44 px targets', async ({ page }) => {
+	// Many pages, each through axe-core: on a busy 2-core machine this takes over a minute.
+	test.slow();
 	const check = async () => {
 		await expectNoAxeViolations(page);
 		await expectTouchTargets(page);
