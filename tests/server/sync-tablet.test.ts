@@ -21,7 +21,7 @@ import { planFields, pullPath, TestClient, transportResult } from './sync-fixtur
 /**
  * The tablet's sync engine against the real server, where the property test does not go: a
  * reset that finds changes still unsent (an expired cursor; a planner moved to another
- * kindergarten).
+ * kindergarten), and a delete the server already had.
  */
 
 const DAY = 86_400_000;
@@ -296,6 +296,38 @@ describeEachDatabase('the tablet against the server', (dialect) => {
 					if (plan.kindergartenId !== kg1.id) expect(refused, plan.title).toContain(plan.id);
 				}
 				expect((await t.db.plans.toArray()).map((p) => p.id)).not.toContain(untouched);
+			} finally {
+				await t.close();
+			}
+		}
+	);
+
+	withServer(
+		'a delete the server already had: the tablet ends with the server’s deletion time',
+		async (server) => {
+			const owner = await seedOwner(server, 'd');
+			const kg = owner.kindergartens[0]!;
+			const writer = new TestClient(server, await signIn(server, owner.users.staff.email));
+			const manager = await signIn(server, owner.users.manager.email);
+			const id = uuidv7();
+			const created = await writer.push([writer.put(id, null, planFields(kg.groups[0]!))]);
+			// The tablet's clock is its own (an hour ahead): only the server's times may remain.
+			const t = tablet(server, dialect, () => manager, {
+				clock: () => new Date(server.clock.now().getTime() + 3_600_000)
+			});
+			try {
+				await t.engine.enable();
+				expect(await t.engine.sync()).toMatchObject({ ok: true });
+				await writer.push([writer.mutation(id, 'delete', created.results[0]!.rev!)]);
+				await t.plans.softDelete(id);
+				// A pull comes first (another tab pushes), then the push: the delete changes nothing.
+				expect(await t.engine.pull()).toMatchObject({ ok: true });
+				expect(await t.engine.sync()).toMatchObject({ ok: true, pushed: 1 });
+				expect(t.pushes.at(-1)!.answer).toMatchObject({
+					ok: true,
+					data: { results: [{ id: 1, status: 'applied' }] }
+				});
+				await expectSameAsServer(t, server, kg.id);
 			} finally {
 				await t.close();
 			}

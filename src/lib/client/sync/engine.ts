@@ -249,9 +249,12 @@ export class SyncEngine {
 					const parsed = schema.safeParse({
 						...merged,
 						id: change.recordId,
-						deletedAt: locallyDeleted
-							? (local?.['deletedAt'] ?? change.deletedAt)
-							: change.deletedAt,
+						// A delete waiting to be sent keeps the record deleted here; when the server has
+						// it deleted already, the server's time stands (the delete will change nothing).
+						deletedAt:
+							locallyDeleted && change.deletedAt === null
+								? ((local?.['deletedAt'] as string | null | undefined) ?? null)
+								: change.deletedAt,
 						syncRev: change.rev
 					});
 					if (parsed.success) rows.push(parsed.data);
