@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { uuidv7 } from '$lib/domain/ids';
 import type { PlanContent } from '$lib/domain/plan';
 import { LekeplanDatabase } from '$lib/client/db/database';
+import { META } from '$lib/client/db/outbox';
 import { PlanRepository } from '$lib/client/db/plan-repository';
 import { SyncEngine, type SyncTransport, type TransportResult } from '$lib/client/sync/engine';
 import { purgeTombstones } from '$lib/server/use-cases/horizon';
@@ -21,7 +22,8 @@ import { planFields, pullPath, TestClient, transportResult } from './sync-fixtur
 /**
  * The tablet's sync engine against the real server, where the property test does not go: a
  * reset that finds changes still unsent (an expired cursor; a planner moved to another
- * kindergarten), and a delete the server already had.
+ * kindergarten), a server restored from a backup that has forgotten mutations the tablet saw it
+ * take, and a delete the server already had.
  */
 
 const DAY = 86_400_000;
@@ -132,6 +134,14 @@ async function expectSameAsServer(t: Tablet, server: TestServer, kindergartenId:
 		);
 		expect(differing, `plan ${String(plan['id'])} differs`).toEqual([]);
 	}
+}
+
+async function sequenceOf(server: TestServer): Promise<number> {
+	const row = await server.deps.db
+		.selectFrom('syncSequence')
+		.select('value')
+		.executeTakeFirstOrThrow();
+	return row.value;
 }
 
 describeEachDatabase('the tablet against the server', (dialect) => {
@@ -296,6 +306,157 @@ describeEachDatabase('the tablet against the server', (dialect) => {
 					if (plan.kindergartenId !== kg1.id) expect(refused, plan.title).toContain(plan.id);
 				}
 				expect((await t.db.plans.toArray()).map((p) => p.id)).not.toContain(untouched);
+			} finally {
+				await t.close();
+			}
+		}
+	);
+
+	/**
+	 * A server restored from a backup knows fewer of the tablet's mutations than the tablet saw
+	 * it take: here its `last_mutation_id` for the tablet is set back, or its row is gone.
+	 */
+	const restoredServer =
+		(forgets: 'some' | 'the client', errorBodies: boolean) => async (server: TestServer) => {
+			const owner = await seedOwner(server, 'b');
+			const kg = owner.kindergartens[0]!;
+			const group = kg.groups[0]!;
+			const staff = await signIn(server, owner.users.staff.email);
+			const t = tablet(server, dialect, () => staff, { errorBodies });
+			try {
+				await t.engine.enable();
+				const first = await t.plans.create(
+					planFields(group, { title: 'En' }) as PlanContent,
+					kg.id
+				);
+				const second = await t.plans.create(
+					planFields(group, { title: 'To' }) as PlanContent,
+					kg.id
+				);
+				const third = await t.plans.create(
+					planFields(group, { title: 'Tre' }) as PlanContent,
+					kg.id
+				);
+				if (!first.ok || !second.ok || !third.ok) throw new Error('plans not made');
+				expect(await t.engine.sync()).toMatchObject({ ok: true, pushed: 3 });
+				const clientId = await t.engine.clientId();
+
+				// The restore.
+				if (forgets === 'some') {
+					await server.deps.db
+						.updateTable('syncClients')
+						.set({ lastMutationId: 1 })
+						.where('clientId', '=', clientId)
+						.execute();
+				} else {
+					await server.deps.db.deleteFrom('syncClients').where('clientId', '=', clientId).execute();
+				}
+				const taken = forgets === 'some' ? 1 : 0;
+
+				// Two changes made since, numbered on from what the tablet saw taken (4 and 5).
+				const mine = (await t.plans.get(first.plan.id))!;
+				await t.plans.update(first.plan.id, { ...mine, goals: 'Etter gjenopprettingen' });
+				const fourth = await t.plans.create(
+					planFields(group, { title: 'Fire' }) as PlanContent,
+					kg.id
+				);
+				if (!fourth.ok) throw new Error('plan not made');
+				expect((await t.db.outbox.toArray()).map((m) => m.id)).toEqual([4, 5]);
+				const sequence = await sequenceOf(server);
+
+				expect(await t.engine.sync()).toMatchObject({ ok: true, pushed: 2 });
+				// Refused once as a gap; then sent on from the id the server expects, and taken.
+				const answers = t.pushes.slice(1).map(({ request, answer }) => ({
+					ids: request.mutations.map((m) => m.id),
+					status: answer.ok ? 200 : answer.status,
+					results: answer.ok ? answer.data.results.map((r) => r.status) : answer.reason
+				}));
+				const renumbered = [taken + 1, taken + 2];
+				expect(answers).toEqual([
+					{ ids: [4, 5], status: 409, results: 'mutation_gap' },
+					// Without the error's body, an empty push asks the server what it has taken.
+					...(errorBodies ? [] : [{ ids: [], status: 200, results: [] }]),
+					{ ids: renumbered, status: 200, results: ['applied', 'applied'] }
+				]);
+				expect(await t.db.outbox.count()).toBe(0);
+
+				// Each taken once: one revision each, no conflict, no rejection, and the server's
+				// last id is the tablet's last.
+				expect(await sequenceOf(server)).toBe(sequence + 2);
+				const client = await server.deps.db
+					.selectFrom('syncClients')
+					.selectAll()
+					.where('clientId', '=', clientId)
+					.executeTakeFirstOrThrow();
+				expect(client.lastMutationId).toBe(renumbered[1]);
+				for (const table of ['syncConflicts', 'syncRejections'] as const) {
+					const rows = await server.deps.db
+						.selectFrom(table)
+						.select('clientId')
+						.where('clientId', '=', clientId)
+						.execute();
+					expect(rows, table).toEqual([]);
+				}
+				const onServer = await serverRecords(server, kg.id);
+				expect(onServer.get(first.plan.id)!['goals']).toBe('Etter gjenopprettingen');
+				expect(onServer.get(fourth.plan.id)!['title']).toBe('Fire');
+				expect((await t.db.syncMeta.get(META.nextMutationId))?.value).toBe(renumbered[1]! + 1);
+
+				// Sending the same again (an answer lost) changes nothing; the next change follows on.
+				const replay = await new TestClient(server, staff, clientId).push(
+					t.pushes.at(-1)!.request.mutations
+				);
+				expect(replay.results.map((r) => r.status)).toEqual(['skipped', 'skipped']);
+				expect(await sequenceOf(server)).toBe(sequence + 2);
+				const now = (await t.plans.get(fourth.plan.id))!;
+				await t.plans.update(fourth.plan.id, { ...now, goals: 'Og så' });
+				expect(await t.engine.sync()).toMatchObject({ ok: true, pushed: 1 });
+				expect(t.pushes.at(-1)!.request.mutations.map((m) => m.id)).toEqual([renumbered[1]! + 1]);
+				expect(await sequenceOf(server)).toBe(sequence + 3);
+				await expectSameAsServer(t, server, kg.id);
+			} finally {
+				await t.close();
+			}
+		};
+
+	withServer(
+		'a server restored from a backup that took fewer of its mutations: the tablet numbers its unsent ones on, each taken once',
+		restoredServer('some', true)
+	);
+
+	withServer(
+		'a server that lost the client altogether: the same, the tablet asking the server by an empty push when the error body does not reach it',
+		restoredServer('the client', false)
+	);
+
+	withServer(
+		'never numbers anew a mutation the server has taken (a gap the server is ahead of)',
+		async (server) => {
+			const owner = await seedOwner(server, 'g');
+			const kg = owner.kindergartens[0]!;
+			const staff = await signIn(server, owner.users.staff.email);
+			const t = tablet(server, dialect, () => staff);
+			try {
+				await t.engine.enable();
+				for (const title of ['En', 'To', 'Tre']) {
+					await t.plans.create(planFields(kg.groups[0]!, { title }) as PlanContent, kg.id);
+				}
+				// The server took 1–3, but the answer never came back; then the outbox lost entry 2
+				// (a state no tablet should reach) and a fourth change was made.
+				const clientId = await t.engine.clientId();
+				const sent = await t.db.outbox.toArray();
+				await new TestClient(server, staff, clientId).push(sent);
+				await t.db.outbox.delete(2);
+				const mine = (await t.db.plans.toArray())[0]!;
+				await t.plans.update(mine.id, { ...mine, goals: 'Fire' });
+				const sequence = await sequenceOf(server);
+
+				// The server expects 4, past the outbox's first id: numbering 1, 3 and 4 as 4, 5, 6
+				// would apply 1 and 3 again. The tablet stops instead.
+				expect(await t.engine.push()).toMatchObject({ ok: false, reason: 'mutation_gap' });
+				expect((await t.db.outbox.toArray()).map((m) => m.id)).toEqual([1, 3, 4]);
+				expect(t.pushes.map((p) => p.request.mutations.map((m) => m.id))).toEqual([[1, 3, 4]]);
+				expect(await sequenceOf(server)).toBe(sequence);
 			} finally {
 				await t.close();
 			}
