@@ -12,7 +12,7 @@ import {
 } from './harness';
 import { expectUnchanged, snapshot } from './snapshot';
 import { planFields } from './sync-fixtures';
-import type { PushResponse } from '$lib/sync';
+import type { PullResponse, PushResponse } from '$lib/sync';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 
 /**
@@ -83,6 +83,8 @@ type Row = [Method, string, Target | null, string, Json?, Outcome?];
 type Outcome = 'applied' | 'rejected out_of_scope';
 
 const PULL = '/api/v1/sync/pull?cursor=0&protocol=1&schema=1&clientId=:client';
+/** Plans made before every pull cell: one in the callers' kindergarten, and one of each other. */
+const PLANS = ['plan.own', 'plan.sibling', 'plan.foreign'] as const;
 
 function pushOf(mutations: Json[]): Json {
 	return { protocol: 1, schema: 1, clientId: ':client', mutations };
@@ -623,10 +625,29 @@ describeEachDatabase('the access matrix', (dialect) => {
 							...(template !== undefined ? { body: fill(template, idValues) } : {})
 						});
 
+					const pull = endpoint === `GET ${PULL}`;
+					// Records of every kind of scope exist when a pull is made: it must return its own only.
+					if (pull) for (const plan of PLANS) await world.id(plan);
 					const before = await snapshot(server);
 					const got = await answer(await send(ids));
 					expect(got.status, `${caller} ${endpoint}${about}: ${got.text}`).toBe(expected);
 					expect(got.status).toBeLessThan(500);
+					if (pull && expected === 200) {
+						const { changes, hasMore } = JSON.parse(got.text) as PullResponse;
+						expect(hasMore).toBe(false);
+						const own = await server.deps.db
+							.selectFrom('syncRecords')
+							.select('recordId')
+							.where('kindergartenId', '=', world.a.kindergartens[0]!.id)
+							.execute();
+						const records = changes.filter((c) => c.type !== 'guidance');
+						expect(records.map((c) => c.recordId).sort()).toEqual(
+							own.map((r) => r.recordId).sort()
+						);
+						for (const change of records) {
+							expect(change.data['kindergartenId']).toBe(world.a.kindergartens[0]!.id);
+						}
+					}
 					if (expected < 400 && outcome) {
 						const [status, reason] = outcome.split(' ');
 						const { results } = JSON.parse(got.text) as PushResponse;

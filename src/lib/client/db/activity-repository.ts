@@ -73,7 +73,10 @@ export class ActivityRepository {
 				copiedFrom: current?.copiedFrom ?? options.copiedFrom ?? null,
 				createdAt: current?.createdAt ?? stamp,
 				updatedAt: stamp,
-				deletedAt: null
+				deletedAt: null,
+				// The server revision this copy is based on stays with it, or the next edit would
+				// go out with no base and conflict with every change made elsewhere.
+				...(current?.syncRev !== undefined ? { syncRev: current.syncRev } : {})
 			};
 			const parsed = schemas.ownActivitySchema.safeParse(candidate);
 			if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
@@ -117,14 +120,19 @@ export class ActivityRepository {
 	/** Writes an activity and, on a synced device, its outbox entry, in one transaction. */
 	async #put(activity: OwnActivity, op: Mutation['op']): Promise<void> {
 		const previous = (await this.db.ownActivities.get(activity.id)) ?? null;
+		const synced = await syncEnabled(this.db);
+		const fields = op === 'put' ? changedFields(previous, activity) : {};
+		// A save that changes nothing is no change: the synced copy (its `updatedAt` too) stays
+		// the server's, as no mutation will bring the server's back.
+		if (synced && previous && op === 'put' && Object.keys(fields).length === 0) return;
 		await this.db.ownActivities.put(activity);
-		if (!(await syncEnabled(this.db))) return;
+		if (!synced) return;
 		await recordMutation(this.db, {
 			recordId: activity.id,
 			type: 'activity',
 			op,
 			baseRev: previous?.syncRev ?? null,
-			fields: op === 'put' ? changedFields(previous, activity) : {},
+			fields,
 			at: this.clock().toISOString()
 		});
 	}

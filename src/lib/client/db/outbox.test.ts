@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LekeplanDatabase } from './database';
 import { META } from './outbox';
 import { PlanRepository, type SaveResult } from './plan-repository';
+import { ActivityRepository } from './activity-repository';
+import { codingToyActivities } from '$lib/domain/library/coding-toys';
+import { localizeActivity, type ActivityContent } from '$lib/domain/library/library-activity';
 import { uuidv7 } from '$lib/domain/ids';
 import type { ActivityPlan, PlanContent } from '$lib/domain/plan';
 
@@ -28,6 +31,14 @@ const content = (overrides: Partial<PlanContent> = {}): PlanContent => ({
 	evaluation: null,
 	...overrides
 });
+
+/** A built-in activity's content, as the own-activity form would produce it. */
+function activityContent(overrides: Partial<ActivityContent> = {}): ActivityContent {
+	const copy: Record<string, unknown> = { ...localizeActivity(codingToyActivities[0]!, 'nb') };
+	delete copy['id'];
+	delete copy['origin'];
+	return { ...(copy as unknown as ActivityContent), ...overrides };
+}
 
 function saved(result: SaveResult): ActivityPlan {
 	if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -77,6 +88,35 @@ describe('the outbox of a synced database', () => {
 		const last = (await db.outbox.orderBy('id').last())!;
 		expect(last.baseRev).toBe(41);
 		expect(last.fields).toEqual({ goals: 'Nye mål' });
+	});
+
+	it('leaves a synced plan as the server sent it when an edit changes nothing', async () => {
+		const plan = saved(await plans.create(content(), KINDERGARTEN));
+		const fromServer = { syncRev: 41, updatedAt: '2026-11-01T07:00:00.000Z' };
+		await db.plans.update(plan.id, fromServer);
+		await plans.update(plan.id, content());
+		expect(await db.plans.get(plan.id)).toMatchObject(fromServer);
+		expect(await db.outbox.count()).toBe(1);
+	});
+
+	it('keeps an own activity’s server revision through edits, so each edit has its base', async () => {
+		const activities = new ActivityRepository(db);
+		const made = await activities.save(activityContent(), KINDERGARTEN);
+		if (!made.ok) throw new Error(JSON.stringify(made.problems));
+		const fromServer = { syncRev: 41, updatedAt: '2026-11-01T07:00:00.000Z' };
+		await db.ownActivities.update(made.activity.id, fromServer);
+		// An edit that changes nothing leaves the server's copy as it was.
+		await activities.save(activityContent(), KINDERGARTEN, { id: made.activity.id });
+		expect(await db.ownActivities.get(made.activity.id)).toMatchObject(fromServer);
+		for (const title of ['Første endring', 'Andre endring']) {
+			await activities.save(activityContent({ title }), KINDERGARTEN, { id: made.activity.id });
+		}
+		const edits = (await db.outbox.orderBy('id').toArray()).slice(1);
+		expect(edits.map((m) => [m.baseRev, m.fields])).toEqual([
+			[41, { title: 'Første endring' }],
+			[41, { title: 'Andre endring' }]
+		]);
+		expect((await db.ownActivities.get(made.activity.id))?.syncRev).toBe(41);
 	});
 
 	it('commits a change and its outbox entry together or not at all', async () => {

@@ -223,6 +223,10 @@ export class PlanRepository {
 			const synced = await syncEnabled(this.db);
 			for (const plan of plans) {
 				const previous = synced ? ((await this.db.plans.get(plan.id)) ?? null) : null;
+				const fields = op === 'put' ? changedFields(previous, plan) : {};
+				// A save that changes nothing is no change: the synced copy (its `updatedAt` too)
+				// stays the server's, as no mutation will bring the server's back.
+				if (previous && op === 'put' && Object.keys(fields).length === 0) continue;
 				await this.db.plans.put(plan);
 				if (!synced) continue;
 				await recordMutation(this.db, {
@@ -230,7 +234,7 @@ export class PlanRepository {
 					type: 'plan',
 					op,
 					baseRev: previous?.syncRev ?? null,
-					fields: op === 'put' ? changedFields(previous, plan) : {},
+					fields,
 					at: this.clock().toISOString()
 				});
 			}

@@ -112,6 +112,7 @@ export class SyncEngine {
 	async push(): Promise<SyncOutcome> {
 		const clientId = await this.clientId();
 		let pushed = 0;
+		let renumbered = false;
 		for (;;) {
 			const batch = fitToSize(
 				await this.db.outbox.orderBy('id').limit(MAX_BATCH).toArray(),
@@ -128,6 +129,13 @@ export class SyncEngine {
 				// Too large for something on the way: the same mutations again, in smaller bodies.
 				this.#pushBudget = Math.max(1024, Math.floor(bytesOf(batch) / 2));
 				continue;
+			}
+			if (!answer.ok && answer.reason === 'mutation_gap' && !renumbered) {
+				// The server has not taken mutations this device saw it take (it was restored from a
+				// backup): number the unsent ones on from what it expects, once, and send them (ADR 16).
+				renumbered = true;
+				const expected = await this.#expectedMutationId(clientId, answer.body);
+				if (expected !== null && (await this.#renumber(expected))) continue;
 			}
 			if (!answer.ok) return { ok: false, reason: answer.reason, status: answer.status };
 			const { results, lastMutationId } = answer.data;
@@ -182,6 +190,43 @@ export class SyncEngine {
 				return { ok: false, reason: 'push_not_taken', status: 0 };
 			}
 		}
+	}
+
+	/**
+	 * The mutation id the server takes next, after a `mutation_gap`: from the error's `expected`
+	 * when the transport passes the body on, or else from an empty push, which changes nothing
+	 * and answers with the server's `lastMutationId`.
+	 */
+	async #expectedMutationId(clientId: string, body: unknown): Promise<number | null> {
+		const error = (body as { error?: { expected?: unknown } } | undefined)?.error;
+		if (typeof error?.expected === 'number' && Number.isSafeInteger(error.expected)) {
+			return error.expected;
+		}
+		const answer = await this.transport.push({
+			protocol: PROTOCOL_VERSION,
+			schema: SCHEMA_VERSION,
+			clientId,
+			mutations: []
+		});
+		return answer.ok ? answer.data.lastMutationId + 1 : null;
+	}
+
+	/**
+	 * Numbers the outbox `from`, `from` + 1, … in its order (and the next local mutation after
+	 * it), when the server expects an id at or below the outbox's first: then it has taken none
+	 * of them, and none of the new ids. (Were it ahead, some of the outbox would be taken
+	 * already, and new ids would apply them again.) False when there is nothing to renumber.
+	 */
+	async #renumber(from: number): Promise<boolean> {
+		return this.db.transaction('rw', [this.db.outbox, this.db.syncMeta], async () => {
+			const pending = await this.db.outbox.orderBy('id').toArray();
+			if (pending.length === 0 || from < 1 || from > pending[0]!.id) return false;
+			if (pending.every((m, i) => m.id === from + i)) return false;
+			await this.db.outbox.clear();
+			await this.db.outbox.bulkAdd(pending.map((m, i) => ({ ...m, id: from + i })));
+			await this.db.syncMeta.put({ key: META.nextMutationId, value: from + pending.length });
+			return true;
+		});
 	}
 
 	/** Pulls pages until there are no more; a reset re-downloads, keeping unsent changes. */
@@ -287,9 +332,12 @@ export class SyncEngine {
 					const parsed = schema.safeParse({
 						...merged,
 						id: change.recordId,
-						deletedAt: locallyDeleted
-							? (local?.['deletedAt'] ?? change.deletedAt)
-							: change.deletedAt,
+						// A delete waiting to be sent keeps the record deleted here; when the server has
+						// it deleted already, the server's time stands (the delete will change nothing).
+						deletedAt:
+							locallyDeleted && change.deletedAt === null
+								? ((local?.['deletedAt'] as string | null | undefined) ?? null)
+								: change.deletedAt,
 						syncRev: change.rev
 					});
 					if (parsed.success) rows.push(parsed.data);

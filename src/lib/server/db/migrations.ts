@@ -258,6 +258,16 @@ const migrations: Record<string, Migration> = {
 			await db.schema.alterTable('sync_sequence').dropColumn('purged_through').execute();
 			await db.schema.dropTable('guidance_sets').execute();
 		}
+	},
+	'0004-conflict-mutation-id': {
+		async up(db: Kysely<unknown>) {
+			// The mutation a conflict came from (with `client_id`), so that every mutation a client
+			// sent can be traced to what became of it. Null for conflicts stored before this.
+			await db.schema.alterTable('sync_conflicts').addColumn('mutation_id', 'integer').execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.alterTable('sync_conflicts').dropColumn('mutation_id').execute();
+		}
 	}
 };
 

@@ -217,6 +217,8 @@ export interface SyncConflictTable {
 	/** JSON: the field's value, or for `deleted` all the fields the edit sent. */
 	clientValue: string;
 	clientId: string;
+	/** The client's mutation that raised it (null for conflicts stored before migration 0004). */
+	mutationId: number | null;
 	userId: string;
 	ownerId: string;
 	kindergartenId: string;

@@ -589,6 +589,7 @@ class Batch {
 					serverValue: JSON.stringify(conflict.serverValue ?? null),
 					clientValue: JSON.stringify(conflict.clientValue ?? null),
 					clientId: this.clientId,
+					mutationId: m.id,
 					userId: this.actor.userId,
 					ownerId: this.scope.ownerId,
 					kindergartenId: this.scope.kindergartenId,
