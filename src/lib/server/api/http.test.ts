@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorResponse, readJson } from './http';
+import { ApiError, errorResponse, readJson, Utf8Writer } from './http';
 
 /** A request whose body stream fails after its first chunk, as adapter-node's limit makes it. */
 function failingRequest(error: unknown): Request {
@@ -84,5 +84,35 @@ describe('errorResponse', () => {
 		expect(await response.json()).toEqual({
 			error: { status: 409, reason: 'mutation_gap', expected: 3, lastMutationId: 2 }
 		});
+	});
+});
+
+describe('Utf8Writer', () => {
+	it('writes the same bytes as encoding the joined text, growing as it goes', () => {
+		const pieces = [
+			'{"changes":[',
+			// Longer in bytes than in characters, and more than the writer holds at first.
+			'ø'.repeat(3000),
+			'{"title":"Blåbær på tur"}',
+			',',
+			'"Æ ø å – ✓ 🐝"',
+			'\ud800 lone',
+			'x'.repeat(5000),
+			'🦔'.repeat(700),
+			'ø'.repeat(3000),
+			'"}'
+		];
+		const out = new Utf8Writer(16);
+		for (const piece of pieces) out.push(piece);
+		out.push('a', 'b', '');
+		const expected = new TextEncoder().encode(pieces.join('') + 'ab');
+		expect(Buffer.from(out.bytes()).equals(Buffer.from(expected))).toBe(true);
+	});
+
+	it('is what a response sends and a client reads back', async () => {
+		const out = new Utf8Writer();
+		out.push('{"title":', JSON.stringify('Kodeløype med Bee-Bot 🐝'), '}');
+		const response = new Response(out.bytes());
+		expect(await response.json()).toEqual({ title: 'Kodeløype med Bee-Bot 🐝' });
 	});
 });

@@ -24,20 +24,61 @@ export class ApiError extends Error {
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
- * A body already written as JSON (e.g. spliced from JSON the database stores), sent as it is by
- * `json`. `T` is the value it reads back as.
+ * A body already written as JSON (e.g. spliced from JSON the database stores), as text or as its
+ * UTF-8 bytes, sent as it is by `json`. `T` is the value it reads back as.
  */
 export class JsonText<T = unknown> {
 	declare readonly value?: T;
-	constructor(readonly text: string) {}
+	constructor(readonly body: string | Uint8Array<ArrayBuffer>) {}
+}
+
+/** Where JSON is written in pieces: an array of them (joined later), or a `Utf8Writer`. */
+export interface JsonOut {
+	push(...texts: string[]): unknown;
+}
+
+/**
+ * JSON text written in pieces straight into UTF-8 bytes. For a pull's answer of a thousand
+ * records (a megabyte and more) this is several times quicker than joining the pieces into one
+ * string and encoding that, which is what a `Response` of a string does.
+ */
+export class Utf8Writer implements JsonOut {
+	#buffer: Buffer;
+	#length = 0;
+
+	constructor(capacity = 64 * 1024) {
+		// Never a slice of Node's shared pool: the bytes are handed on as a view.
+		this.#buffer = Buffer.allocUnsafeSlow(Math.max(1024, capacity));
+	}
+
+	push(...texts: string[]): void {
+		for (const text of texts) {
+			// At most three bytes per UTF-16 unit (a surrogate pair: four for two).
+			const most = this.#length + text.length * 3;
+			if (most > this.#buffer.length) {
+				const grown = Buffer.allocUnsafeSlow(Math.max(most, this.#buffer.length * 2));
+				this.#buffer.copy(grown, 0, 0, this.#length);
+				this.#buffer = grown;
+			}
+			this.#length += this.#buffer.write(text, this.#length, 'utf8');
+		}
+	}
+
+	/** The bytes written so far (a view, not a copy). */
+	bytes(): Uint8Array<ArrayBuffer> {
+		// allocUnsafeSlow's memory is an ArrayBuffer of its own (never shared).
+		const memory = this.#buffer.buffer as ArrayBuffer;
+		return new Uint8Array(memory, this.#buffer.byteOffset, this.#length);
+	}
 }
 
 export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
 	const h = new Headers(headers);
 	h.set('content-type', 'application/json; charset=utf-8');
 	h.set('cache-control', 'no-store');
-	const text = status === 204 ? null : body instanceof JsonText ? body.text : JSON.stringify(body);
-	return new Response(text, { status, headers: h });
+	const payload =
+		status === 204 ? null : body instanceof JsonText ? body.body : JSON.stringify(body);
+	return new Response(payload, { status, headers: h });
 }
 
 export function errorResponse(error: ApiError): Response {

@@ -1,7 +1,7 @@
 import { activityPlanSchema } from '$lib/domain/plan';
 import { ownActivitySchema } from '$lib/domain/library/library-activity';
 import { DEVICE_FIELDS, SERVER_FIELDS, type RecordType } from '$lib/sync';
-import { badText, fieldCodes } from '../api/http';
+import { badText, fieldCodes, type JsonOut } from '../api/http';
 import { FAIL, fastParser } from '../fast-parse';
 
 /**
@@ -65,7 +65,7 @@ export function fullRecordJson(type: RecordType, data: string, meta: RecordMeta)
 
 /** `fullRecordJson`, appended to `out` in pieces, so that a whole answer is joined once. */
 export function writeFullRecordJson(
-	out: string[],
+	out: JsonOut,
 	type: RecordType,
 	data: string,
 	meta: RecordMeta

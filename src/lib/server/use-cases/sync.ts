@@ -3,7 +3,7 @@ import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import type { Database } from '../db';
 import type { SyncRecordTable } from '../db/schema';
-import { ApiError, JsonText, parseWith } from '../api/http';
+import { ApiError, JsonText, parseWith, Utf8Writer, type JsonOut } from '../api/http';
 import { audit } from '../audit';
 import { refuse, type SyncScope } from '../access';
 import { uuidv7 } from '$lib/domain/ids';
@@ -694,7 +694,7 @@ type PulledRow = Pick<RecordRow, (typeof PULLED_COLUMNS)[number]>;
  * Appends a change as JSON to `out`: the `Change` the row stands for, built from the stored JSON
  * of `data` and `fieldRevs` without parsing them (see `fullRecordJson`).
  */
-function writeChangeJson(out: string[], row: PulledRow): void {
+function writeChangeJson(out: JsonOut, row: PulledRow): void {
 	out.push(
 		`{"recordId":${jsonString(row.recordId)},"type":${jsonString(row.type)},` +
 			`"rev":${JSON.stringify(row.rev)},"data":`
@@ -716,31 +716,43 @@ function writeChangeJson(out: string[], row: PulledRow): void {
 /** One change of a page: a record row, or a change already written as JSON (the guidance). */
 type PageItem = { rev: number; row: PulledRow } | { rev: number; json: string };
 
+/** Characters of a change's stored text: what PULL_PAGE_CHARS counts. */
+const textOf = (item: PageItem) =>
+	'json' in item ? item.json.length : item.row.data.length + item.row.fieldRevs.length;
+
 /** How many of the changes (in order) make one page: PULL_PAGE, or fewer by PULL_PAGE_CHARS. */
 function pageSize(changes: readonly PageItem[]): number {
-	let bytes = 0;
+	let chars = 0;
 	const most = Math.min(changes.length, PULL_PAGE);
 	for (let i = 0; i < most; i++) {
-		const item = changes[i]!;
-		bytes += 'json' in item ? item.json.length : item.row.data.length + item.row.fieldRevs.length;
-		if (bytes > PULL_PAGE_CHARS) return i + 1;
+		chars += textOf(changes[i]!);
+		if (chars > PULL_PAGE_CHARS) return i + 1;
 	}
 	return most;
 }
 
-/** A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them. */
+/** Characters a change's answer adds to its stored text: ids, times, keys (a generous guess). */
+const CHANGE_OVERHEAD = 400;
+
+/**
+ * A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them, written
+ * straight into UTF-8 bytes (`Utf8Writer`).
+ */
 function pullJson(page: { changes: PageItem[]; head: number; cursor: number; hasMore: boolean }) {
-	const parts = ['{"changes":['];
+	let chars = 64;
+	for (const item of page.changes) chars += textOf(item) + CHANGE_OVERHEAD;
+	const out = new Utf8Writer(chars);
+	out.push('{"changes":[');
 	page.changes.forEach((item, i) => {
-		if (i > 0) parts.push(',');
-		if ('json' in item) parts.push(item.json);
-		else writeChangeJson(parts, item.row);
+		if (i > 0) out.push(',');
+		if ('json' in item) out.push(item.json);
+		else writeChangeJson(out, item.row);
 	});
-	parts.push(
+	out.push(
 		`],"head":${JSON.stringify(page.head)},"cursor":${JSON.stringify(page.cursor)},` +
 			`"hasMore":${JSON.stringify(page.hasMore)}}`
 	);
-	return new JsonText<PullResponse>(parts.join(''));
+	return new JsonText<PullResponse>(out.bytes());
 }
 
 /** The owner's guidance (use-cases/guidance.ts) as a pulled change. */
