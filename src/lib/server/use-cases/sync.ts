@@ -1,4 +1,4 @@
-import { CompiledQuery, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Selectable, type Transaction } from 'kysely';
 import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import type { Database } from '../db';
@@ -689,6 +689,12 @@ const PULLED_COLUMNS = [
 	'updatedAt'
 ] as const;
 type PulledRow = Pick<RecordRow, (typeof PULLED_COLUMNS)[number]>;
+/** `PULLED_COLUMNS` as a select list: each column of `sync_records` under its name in the row. */
+const PULLED_SELECT = sql.raw(
+	PULLED_COLUMNS.map((c) => `${c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`)} as "${c}"`).join(
+		', '
+	)
+);
 
 /**
  * Appends a change as JSON to `out`: the `Change` the row stands for, built from the stored JSON
@@ -827,16 +833,13 @@ export async function pull(
 	if (query.cursor > 0 && query.cursor < purgedThrough) {
 		throw new ApiError(409, 'reset_required', undefined, undefined, { because: 'cursor_expired' });
 	}
-	const records = await deps.db
-		.selectFrom('syncRecords')
-		.select(PULLED_COLUMNS)
-		.where('ownerId', '=', scope.ownerId)
-		.where('kindergartenId', '=', scope.kindergartenId)
-		.where('rev', '>', query.cursor)
-		.where('rev', '<=', sequence)
-		.orderBy('rev')
-		.limit(PULL_PAGE + 1)
-		.execute();
+	// Written with its columns' names as the rows are read, and run without the camel-case
+	// plugin, which would otherwise rename every key of every row of the page.
+	const { rows: records } = await sql<PulledRow>`
+		select ${PULLED_SELECT} from sync_records
+		where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
+			and rev > ${query.cursor} and rev <= ${sequence}
+		order by rev limit ${PULL_PAGE + 1}`.execute(deps.db.withoutPlugins());
 	// The owner's guidance (one row per owner) goes in revision order among the records; it is
 	// read only when it changed above the cursor.
 	const { guidanceRev } = head;
