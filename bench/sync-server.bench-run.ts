@@ -392,18 +392,32 @@ async function measurePush(server: TestServer, dialect: Dialect) {
 /** The cursor and `hasMore` among the last fields of a pull's answer (pullJson writes them last). */
 const PULL_TAIL = /"cursor":(\d+),"hasMore":(true|false)[,}]/;
 
+/** The last `n` bytes of a body read as `chunks`. */
+function tailOf(chunks: Uint8Array[], n: number): Buffer {
+	const parts: Uint8Array[] = [];
+	let length = 0;
+	for (let i = chunks.length - 1; i >= 0 && length < n; i--) {
+		const chunk = chunks[i]!;
+		const part = chunk.subarray(Math.max(0, chunk.byteLength - (n - length)));
+		parts.unshift(part);
+		length += part.byteLength;
+	}
+	return Buffer.concat(parts);
+}
+
 /**
- * Every page from cursor 0 through the handler. The answer is taken as the bytes the server
- * would write to the socket (its UTF-8 encoding is the server's work, and is timed); reading
- * them as text is the client's, so only each answer's last bytes are decoded, for the cursor.
- * The whole answers are decoded after the clock stops.
+ * Every page from cursor 0 through the handler. Each answer's body is read as adapter-node reads
+ * it to write it to the socket: chunk by chunk off its stream (the bytes, and their UTF-8
+ * encoding, are the server's work, and are timed). Reading them as text is the client's, so only
+ * each answer's last bytes are decoded, for the cursor; whole answers are decoded after the clock
+ * stops.
  */
 async function pullAll(
 	server: TestServer,
 	cookie: string
 ): Promise<{ ms: number; texts: string[] }> {
 	const clientId = uuidv7();
-	const bodies: Buffer[] = [];
+	const bodies: Uint8Array[][] = [];
 	let cursor = 0;
 	const start = performance.now();
 	for (;;) {
@@ -412,19 +426,25 @@ async function pullAll(
 			`/api/v1/sync/pull?cursor=${cursor}&protocol=${PROTOCOL_VERSION}&schema=${SCHEMA_VERSION}&clientId=${clientId}`,
 			{ cookie }
 		);
-		const body = Buffer.from(await response.arrayBuffer());
-		if (response.status !== 200) {
-			throw new Error(`pull answered ${response.status}: ${body.toString('utf8')}`);
+		const chunks: Uint8Array[] = [];
+		const reader = response.body!.getReader();
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			chunks.push(value);
 		}
-		bodies.push(body);
-		const end = body.subarray(-160).toString('latin1');
+		if (response.status !== 200) {
+			throw new Error(`pull answered ${response.status}: ${Buffer.concat(chunks).toString()}`);
+		}
+		bodies.push(chunks);
+		const end = tailOf(chunks, 160).toString('latin1');
 		const tail = PULL_TAIL.exec(end);
 		if (!tail) throw new Error(`pull answer ends unexpectedly: …${end}`);
 		cursor = Number(tail[1]);
 		if (tail[2] === 'false') break;
 	}
 	const ms = performance.now() - start;
-	return { ms, texts: bodies.map((b) => b.toString('utf8')) };
+	return { ms, texts: bodies.map((chunks) => Buffer.concat(chunks).toString('utf8')) };
 }
 
 async function timeRawSelect(server: TestServer, caller: Caller) {

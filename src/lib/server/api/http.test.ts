@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorResponse, readJson, Utf8Writer } from './http';
+import { ApiError, errorResponse, json, JsonText, readJson, Utf8Writer } from './http';
 
 /** A request whose body stream fails after its first chunk, as adapter-node's limit makes it. */
 function failingRequest(error: unknown): Request {
@@ -107,6 +107,14 @@ describe('Utf8Writer', () => {
 		out.push('a', 'b', '');
 		const expected = new TextEncoder().encode(pieces.join('') + 'ab');
 		expect(Buffer.from(out.bytes()).equals(Buffer.from(expected))).toBe(true);
+	});
+
+	it('goes out whole, with its length, as one chunk of a stream', async () => {
+		const out = new Utf8Writer();
+		out.push('{"changes":[],"note":', JSON.stringify('æøå'), '}');
+		const response = json(200, new JsonText(out.bytes()));
+		expect(response.headers.get('content-length')).toBe(String(out.bytes().byteLength));
+		expect(await response.json()).toEqual({ changes: [], note: 'æøå' });
 	});
 
 	it('is what a response sends and a client reads back', async () => {

@@ -76,6 +76,19 @@ export function json(status: number, body: unknown, headers: HeadersInit = {}): 
 	const h = new Headers(headers);
 	h.set('content-type', 'application/json; charset=utf-8');
 	h.set('cache-control', 'no-store');
+	if (body instanceof JsonText && typeof body.body !== 'string') {
+		// Bytes go out as a stream of that one chunk: a Response made of the bytes themselves
+		// would copy them first (the Fetch standard's "extract a body"), megabytes for a pull.
+		const bytes = body.body;
+		h.set('content-length', String(bytes.byteLength));
+		const stream = new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(bytes);
+				controller.close();
+			}
+		});
+		return new Response(stream, { status, headers: h });
+	}
 	const payload =
 		status === 204 ? null : body instanceof JsonText ? body.body : JSON.stringify(body);
 	return new Response(payload, { status, headers: h });
