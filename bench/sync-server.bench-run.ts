@@ -1,4 +1,4 @@
-// The server half of `npm run bench` (scripts/bench.js runs it with
+// The server half of `npm run bench` (scripts/bench.js runs it once per database, BENCH_DIALECT, with
 // `vitest run --config bench/vitest.config.ts`; it is not a test, and the normal `vitest run`
 // never picks it up). On SQLite and on PostgreSQL, through the real API handler:
 //   1. push of 1,000 create mutations (batches of MAX_BATCH, now one) against a raw Kysely insert of
@@ -686,7 +686,10 @@ afterAll(() => {
 	if (OUT) writeFileSync(OUT, JSON.stringify({ rounds: ROUNDS, databases: results }, null, '\t'));
 });
 
-for (const dialect of DIALECTS) {
+/** BENCH_DIALECT: one database per run (scripts/bench.js runs one process for each). */
+const ONLY = process.env['BENCH_DIALECT'];
+
+for (const dialect of DIALECTS.filter((d) => ONLY === undefined || d === ONLY)) {
 	it(`measures sync on ${dialect}`, { timeout: 30 * 60_000 }, async () => {
 		let server: Awaited<ReturnType<typeof startServer>>;
 		try {

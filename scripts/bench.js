@@ -490,9 +490,9 @@ async function measureServerSync(browser, contextOptions, bundle, options, diale
  * (so that stopping it stops its workers and their autocannon children too). Its progress
  * lines are shown as they come; the rest of its output only if it fails.
  */
-function startServerBench(options, dir) {
-	const out = path.join(dir, 'server.json');
-	const state = path.join(dir, 'state.json');
+function startServerBench(options, dir, dialect) {
+	const out = path.join(dir, `server-${dialect}.json`);
+	const state = path.join(dir, `state-${dialect}.json`);
 	const child = spawn(
 		process.execPath,
 		[
@@ -506,6 +506,7 @@ function startServerBench(options, dir) {
 			detached: true,
 			env: {
 				...process.env,
+				BENCH_DIALECT: dialect,
 				BENCH_ROUNDS: String(options.rounds),
 				BENCH_LOAD_SECONDS: String(options.loadSeconds),
 				BENCH_SERVER_OUT: out,
@@ -590,19 +591,34 @@ async function cleanUpServerBench(run) {
 	}
 }
 
+/**
+ * The server half, one process per database (one after the other): a database's figures never
+ * depend on what the heap kept from the other's run and its load test.
+ */
 async function measureServer(options) {
 	const dir = await mkdtemp(path.join(tmpdir(), 'lekeplan-bench-'));
-	const run = startServerBench(options, dir);
+	const runs = [];
 	let ended = null;
 	endServerBench = () =>
 		(ended ??= (async () => {
-			stopServerBench(run);
-			await cleanUpServerBench(run);
+			for (const run of runs) {
+				stopServerBench(run);
+				await cleanUpServerBench(run);
+			}
 			await rm(dir, { recursive: true, force: true });
 		})());
 	try {
-		await run.done;
-		return JSON.parse(await readFile(run.out, 'utf8'));
+		const result = { rounds: options.rounds, databases: {} };
+		for (const dialect of DATABASES) {
+			if (interrupted) break;
+			const run = startServerBench(options, dir, dialect);
+			runs.push(run);
+			await run.done;
+			const { rounds, databases } = JSON.parse(await readFile(run.out, 'utf8'));
+			result.rounds = rounds;
+			Object.assign(result.databases, databases);
+		}
+		return result;
 	} finally {
 		await endServerBench();
 	}
