@@ -318,6 +318,46 @@ async function measureImport(browser, contextOptions, bundle, options) {
 	}
 }
 
+/**
+ * A warm-up round (not counted) and `options.rounds` rounds of `window.bench[method](syncFirst)`,
+ * the engine and the raw baseline taking turns at going first; each round is checked.
+ */
+async function syncRounds(page, method, label, check, options) {
+	const warm = await page.evaluate(([m, first]) => window.bench[m](first), [method, true]);
+	check(warm);
+	progress(
+		`${label}: warm-up round engine ${warm.syncMs.toFixed(0)} ms, raw ${warm.rawMs.toFixed(0)} ms (not counted)`
+	);
+	const engine = [];
+	const raw = [];
+	for (let r = 0; r < options.rounds; r++) {
+		const syncFirst = r % 2 === 0;
+		const round = await page.evaluate(([m, first]) => window.bench[m](first), [method, syncFirst]);
+		check(round);
+		engine.push(round.syncMs);
+		raw.push(round.rawMs);
+		progress(
+			`${label}: round ${r + 1}/${options.rounds} (${syncFirst ? 'engine first' : 'raw first'}): engine ${round.syncMs.toFixed(0)} ms, raw ${round.rawMs.toFixed(0)} ms`
+		);
+	}
+	return { engine, raw };
+}
+
+/** The rounds' times, their medians and the ratio of the medians. */
+function roundFigures(engine, raw) {
+	const engineMedian = median(engine);
+	const rawMedian = median(raw);
+	return {
+		rounds: engine.length,
+		syncMs: engine.map(round1),
+		rawMs: raw.map(round1),
+		syncMedianMs: round1(engineMedian),
+		rawMedianMs: round1(rawMedian),
+		ratio: round2(engineMedian / rawMedian),
+		ratioPerRound: engine.map((ms, i) => round2(ms / raw[i]))
+	};
+}
+
 /** 5. A first sync of SYNC_CHANGES changes into a fresh client against raw bulkPut. */
 async function measureFirstSync(browser, contextOptions, bundle, options) {
 	const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
@@ -335,37 +375,9 @@ async function measureFirstSync(browser, contextOptions, bundle, options) {
 					`first sync pulled ${round.pulled} and stored ${round.stored.join('/')} plans, expected ${SYNC_CHANGES}`
 				);
 		};
-		const warm = await page.evaluate(() => window.bench.syncRound(true));
-		check(warm);
-		progress(
-			`first sync: warm-up round engine ${warm.syncMs.toFixed(0)} ms, raw ${warm.rawMs.toFixed(0)} ms (not counted)`
-		);
-		const engine = [];
-		const raw = [];
-		for (let r = 0; r < options.rounds; r++) {
-			const syncFirst = r % 2 === 0;
-			const round = await page.evaluate((first) => window.bench.syncRound(first), syncFirst);
-			check(round);
-			engine.push(round.syncMs);
-			raw.push(round.rawMs);
-			progress(
-				`first sync: round ${r + 1}/${options.rounds} (${syncFirst ? 'engine first' : 'raw first'}): engine ${round.syncMs.toFixed(0)} ms, raw ${round.rawMs.toFixed(0)} ms`
-			);
-		}
+		const { engine, raw } = await syncRounds(page, 'syncRound', 'first sync', check, options);
 		await page.evaluate(() => window.bench.cleanUp());
-		const engineMedian = median(engine);
-		const rawMedian = median(raw);
-		return {
-			changes: SYNC_CHANGES,
-			pages: prepared.pages,
-			rounds: options.rounds,
-			syncMs: engine.map(round1),
-			rawMs: raw.map(round1),
-			syncMedianMs: round1(engineMedian),
-			rawMedianMs: round1(rawMedian),
-			ratio: round2(engineMedian / rawMedian),
-			ratioPerRound: engine.map((ms, i) => round2(ms / raw[i]))
-		};
+		return { changes: SYNC_CHANGES, pages: prepared.pages, ...roundFigures(engine, raw) };
 	} finally {
 		await context.close();
 	}
@@ -447,37 +459,15 @@ async function measureServerSync(browser, contextOptions, bundle, options, diale
 					`first sync from the server stored ${round.stored.join('/')} plans, expected ${SYNC_CHANGES}`
 				);
 		};
-		const warm = await page.evaluate(() => window.bench.serverSyncRound(true));
-		check(warm);
-		progress(
-			`first sync from the server (${dialect}): warm-up round engine ${warm.syncMs.toFixed(0)} ms, raw ${warm.rawMs.toFixed(0)} ms (not counted)`
+		const { engine, raw } = await syncRounds(
+			page,
+			'serverSyncRound',
+			`first sync from the server (${dialect})`,
+			check,
+			options
 		);
-		const engine = [];
-		const raw = [];
-		for (let r = 0; r < options.rounds; r++) {
-			const syncFirst = r % 2 === 0;
-			const round = await page.evaluate((first) => window.bench.serverSyncRound(first), syncFirst);
-			check(round);
-			engine.push(round.syncMs);
-			raw.push(round.rawMs);
-			progress(
-				`first sync from the server (${dialect}): round ${r + 1}/${options.rounds} (${syncFirst ? 'engine first' : 'raw first'}): engine ${round.syncMs.toFixed(0)} ms, raw ${round.rawMs.toFixed(0)} ms`
-			);
-		}
 		await page.evaluate(() => window.bench.cleanUp());
-		const engineMedian = median(engine);
-		const rawMedian = median(raw);
-		return {
-			changes: SYNC_CHANGES,
-			pulled: prepared.pulled,
-			rounds: options.rounds,
-			syncMs: engine.map(round1),
-			rawMs: raw.map(round1),
-			syncMedianMs: round1(engineMedian),
-			rawMedianMs: round1(rawMedian),
-			ratio: round2(engineMedian / rawMedian),
-			ratioPerRound: engine.map((ms, i) => round2(ms / raw[i]))
-		};
+		return { changes: SYNC_CHANGES, pulled: prepared.pulled, ...roundFigures(engine, raw) };
 	} finally {
 		await context?.close().catch(() => {});
 		if (server) await stopServer(server);
