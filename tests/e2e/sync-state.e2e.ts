@@ -118,6 +118,9 @@ test('a change the server refuses is shown with its reason until it is read and 
 test('a failing server shows why in the badge, and the tablet syncs again by itself', async ({
 	browser
 }) => {
+	// The tablet retries after 2, 5, 15 and then 60 s (RETRY_MS): waiting for the next retry may
+	// take up to a minute.
+	test.slow();
 	const page = await signedIn(browser, STAFF);
 	await openPlanner(page);
 	const context = page.context();
@@ -132,7 +135,7 @@ test('a failing server shows why in the badge, and the tablet syncs again by its
 	await expectNoAxeViolations(page);
 
 	await context.unroute('**/api/v1/sync/pull**');
-	await expect(page.getByTestId('sync-status')).toHaveText('Synkronisert');
+	await expect(page.getByTestId('sync-status')).toHaveText('Synkronisert', { timeout: 75_000 });
 	await context.close();
 });
 

@@ -232,6 +232,45 @@ describe('when a sync fails', () => {
 	});
 });
 
+describe('a change made while a sync runs', () => {
+	it('goes shortly after that sync, not at the next minute', async () => {
+		const db = database();
+		await withUnsentPlans(db, 1);
+		let pulls = 0;
+		const transport: SyncTransport = {
+			push: (request) =>
+				Promise.resolve({
+					ok: true,
+					data: {
+						results: request.mutations.map((m) => ({ id: m.id, status: 'applied' as const })),
+						lastMutationId: request.mutations.at(-1)!.id
+					}
+				}),
+			pull: async () => {
+				// The planner saves another plan while the pull is on its way (the push is done).
+				if (++pulls === 1) await withUnsentPlans(db, 1);
+				return { ok: true, data: emptyPull };
+			}
+		};
+		const timers = manualTimers();
+		const runner = new SyncRunner(
+			new SyncEngine(db, transport),
+			USER,
+			() => undefined,
+			environment(timers)
+		);
+
+		await runner.now();
+		expect(await db.outbox.count()).toBe(1);
+		const next = timers.pending().at(-1)!;
+		expect(next.ms).toBeLessThanOrEqual(500);
+		next.run();
+		await runner.now();
+		expect(await db.outbox.count()).toBe(0);
+		expect(timers.pending().at(-1)!.ms).toBe(60_000);
+	});
+});
+
 describe('two tabs of the same user', () => {
 	it('take turns pushing: no two pushes overlap, and each change is sent once', async () => {
 		const name = `runner-tabs-${uuidv7()}`;

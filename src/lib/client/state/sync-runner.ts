@@ -136,7 +136,9 @@ export class SyncRunner {
 			this.#failures = 0;
 			this.report({ kind: 'synced' });
 			await this.env.refreshConflicts();
-			this.#schedule(60_000);
+			// A change made while this sync ran (its outbox entry came too late for the push)
+			// goes shortly, not at the next minute's sync.
+			this.#schedule((await this.engine.pendingCount()) > 0 ? 500 : 60_000);
 		} else if (outcome.status === 426) {
 			// The server needs a newer app. The push above sent what the server still took;
 			// the rest stays in the outbox. Look for the new version so the update prompt can
