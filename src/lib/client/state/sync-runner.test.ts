@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { planContent } from '$lib/domain/plan-fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LekeplanDatabase } from '$lib/client/db/database';
 import { PlanRepository } from '$lib/client/db/plan-repository';
@@ -12,24 +13,7 @@ import type { SyncStatus } from './sync.svelte';
 const KINDERGARTEN = uuidv7();
 const USER = { userId: uuidv7() };
 
-const content = (title: string): PlanContent => ({
-	groupId: uuidv7(),
-	title,
-	date: '2026-12-01',
-	startTime: '09:30',
-	endTime: '10:15',
-	goals: '',
-	description: '',
-	learningAreas: ['quantities'],
-	clauses: [],
-	tools: [],
-	screenMode: 'screenFree',
-	screenMinutes: 0,
-	adultParticipates: true,
-	privacy: { photographed: false, storage: '', consent: false, notes: '' },
-	status: 'planned',
-	evaluation: null
-});
+const content = (title: string): PlanContent => planContent(uuidv7(), title);
 
 /**
  * Web Locks as the browser keeps them (exclusive mode): one holder per name at a time, the

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { planContent } from '$lib/domain/plan-fixture';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LekeplanDatabase } from '$lib/client/db/database';
 import { META } from '$lib/client/db/outbox';
@@ -12,24 +13,7 @@ const KINDERGARTEN = uuidv7();
 const GROUP = uuidv7();
 const AT = '2026-12-01T09:00:00.000Z';
 
-const content = (title: string): PlanContent => ({
-	groupId: GROUP,
-	title,
-	date: '2026-12-01',
-	startTime: '09:30',
-	endTime: '10:15',
-	goals: '',
-	description: '',
-	learningAreas: ['quantities'],
-	clauses: [],
-	tools: [],
-	screenMode: 'screenFree',
-	screenMinutes: 0,
-	adultParticipates: true,
-	privacy: { photographed: false, storage: '', consent: false, notes: '' },
-	status: 'planned',
-	evaluation: null
-});
+const content = (title: string): PlanContent => planContent(GROUP, title);
 
 /** A plan as a pull carries it: the whole record at `rev`. */
 function planChange(rev: number, title = `Plan ${rev}`, recordId = uuidv7()): Change {
