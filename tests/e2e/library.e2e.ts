@@ -68,6 +68,37 @@ test('plan from a coding-toy activity: a prefilled plan for the group', async ({
 	await expect(page.locator('.plan-detail .badge').first()).toHaveText('Planlagt');
 });
 
+test('a stop-motion series lands on opening days only, and shows its dates first', async ({
+	page
+}) => {
+	await page.goto('/library/stop-motion-plasticine-animals/plan');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Planlegg «/);
+	// The case: from Wednesday 2 December 2026, every other day, the sessions once fell
+	// on Sunday 6 and Saturday 12 December.
+	await page.getByLabel('Første økt').fill('2026-12-02');
+	await page.getByLabel('Hvor ofte').selectOption('2');
+	const sessions = page.getByRole('region', { name: 'Øktene' }).getByRole('listitem');
+	const expected = [
+		'Onsdag 2.',
+		'Fredag 4.',
+		'Tirsdag 8.',
+		'Torsdag 10.',
+		'Mandag 14.',
+		'Onsdag 16.'
+	];
+	await expect(sessions).toHaveCount(expected.length);
+	for (const [i, day] of expected.entries()) {
+		await expect(sessions.nth(i)).toContainText(day);
+	}
+	await expect(sessions.filter({ hasText: /Lørdag|Søndag/ })).toHaveCount(0);
+
+	// Christmas: from 23 December every day skips the 25th, 26th and the weekend.
+	await page.getByLabel('Første økt').fill('2026-12-23');
+	await page.getByLabel('Hvor ofte').selectOption('1');
+	await expect(sessions.nth(2)).toContainText('Mandag 28.');
+	await expect(sessions.filter({ hasText: /Fredag 25\.|Lørdag|Søndag/ })).toHaveCount(0);
+});
+
 test('plan from a stop-motion activity: one plan per phase with a role rota, no names', async ({
 	page
 }) => {

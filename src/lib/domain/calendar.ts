@@ -39,10 +39,14 @@ export function addDays(date: string, days: number): string {
 	return fromUtc(d);
 }
 
+/** The day of the week of `date`: Monday = 0 … Sunday = 6. */
+export function weekdayIndex(date: string): number {
+	return (toUtc(date).getUTCDay() + 6) % 7;
+}
+
 /** The Monday of the ISO week holding `date`. */
 export function startOfWeek(date: string): string {
-	const weekday = (toUtc(date).getUTCDay() + 6) % 7; // Monday = 0
-	return addDays(date, -weekday);
+	return addDays(date, -weekdayIndex(date));
 }
 
 /** ISO 8601 week number, as printed on Norwegian calendars ("uke 48"). */

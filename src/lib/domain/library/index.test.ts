@@ -416,16 +416,30 @@ describe('seriesFromStopMotion', () => {
 		);
 	});
 
-	it('steps the dates by daysBetween, across months and years', () => {
+	it('steps the dates by daysBetween on opening days, across months and years', () => {
 		const a = localizeActivity(builtIn('stop-motion-plasticine-animals'), 'nb');
 		const daily = seriesFromStopMotion(a, options({ firstDate: '2026-12-29', daysBetween: 1 }));
+		// New Year's Day and the weekend after it are skipped.
 		expect(daily.map((s) => s.content.date)).toEqual([
 			'2026-12-29',
 			'2026-12-30',
 			'2026-12-31',
-			'2027-01-01',
-			'2027-01-02',
-			'2027-01-03'
+			'2027-01-04',
+			'2027-01-05',
+			'2027-01-06'
+		]);
+		// Every other day from Wednesday 2 December 2026 once gave Sunday 6 and Saturday 12.
+		const everyOther = seriesFromStopMotion(
+			a,
+			options({ firstDate: '2026-12-02', daysBetween: 2 })
+		);
+		expect(everyOther.map((s) => s.content.date)).toEqual([
+			'2026-12-02',
+			'2026-12-04',
+			'2026-12-08',
+			'2026-12-10',
+			'2026-12-14',
+			'2026-12-16'
 		]);
 		const weekly = seriesFromStopMotion(a, options({ firstDate: '2026-11-23', daysBetween: 7 }));
 		expect(weekly.map((s) => s.content.date)).toEqual([

@@ -1,6 +1,7 @@
 import type { BuiltInActivity, ContentLocale, LibraryTool } from './activity';
 import { localizeActivity, type LibraryActivity } from './library-activity';
-import { addDays, minutesOfDay } from '../calendar';
+import { minutesOfDay } from '../calendar';
+import { sessionDates } from '../opening-days';
 import { uuidv7 } from '../ids';
 import { STOP_MOTION_ROLES } from './activity';
 import { foldForSearch } from '../plan-filter';
@@ -93,7 +94,10 @@ export function planFormFromActivity(
 export interface SeriesOptions {
 	groupId: string;
 	firstDate: string;
-	/** Days from one session to the next (1: every day, 7: once a week). */
+	/**
+	 * Days from one session to the next (1: every day, 7: once a week), on the kindergarten's
+	 * opening days only (`sessionDates`: no weekends, no public holidays).
+	 */
 	daysBetween: number;
 	startTime: string;
 	/** How many children take part: counted, not named. */
@@ -123,13 +127,14 @@ export function seriesFromStopMotion(
 	const phases = activity.phases ?? [];
 	const seriesId = uuidv7(now);
 	const start = minutesOfDay(options.startTime);
+	const dates = sessionDates(options.firstDate, phases.length, options.daysBetween);
 	return phases.map((phase, index) => {
 		const content: PlanContent = {
 			groupId: options.groupId,
 			title: options.labels
 				.sessionTitle(`${activity.title}: ${phase.title}`, index + 1, phases.length)
 				.slice(0, LIMITS.title),
-			date: addDays(options.firstDate, index * options.daysBetween),
+			date: dates[index]!,
 			startTime: options.startTime,
 			endTime: clock(start + phase.minutes),
 			goals: activity.talkAbout.join('\n').slice(0, LIMITS.goals),
