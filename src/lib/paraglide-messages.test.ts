@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 
 /**
- * Guards the paraglide trap on this machine (../shared/TOOLCHAIN.md): a project whose plugin
+ * Guards the paraglide trap on this machine (docs/design/toolchain.md): a project whose plugin
  * fails to load compiles no messages and says nothing. Also keeps the three locales complete.
  */
 const messages = Object.fromEntries(
@@ -12,9 +12,26 @@ const messages = Object.fromEntries(
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => [
 			f.replace('.json', ''),
-			JSON.parse(readFileSync(`messages/${f}`, 'utf8')) as Record<string, string>
+			JSON.parse(readFileSync(`messages/${f}`, 'utf8')) as Record<string, Message>
 		])
 );
+
+/** A plain text, or (inlang's message format) a message with variants, e.g. plural forms. */
+type Message = string | { match: Record<string, string> }[];
+
+/** Each variant's text by its selector key ('' for a plain message). */
+function variants(message: Message): [string, string][] {
+	if (typeof message === 'string') return [['', message]];
+	return message.flatMap((m) => Object.entries(m.match)).sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** Counts that are never 1, or read right with any number ("Avvist av serveren: 1"). */
+const COUNTS_WITHOUT_PLURAL = new Set([
+	'plans_show_more',
+	'sync_syncing_progress',
+	'sync_syncing_of',
+	'sync_rejections'
+]);
 const keys = (locale: string) =>
 	Object.keys(messages[locale] ?? {})
 		.filter((k) => !k.startsWith('$'))
@@ -31,10 +48,18 @@ describe('messages', () => {
 		for (const locale of ['nn', 'en']) {
 			expect(keys(locale)).toEqual(keys('nb'));
 			for (const key of keys('nb')) {
-				expect(placeholders(messages[locale]![key]!), `${locale}.${key}`).toEqual(
-					placeholders(messages['nb']![key]!)
-				);
-				expect(messages[locale]![key]!.trim(), `${locale}.${key}`).not.toBe('');
+				const theirs = variants(messages[locale]![key]!);
+				const ours = variants(messages['nb']![key]!);
+				expect(
+					theirs.map(([k]) => k),
+					`${locale}.${key}`
+				).toEqual(ours.map(([k]) => k));
+				theirs.forEach(([variant, text], i) => {
+					expect(placeholders(text), `${locale}.${key} ${variant}`).toEqual(
+						placeholders(ours[i]![1])
+					);
+					expect(text.trim(), `${locale}.${key} ${variant}`).not.toBe('');
+				});
 			}
 		}
 	});
@@ -45,5 +70,23 @@ describe('messages', () => {
 		expect(m.nav_week({}, { locale: 'en' })).toBe('Week');
 		expect(m.plan_duration({ minutes: 45 }, { locale: 'en' })).toContain('45');
 		expect(m.area_body({}, { locale: 'nn' })).toBe('Kropp, rørsle, mat og helse');
+	});
+
+	it('a count of one reads in the singular, in every locale', () => {
+		expect(m.sync_pending({ count: 1 }, { locale: 'nb' })).toBe('1 endring venter');
+		expect(m.sync_pending({ count: 2 }, { locale: 'nb' })).toBe('2 endringer venter');
+		expect(m.sync_conflicts({ count: 1 }, { locale: 'nn' })).toBe('1 konflikt å løysa');
+		expect(m.sync_conflicts({ count: 0 }, { locale: 'nn' })).toBe('0 konfliktar å løysa');
+		expect(m.signout_remove_unsaved({ count: 1 }, { locale: 'en' })).toBe(
+			'Remove 1 unsent change and sign out'
+		);
+		expect(m.series_create({ count: 6 }, { locale: 'en' })).toBe('Create 6 plans');
+	});
+
+	it('every message that counts something has plural forms', () => {
+		for (const [key, message] of Object.entries(messages['nb']!)) {
+			if (typeof message !== 'string' || COUNTS_WITHOUT_PLURAL.has(key)) continue;
+			expect(message, key).not.toMatch(/\{count\}/);
+		}
 	});
 });

@@ -146,9 +146,7 @@ test('after a 426 the update prompt keeps the unsent change, updates, and the ch
 	await openPlanner(page);
 	const serverUpdated = await serverNeedsNewerApp(page.context());
 	await newPlan(page, `Før oppdateringen ${Date.now().toString(36)}`);
-	await expect(page.getByTestId('sync-status')).toHaveText(
-		'Oppdater appen for å sende 1 endringer'
-	);
+	await expect(page.getByTestId('sync-status')).toHaveText('Oppdater appen for å sende 1 endring');
 	const prompt = page.getByRole('alert').filter({ hasText: 'Serveren krever en nyere versjon' });
 	await expect(prompt).toBeVisible();
 	// There is no "later": the tablet cannot sync until it is updated.
