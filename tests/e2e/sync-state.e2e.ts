@@ -85,20 +85,25 @@ test('a change the server refuses is shown with its reason until it is read and 
 	expect(demoted.status()).toBe(200);
 
 	// Back online the server refuses the approval: the plan shows the server's version again,
-	// and the header says a change was refused.
+	// and the header says a change was refused; it never says "synced" while that is unread.
 	await tabletContext.setOffline(false);
 	const refused = tablet.getByTestId('rejections-link');
 	await expect(refused).toHaveText('Avvist av serveren: 1');
 	await expect(tablet.getByTestId('approval')).toHaveCount(0);
-	await expect(tablet.getByTestId('sync-status')).toHaveText('Synkronisert');
+	await expect(tablet.getByTestId('sync-status')).toHaveText('Ikke alt er lagret på serveren');
 
 	await refused.click();
 	await expect(
 		tablet.getByRole('heading', { level: 1, name: 'Endringer serveren avviste' })
 	).toBeVisible();
 	const change = tablet.getByTestId('refused-change');
-	await expect(change.getByRole('heading', { level: 2 })).toHaveText(`Plan: ${title}`);
+	await expect(change.getByRole('heading', { level: 2 })).toHaveText(
+		`Endringen din av «${title}» ble ikke lagret på serveren`
+	);
 	await expect(change).toContainText('Endret: Godkjenning');
+	await expect(change.getByTestId('refused-state')).toHaveText(
+		'Nettbrettet viser nå det som er lagret på serveren. Gjør endringen på nytt hvis den fortsatt trengs.'
+	);
 	await expect(change.getByTestId('refused-reason')).toHaveText(
 		'Du har ikke lov til å endre dette.'
 	);
@@ -111,6 +116,7 @@ test('a change the server refuses is shown with its reason until it is read and 
 	await tablet.keyboard.press('Enter');
 	await expect(tablet.getByText('Ingen avviste endringer.')).toBeVisible();
 	await expect(refused).toHaveCount(0);
+	await expect(tablet.getByTestId('sync-status')).toHaveText('Synkronisert');
 	await tabletContext.close();
 	await owner.dispose();
 });

@@ -7,7 +7,7 @@ import { openRepositories } from '$lib/client/db';
 import { PlanRepository } from '$lib/client/db/plan-repository';
 import { SyncEngine, type PullProgress, type SyncTransport } from '$lib/client/sync/engine';
 import { useRepositories } from '$lib/client/state/repositories';
-import { dismissRejections, rejectionList } from '$lib/client/state/rejections';
+import { dismissRejections, rejectionList, resendRefused } from '$lib/client/state/rejections';
 import { MAX_BATCH, PULL_PAGE, type PullResponse, type PushResponse } from '$lib/sync';
 import {
 	describeEachDatabase,
@@ -132,6 +132,90 @@ describeEachDatabase('a tablet syncing with the server', (dialect) => {
 		]);
 		await dismissRejections([rejection!.mutationId]);
 		expect(await rejectionList()).toEqual([]);
+		db.close();
+	});
+
+	it('a new plan the server refused stays on the tablet, says so, and reaches the server once put right', async () => {
+		// A staff member's new plan for a group of another kindergarten: the server never takes it.
+		const { db, name, engine, plans } = await tablet(owner.users.staff.email);
+		const elsewhere = owner.kindergartens[1]!.groups[0]!;
+		const made = await plans.create(
+			planFields(elsewhere, { title: 'Robotløype på feil avdeling' }) as PlanContent,
+			owner.kindergartens[0]!.id
+		);
+		if (!made.ok) throw new Error('the plan did not save');
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		expect(await db.outbox.count()).toBe(0);
+
+		// The list says what is true: the plan is on this tablet only.
+		useRepositories(openRepositories(name));
+		const [refused, ...more] = await rejectionList();
+		expect(more).toEqual([]);
+		expect(refused).toMatchObject({
+			recordId: made.plan.id,
+			type: 'plan',
+			op: 'put',
+			exists: true,
+			onServer: false,
+			title: 'Robotløype på feil avdeling'
+		});
+
+		// Put right (the person picks their own group) and saved: the change goes out whole,
+		// so the server takes the plan as new rather than refusing half a record.
+		const fixed = await plans.update(made.plan.id, {
+			...(planFields(group, { title: 'Robotløype på feil avdeling' }) as PlanContent)
+		});
+		expect(fixed.ok).toBe(true);
+		const [sent] = await db.outbox.toArray();
+		expect(sent).toMatchObject({ recordId: made.plan.id, op: 'put', baseRev: null });
+		expect(Object.keys(sent!.fields)).toEqual(expect.arrayContaining(['title', 'date', 'groupId']));
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		const onServer = await server.deps.db
+			.selectFrom('syncRecords')
+			.select(['recordId'])
+			.where('recordId', '=', made.plan.id)
+			.execute();
+		expect(onServer).toHaveLength(1);
+		expect((await plans.get(made.plan.id))?.syncRev).toBeGreaterThan(0);
+		expect((await rejectionList()).map((r) => r.onServer)).toEqual([true]);
+
+		// "Send again" has nothing to send for a plan the server has.
+		expect(await resendRefused({ type: 'plan', recordId: made.plan.id })).toBe(false);
+		await dismissRejections((await rejectionList()).map((r) => r.mutationId));
+		db.close();
+	});
+
+	it('"send again" sends a refused new plan whole once its cause has passed', async () => {
+		const { db, name, engine, plans } = await tablet(owner.users.staff.email);
+		const elsewhere = owner.kindergartens[1]!.groups[0]!;
+		const made = await plans.create(
+			planFields(elsewhere, { title: 'Stop-motion hos naboen' }) as PlanContent,
+			owner.kindergartens[0]!.id
+		);
+		if (!made.ok) throw new Error('the plan did not save');
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		useRepositories(openRepositories(name));
+		expect((await rejectionList()).map((r) => r.onServer)).toEqual([false]);
+
+		// The owner moves the staff member to that kindergarten: the plan is now in scope.
+		await server.deps.db
+			.updateTable('users')
+			.set({ kindergartenId: owner.kindergartens[1]!.id })
+			.where('id', '=', owner.users.staff.id)
+			.execute();
+		expect(await resendRefused({ type: 'plan', recordId: made.plan.id })).toBe(true);
+		expect(await rejectionList()).toEqual([]);
+		const [sent] = await db.outbox.toArray();
+		expect(sent).toMatchObject({ op: 'put', baseRev: null });
+		expect(sent!.fields).toMatchObject({ title: 'Stop-motion hos naboen', groupId: elsewhere });
+		const synced = await engine.sync();
+		expect(synced.ok).toBe(true);
+		expect(await rejectionList()).toEqual([]);
+		await server.deps.db
+			.updateTable('users')
+			.set({ kindergartenId: owner.kindergartens[0]!.id })
+			.where('id', '=', owner.users.staff.id)
+			.execute();
 		db.close();
 	});
 });

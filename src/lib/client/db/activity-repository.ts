@@ -1,5 +1,5 @@
 import type { LekeplanDatabase } from './database';
-import { changedFields, recordMutation, syncEnabled } from './outbox';
+import { changeBase, changedFields, recordMutation, syncEnabled } from './outbox';
 import type { Mutation } from '$lib/sync/protocol';
 import { uuidv7 } from '$lib/domain/ids';
 import { problemsOf, type FieldProblems } from '$lib/domain/plan';
@@ -108,20 +108,45 @@ export class ActivityRepository {
 		});
 	}
 
+	/** Sends an activity the server refused and never took once more, whole (see `changeBase`). */
+	async resend(id: string): Promise<boolean> {
+		const schemas = await activitySchemas();
+		return this.db.transaction('rw', this.#tables(), async () => {
+			const current = await this.#get(schemas, id);
+			if (!current || current.syncRev !== undefined || !(await syncEnabled(this.db))) return false;
+			await recordMutation(this.db, {
+				recordId: current.id,
+				type: 'activity',
+				op: 'put',
+				baseRev: null,
+				fields: changedFields(null, current),
+				at: this.clock().toISOString()
+			});
+			return true;
+		});
+	}
+
 	async #get({ ownActivitySchema }: ActivitySchemas, id: string): Promise<OwnActivity | null> {
 		const parsed = ownActivitySchema.safeParse(await this.db.ownActivities.get(id));
 		return parsed.success ? parsed.data : null;
 	}
 
 	#tables() {
-		return [this.db.ownActivities, this.db.drafts, this.db.outbox, this.db.syncMeta];
+		return [
+			this.db.ownActivities,
+			this.db.drafts,
+			this.db.outbox,
+			this.db.syncMeta,
+			this.db.rejections
+		];
 	}
 
 	/** Writes an activity and, on a synced device, its outbox entry, in one transaction. */
 	async #put(activity: OwnActivity, op: Mutation['op']): Promise<void> {
 		const previous = (await this.db.ownActivities.get(activity.id)) ?? null;
 		const synced = await syncEnabled(this.db);
-		const fields = op === 'put' ? changedFields(previous, activity) : {};
+		const base = synced ? await changeBase(this.db, activity.id, previous) : previous;
+		const fields = op === 'put' ? changedFields(base, activity) : {};
 		// A save that changes nothing is no change: the synced copy (its `updatedAt` too) stays
 		// the server's, as no mutation will bring the server's back.
 		if (synced && previous && op === 'put' && Object.keys(fields).length === 0) return;

@@ -39,6 +39,23 @@ export function changedFields(
 }
 
 /**
+ * The state a change is measured against: the record as this device had it, or null when the
+ * server refused the record and never took it (no server revision, and a refusal on file). A
+ * change to such a record is sent whole, so the server can take it as new once it is put right;
+ * only the changed fields would be refused again as an incomplete record. Call inside a
+ * transaction that includes `rejections`.
+ */
+export async function changeBase<T extends { syncRev?: number | undefined }>(
+	db: LekeplanDatabase,
+	recordId: string,
+	previous: T | null
+): Promise<T | null> {
+	if (!previous || previous.syncRev !== undefined) return previous;
+	const refused = await db.rejections.where('recordId').equals(recordId).count();
+	return refused > 0 ? null : previous;
+}
+
+/**
  * Appends a mutation. Call inside a 'rw' transaction over `outbox` and `syncMeta` (and the
  * record's table): the change and its outbox entry commit together or not at all.
  */

@@ -12,7 +12,7 @@ import {
 	type PlanRota,
 	type PlanSeries
 } from '$lib/domain/plan';
-import { changedFields, recordMutation, syncEnabled } from './outbox';
+import { changeBase, changedFields, recordMutation, syncEnabled } from './outbox';
 import type { Mutation } from '$lib/sync/protocol';
 
 export type SaveResult = { ok: true; plan: ActivityPlan } | { ok: false; problems: FieldProblems };
@@ -206,6 +206,26 @@ export class PlanRepository {
 		});
 	}
 
+	/**
+	 * Sends a plan the server refused and never took once more, whole (after the person put right
+	 * what the refusal named, or when its cause has passed). False when the server has the plan.
+	 */
+	async resend(id: string): Promise<boolean> {
+		return this.db.transaction('rw', this.#tables(), async () => {
+			const plan = await this.require(id);
+			if (plan.syncRev !== undefined || !(await syncEnabled(this.db))) return false;
+			await recordMutation(this.db, {
+				recordId: plan.id,
+				type: 'plan',
+				op: 'put',
+				baseRev: null,
+				fields: changedFields(null, plan),
+				at: this.clock().toISOString()
+			});
+			return true;
+		});
+	}
+
 	private async require(id: string): Promise<ActivityPlan> {
 		const plan = await this.get(id);
 		if (!plan) throw new PlanNotFoundError(id);
@@ -214,7 +234,7 @@ export class PlanRepository {
 
 	/** Every table a plan write touches: the plan, its draft, and the outbox of a synced device. */
 	#tables() {
-		return [this.db.plans, this.db.drafts, this.db.outbox, this.db.syncMeta];
+		return [this.db.plans, this.db.drafts, this.db.outbox, this.db.syncMeta, this.db.rejections];
 	}
 
 	/** Writes plans and, on a synced device, their outbox entries, in one transaction. */
@@ -223,7 +243,8 @@ export class PlanRepository {
 			const synced = await syncEnabled(this.db);
 			for (const plan of plans) {
 				const previous = synced ? ((await this.db.plans.get(plan.id)) ?? null) : null;
-				const fields = op === 'put' ? changedFields(previous, plan) : {};
+				const base = synced ? await changeBase(this.db, plan.id, previous) : null;
+				const fields = op === 'put' ? changedFields(base, plan) : {};
 				// A save that changes nothing is no change: the synced copy (its `updatedAt` too)
 				// stays the server's, as no mutation will bring the server's back.
 				if (previous && op === 'put' && Object.keys(fields).length === 0) continue;

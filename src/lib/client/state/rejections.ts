@@ -1,4 +1,5 @@
 import { repositories } from './repositories';
+import { ActivityRepository } from '$lib/client/db/activity-repository';
 import type { StoredRejection } from '$lib/client/db/database';
 
 export type RejectionItem = Omit<StoredRejection, 'type' | 'title'> & {
@@ -7,6 +8,11 @@ export type RejectionItem = Omit<StoredRejection, 'type' | 'title'> & {
 	title: string | null;
 	/** Whether the record is on this device and not deleted, so that it can be opened. */
 	exists: boolean;
+	/**
+	 * Whether the server has the record. After a refusal the engine pulls the record again, so a
+	 * record with no server revision here is one the server never took: it is on this device only.
+	 */
+	onServer: boolean;
 };
 
 /**
@@ -28,9 +34,26 @@ export async function rejectionList(): Promise<RejectionItem[]> {
 			...r,
 			type,
 			title: record?.title ?? r.title ?? null,
-			exists: record !== undefined && record.deletedAt === null
+			exists: record !== undefined && record.deletedAt === null,
+			onServer: record === undefined || record.syncRev !== undefined
 		};
 	});
+}
+
+/**
+ * Sends a record the server never took once more, whole, and takes its refusals off the list:
+ * what the server says next is a new answer. False when there was nothing to send.
+ */
+export async function resendRefused(
+	item: Pick<RejectionItem, 'type' | 'recordId'>
+): Promise<boolean> {
+	const { db, plans } = repositories();
+	const sent =
+		item.type === 'plan'
+			? await plans.resend(item.recordId)
+			: await new ActivityRepository(db).resend(item.recordId);
+	if (sent) await db.rejections.where('recordId').equals(item.recordId).delete();
+	return sent;
 }
 
 /** Removes refusals the person has read from the list (and from the badge's count). */
