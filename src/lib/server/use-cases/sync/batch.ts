@@ -1,0 +1,255 @@
+import type { ServerDeps } from '../../deps';
+import type { Actor } from '../../auth/sessions';
+import { audit } from '../../audit';
+import type { SyncScope } from '../../access';
+import { uuidv7 } from '$lib/domain/ids';
+import {
+	mergeMutation,
+	type MergeConflict,
+	type Mutation,
+	type MutationResult,
+	type RecordType,
+	type SyncReason
+} from '$lib/sync';
+import { fieldProblems, validateRecord } from '../sync-records';
+import { storeSequence } from '../sequence';
+import {
+	changedKeys,
+	groupsOf,
+	recordRow,
+	stored,
+	writeRows,
+	type Db,
+	type RecordRow,
+	type WriteContext
+} from './rows';
+
+type Checked =
+	| { ok: true; data: Record<string, unknown> }
+	| { ok: false; reason: SyncReason; fields?: Record<string, string> };
+
+/** One push's work inside its transaction: the records it touches, and the sequence. */
+export class Batch {
+	readonly #records = new Map<string, RecordRow>();
+	/** Records that were in the database before this batch. */
+	readonly #existing = new Set<string>();
+	/** Rows this batch wrote, each record's last, in the order first written: stored by `finish`. */
+	readonly #written = new Map<string, RecordRow>();
+	#groups: Set<string> | null = null;
+	#sequence: number;
+	readonly #start: number;
+	readonly #write: WriteContext;
+
+	constructor(
+		readonly trx: Db,
+		readonly deps: ServerDeps,
+		readonly actor: Actor,
+		readonly scope: SyncScope,
+		readonly clientId: string,
+		sequence: number,
+		readonly now: string
+	) {
+		this.#sequence = sequence;
+		this.#start = sequence;
+		this.#write = { scope, userId: actor.userId, writer: clientId, now };
+	}
+
+	async load(recordIds: string[]): Promise<void> {
+		const ids = [...new Set(recordIds)];
+		for (let i = 0; i < ids.length; i += 500) {
+			const rows = await this.trx
+				.selectFrom('syncRecords')
+				.selectAll()
+				.where('recordId', 'in', ids.slice(i, i + 500))
+				.execute();
+			for (const row of rows) {
+				this.#records.set(row.recordId, row);
+				this.#existing.add(row.recordId);
+			}
+		}
+	}
+
+	/**
+	 * Writes the records this batch changed, in multi-row statements, and the sequence. Until
+	 * now the batch's own later mutations read its writes from memory (`#records`): nothing in
+	 * the transaction reads `sync_records` after `load`.
+	 */
+	async finish(): Promise<void> {
+		await writeRows(this.trx, this.deps.dialect, [...this.#written.values()], this.#existing);
+		if (this.#sequence !== this.#start) await storeSequence(this.trx, this.#sequence);
+	}
+
+	async apply(m: Mutation): Promise<MutationResult> {
+		const row = this.#records.get(m.recordId) ?? null;
+		if (
+			row &&
+			(row.ownerId !== this.scope.ownerId || row.kindergartenId !== this.scope.kindergartenId)
+		) {
+			await this.refused(m.type, m.recordId);
+			return this.reject(m, 'out_of_scope');
+		}
+		if (row && row.type !== m.type) return this.reject(m, 'invalid_record', { type: 'wrong_type' });
+		if (m.op === 'put') {
+			const problem = fieldProblems(m.type, m.fields);
+			if (problem) return this.reject(m, problem.reason, problem.fields);
+			// Approving a plan is the manager's (styrer's) decision; the server, not the tablet, says who.
+			if ('approval' in m.fields && this.actor.role !== 'manager') {
+				await this.refused(m.type, m.recordId);
+				return this.reject(m, 'forbidden_field', { approval: 'manager_only' });
+			}
+			// An edit of a record this server no longer has: its tombstone passed the horizon.
+			if (!row && m.baseRev !== null) return this.reject(m, 'not_found');
+		} else {
+			if (Object.keys(m.fields).length > 0) {
+				return this.reject(m, 'invalid_record', { fields: 'not_allowed' });
+			}
+			if (!row) return this.reject(m, 'not_found');
+		}
+
+		const current = row ? stored(row) : null;
+		const outcome = mergeMutation(current, m, m.type, this.clientId);
+
+		if (m.op === 'delete') {
+			// Deleting what is already deleted changes nothing, and is what the client wanted.
+			if (!outcome.deleted || !row || !current) return { id: m.id, status: 'applied' };
+			const rev = this.store(m, row, current.data, [], this.now);
+			return { id: m.id, status: 'applied', rev };
+		}
+
+		if (m.op === 'restore') {
+			if (outcome.deleted !== false || !row || !current) return { id: m.id, status: 'applied' };
+			const checked = await this.check(m.type, m.recordId, current.data, row);
+			if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
+			const changed = changedKeys(current.data, checked.data);
+			const rev = this.store(m, row, checked.data, changed, null);
+			return { id: m.id, status: 'applied', rev };
+		}
+
+		if (outcome.data === null) {
+			// An edit of a deleted record: delete wins; the edit waits as a conflict to restore.
+			await this.conflicts(m, outcome.conflicts);
+			return { id: m.id, status: 'conflict', reason: 'deleted' };
+		}
+		const checked = await this.check(m.type, m.recordId, outcome.data, row);
+		if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
+		// A new record: every field it has is new (a checked record holds no undefined values).
+		const changed = current ? changedKeys(current.data, checked.data) : Object.keys(checked.data);
+		let rev: number | undefined;
+		if (changed.length > 0 || !row) {
+			rev = this.store(m, row, checked.data, changed, null);
+			const overwritten = outcome.overwritten.filter((f) => changed.includes(f));
+			if (overwritten.length > 0) {
+				await audit(this.trx, this.deps.clock, {
+					action: 'sync_overwrite',
+					ownerId: this.scope.ownerId,
+					actorUserId: this.actor.userId,
+					targetType: m.type,
+					targetId: m.recordId,
+					reason: overwritten.join(',')
+				});
+			}
+		}
+		if (outcome.conflicts.length > 0) {
+			await this.conflicts(m, outcome.conflicts);
+			return { id: m.id, status: 'conflict', reason: 'text_conflict', ...(rev ? { rev } : {}) };
+		}
+		return { id: m.id, status: 'applied', ...(rev ? { rev } : {}) };
+	}
+
+	/** The merged record against its schema and, for a plan, its group against the scope. */
+	async check(
+		type: RecordType,
+		recordId: string,
+		data: Record<string, unknown>,
+		row: RecordRow | null
+	): Promise<Checked> {
+		const validation = validateRecord(type, data, {
+			id: recordId,
+			kindergartenId: this.scope.kindergartenId,
+			createdAt: row?.createdAt ?? this.now,
+			updatedAt: this.now,
+			deletedAt: null
+		});
+		if (!validation.ok) return { ok: false, reason: 'invalid_record', fields: validation.fields };
+		if (type === 'plan') {
+			this.#groups ??= await groupsOf(this.trx, this.scope);
+			const groupId = validation.data['groupId'] as string;
+			if (!this.#groups.has(groupId)) {
+				await this.refused('group', groupId);
+				return { ok: false, reason: 'out_of_scope', fields: { groupId: 'out_of_scope' } };
+			}
+		}
+		return validation;
+	}
+
+	store(
+		m: Mutation,
+		row: RecordRow | null,
+		data: Record<string, unknown>,
+		changed: string[],
+		deletedAt: string | null
+	): number {
+		const rev = ++this.#sequence;
+		const written = recordRow(this.#write, row, {
+			recordId: m.recordId,
+			type: m.type,
+			data,
+			changed,
+			deletedAt,
+			rev
+		});
+		this.#records.set(m.recordId, written);
+		this.#written.set(m.recordId, written);
+		return rev;
+	}
+
+	async conflicts(m: Mutation, conflicts: MergeConflict[]): Promise<void> {
+		for (const conflict of conflicts) {
+			await this.trx
+				.insertInto('syncConflicts')
+				.values({
+					id: uuidv7(this.deps.clock.now().getTime()),
+					recordId: m.recordId,
+					type: m.type,
+					field: conflict.field,
+					kind: conflict.kind,
+					serverValue: JSON.stringify(conflict.serverValue ?? null),
+					clientValue: JSON.stringify(conflict.clientValue ?? null),
+					clientId: this.clientId,
+					mutationId: m.id,
+					userId: this.actor.userId,
+					ownerId: this.scope.ownerId,
+					kindergartenId: this.scope.kindergartenId,
+					createdAt: this.now,
+					resolvedAt: null,
+					resolvedBy: null,
+					resolution: null
+				})
+				.execute();
+		}
+	}
+
+	async reject(
+		m: Mutation,
+		reason: SyncReason,
+		fields?: Record<string, string>
+	): Promise<MutationResult> {
+		await this.trx
+			.insertInto('syncRejections')
+			.values({ clientId: this.clientId, mutationId: m.id, reason, createdAt: this.now })
+			.execute();
+		return { id: m.id, status: 'rejected', reason, ...(fields ? { fields } : {}) };
+	}
+
+	/** An id outside the caller's scope is logged like every other refusal (ADR 8). */
+	async refused(type: string, id: string): Promise<void> {
+		await audit(this.trx, this.deps.clock, {
+			action: 'access_refused',
+			ownerId: this.actor.ownerId,
+			actorUserId: this.actor.userId,
+			targetType: type,
+			targetId: id,
+			reason: 'out_of_scope'
+		});
+	}
+}

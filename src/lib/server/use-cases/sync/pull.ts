@@ -1,0 +1,282 @@
+import { sql, type Selectable } from 'kysely';
+import type { ServerDeps } from '../../deps';
+import type { Actor } from '../../auth/sessions';
+import type { Database } from '../../db';
+import { ApiError, JsonText, Utf8Writer, type JsonOut } from '../../api/http';
+import { refuse, type SyncScope } from '../../access';
+import {
+	PULL_PAGE,
+	PULL_PAGE_CHARS,
+	pushRequestSchema,
+	type Change,
+	type PullResponse
+} from '$lib/sync';
+import { jsonString, writeFullRecordJson } from '../sync-records';
+import { guidanceSetSchema } from '$lib/domain/guidance';
+import { checkVersions } from './checks';
+import type { RecordRow } from './rows';
+
+const PULL_PARAMS = ['cursor', 'protocol', 'schema', 'clientId'] as const;
+type PullParam = (typeof PULL_PARAMS)[number];
+
+export interface PullQuery {
+	cursor: number;
+	protocol: number;
+	schema: number;
+	clientId: string;
+}
+
+const WHOLE = /^(0|[1-9][0-9]{0,15})$/;
+/** A client id as the push accepts it. */
+const CLIENT_ID = pushRequestSchema.shape.clientId;
+
+/**
+ * The pull's query string, strictly: each parameter once, no others, whole numbers written
+ * plainly (`1e3`, `+1`, `01`, `-1` and `1.0` are refused). 400 `invalid_query` names the
+ * parameters; a protocol or schema version out of range is 426 whatever else is wrong.
+ */
+export function parsePullQuery(params: URLSearchParams): PullQuery {
+	const fields: Record<string, string> = {};
+	const values = new Map<PullParam, string>();
+	for (const [key, value] of params) {
+		if (!(PULL_PARAMS as readonly string[]).includes(key)) fields[key] = 'unknown_field';
+		else if (values.has(key as PullParam)) fields[key] = 'duplicate';
+		else values.set(key as PullParam, value);
+	}
+	const whole = (name: PullParam): number | null => {
+		const text = values.get(name);
+		if (text === undefined) fields[name] ??= 'required';
+		else if (!WHOLE.test(text) || !Number.isSafeInteger(Number(text))) {
+			fields[name] ??= 'not_whole_number';
+		} else return Number(text);
+		return null;
+	};
+	const cursor = whole('cursor');
+	const protocol = whole('protocol');
+	const schema = whole('schema');
+	checkVersions(protocol, schema);
+	const clientId = values.get('clientId');
+	if (clientId === undefined) fields['clientId'] ??= 'required';
+	else if (!CLIENT_ID.safeParse(clientId).success) fields['clientId'] ??= 'invalid_id';
+	if (Object.keys(fields).length > 0) throw new ApiError(400, 'invalid_query', fields);
+	return { cursor: cursor!, protocol: protocol!, schema: schema!, clientId: clientId! };
+}
+
+/** What a pull reads of a record: what a `Change` holds (not the scope and writers). */
+const PULLED_COLUMNS = [
+	'recordId',
+	'type',
+	'kindergartenId',
+	'data',
+	'fieldRevs',
+	'rev',
+	'deletedAt',
+	'createdAt',
+	'updatedBy',
+	'updatedAt'
+] as const;
+type PulledRow = Pick<RecordRow, (typeof PULLED_COLUMNS)[number]>;
+/** `PULLED_COLUMNS` as a select list: each column of `sync_records` under its name in the row. */
+const PULLED_SELECT = sql.raw(
+	PULLED_COLUMNS.map((c) => `${c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`)} as "${c}"`).join(
+		', '
+	)
+);
+
+/**
+ * Appends a change as JSON to `out`: the `Change` the row stands for, built from the stored JSON
+ * of `data` and `fieldRevs` without parsing them (see `fullRecordJson`).
+ */
+function writeChangeJson(out: JsonOut, row: PulledRow): void {
+	out.push(
+		`{"recordId":${jsonString(row.recordId)},"type":${jsonString(row.type)},` +
+			`"rev":${JSON.stringify(row.rev)},"data":`
+	);
+	writeFullRecordJson(out, row.type, row.data, {
+		id: row.recordId,
+		kindergartenId: row.kindergartenId,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt,
+		deletedAt: row.deletedAt
+	});
+	out.push(
+		',"fieldRevs":',
+		row.fieldRevs,
+		`,"deletedAt":${jsonString(row.deletedAt)},"updatedBy":${jsonString(row.updatedBy)}}`
+	);
+}
+
+/** One change of a page: a record row, or a change already written as JSON (the guidance). */
+type PageItem = { rev: number; row: PulledRow } | { rev: number; json: string };
+
+/** Characters of a change's stored text: what PULL_PAGE_CHARS counts. */
+const textOf = (item: PageItem) =>
+	'json' in item ? item.json.length : item.row.data.length + item.row.fieldRevs.length;
+
+/** How many of the changes (in order) make one page: PULL_PAGE, or fewer by PULL_PAGE_CHARS. */
+function pageSize(changes: readonly PageItem[]): number {
+	let chars = 0;
+	const most = Math.min(changes.length, PULL_PAGE);
+	for (let i = 0; i < most; i++) {
+		chars += textOf(changes[i]!);
+		if (chars > PULL_PAGE_CHARS) return i + 1;
+	}
+	return most;
+}
+
+/** Characters a change's answer adds to its stored text: ids, times, keys (a generous guess). */
+const CHANGE_OVERHEAD = 400;
+
+/**
+ * A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them, written
+ * straight into UTF-8 bytes (`Utf8Writer`).
+ */
+function pullJson(page: { changes: PageItem[]; head: number; cursor: number; hasMore: boolean }) {
+	let chars = 64;
+	for (const item of page.changes) chars += textOf(item) + CHANGE_OVERHEAD;
+	const out = new Utf8Writer(chars);
+	out.push('{"changes":[');
+	page.changes.forEach((item, i) => {
+		if (i > 0) out.push(',');
+		if ('json' in item) out.push(item.json);
+		else writeChangeJson(out, item.row);
+	});
+	out.push(
+		`],"head":${JSON.stringify(page.head)},"cursor":${JSON.stringify(page.cursor)},` +
+			`"hasMore":${JSON.stringify(page.hasMore)}}`
+	);
+	return new JsonText<PullResponse>(out.bytes());
+}
+
+/** The owner's guidance (use-cases/guidance.ts) as a pulled change. */
+function guidanceChange(row: Selectable<Database['guidanceSets']>): Change | null {
+	const parsed = guidanceSetSchema.safeParse(JSON.parse(row.data));
+	if (!parsed.success) return null;
+	return {
+		recordId: row.recordId,
+		type: 'guidance',
+		rev: row.rev,
+		data: parsed.data,
+		fieldRevs: {},
+		deletedAt: null,
+		updatedBy: row.updatedBy
+	};
+}
+
+/**
+ * Changes in the caller's kindergarten above the cursor, and the owner's guidance when it
+ * changed, in revision order, one page at a time.
+ * The sequence is read first and the page is read up to it: every revision at or below a
+ * committed sequence value is committed (writers take the sequence under a lock), so the
+ * cursor returned never passes a change the caller has not been given.
+ *
+ * A cursor belongs to the kindergarten the client last pulled from 0 for. When the caller's
+ * kindergarten is another (they were moved), any cursor but 0 is 409 `reset_required`; the
+ * pull from 0 then records the new scope. So is a cursor below the last tombstone removed after
+ * the horizon (horizon.ts).
+ */
+export async function pull(
+	deps: ServerDeps,
+	actor: Actor,
+	scope: SyncScope,
+	params: URLSearchParams
+): Promise<JsonText<PullResponse>> {
+	const query = parsePullQuery(params);
+	// One round trip for what the pull needs to know first: the sequence, this client (a client
+	// id is one user's), and the revision of the owner's guidance.
+	const head = await deps.db
+		.selectFrom('syncSequence')
+		.leftJoin('syncClients', (join) => join.on('syncClients.clientId', '=', query.clientId))
+		.select((eb) => [
+			'syncSequence.value as sequence',
+			'syncSequence.purgedThrough',
+			'syncClients.userId as clientUserId',
+			'syncClients.scope as clientScope',
+			eb
+				.selectFrom('guidanceSets')
+				.select('guidanceSets.rev')
+				.where('guidanceSets.ownerId', '=', scope.ownerId)
+				.as('guidanceRev')
+		])
+		.where('syncSequence.id', '=', 1)
+		.executeTakeFirstOrThrow();
+	if (head.clientUserId !== null && head.clientUserId !== actor.userId) {
+		await refuse(deps, actor, 403, 'client_of_another_user', {
+			type: 'sync_client',
+			id: query.clientId
+		});
+	}
+	const { sequence, purgedThrough } = head;
+	const known = head.clientUserId !== null;
+	const cursorScope = head.clientScope;
+	if (query.cursor > sequence) throw new ApiError(400, 'cursor_from_future');
+	if (query.cursor > 0 && cursorScope !== scope.kindergartenId) {
+		throw new ApiError(409, 'reset_required', undefined, undefined, {
+			because: known ? 'scope_changed' : 'unknown_client'
+		});
+	}
+	// A tombstone at or below `purgedThrough` is gone: a cursor below it may have missed a
+	// deletion, and only a fresh download shows what is no longer there.
+	if (query.cursor > 0 && query.cursor < purgedThrough) {
+		throw new ApiError(409, 'reset_required', undefined, undefined, { because: 'cursor_expired' });
+	}
+	// Written with its columns' names as the rows are read, and run without the camel-case
+	// plugin, which would otherwise rename every key of every row of the page.
+	const { rows: records } = await sql<PulledRow>`
+		select ${PULLED_SELECT} from sync_records
+		where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
+			and rev > ${query.cursor} and rev <= ${sequence}
+		order by rev limit ${PULL_PAGE + 1}`.execute(deps.db.withoutPlugins());
+	// The owner's guidance (one row per owner) goes in revision order among the records; it is
+	// read only when it changed above the cursor.
+	const { guidanceRev } = head;
+	const guidance =
+		guidanceRev !== null && guidanceRev > query.cursor && guidanceRev <= sequence
+			? await deps.db
+					.selectFrom('guidanceSets')
+					.selectAll()
+					.where('ownerId', '=', scope.ownerId)
+					// A version saved since the sequence was read comes with the next pull.
+					.where('rev', '<=', sequence)
+					.executeTakeFirst()
+			: undefined;
+	const changes: PageItem[] = records.map((row) => ({ rev: row.rev, row }));
+	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
+	if (guidanceAsChange) {
+		const at = changes.findIndex((c) => c.rev > guidanceAsChange.rev);
+		const item = { rev: guidanceAsChange.rev, json: JSON.stringify(guidanceAsChange) };
+		changes.splice(at === -1 ? changes.length : at, 0, item);
+	}
+	const size = pageSize(changes);
+	const hasMore = changes.length > size;
+	const page = changes.slice(0, size);
+	if (query.cursor === 0 && cursorScope !== scope.kindergartenId) {
+		const now = deps.clock.now().toISOString();
+		await deps.db
+			.insertInto('syncClients')
+			.values({
+				clientId: query.clientId,
+				userId: actor.userId,
+				lastMutationId: 0,
+				scope: scope.kindergartenId,
+				createdAt: now,
+				updatedAt: now
+			})
+			.onConflict((oc) =>
+				oc
+					.column('clientId')
+					.doUpdateSet({ scope: scope.kindergartenId, updatedAt: now })
+					.where('syncClients.userId', '=', actor.userId)
+			)
+			.execute();
+	}
+	return pullJson({
+		changes: page,
+		// Read with the rest of the head above: how far a tablet's progress bar has to go.
+		head: sequence,
+		// Past the last page, the cursor moves to the sequence read: nothing at or below it is
+		// left for this scope, and the next pull need not look at other kindergartens' revisions.
+		cursor: hasMore ? page[page.length - 1]!.rev : sequence,
+		hasMore
+	});
+}
