@@ -110,15 +110,36 @@ test('the same plan edited on two offline tablets by two staff: the conflicts ap
 	const description = b
 		.getByRole('listitem')
 		.filter({ hasText: 'Feltet «Beskrivelse» ble endret to steder.' });
-	await expect(goals.getByTestId('conflict-mine')).toHaveText('Mål fra Mina');
-	await expect(goals.getByTestId('conflict-theirs')).toHaveText('Mål fra Ali');
-	await expect(description.getByTestId('conflict-mine')).toHaveText('Beskrivelse fra Mina');
-	await expect(description.getByTestId('conflict-theirs')).toHaveText('Beskrivelse fra Ali');
+	// Each person's own text is theirs, and the other's is named, with when it was written.
+	await expect(goals.getByRole('region', { name: 'Din versjon' })).toContainText('Mål fra Mina');
+	await expect(goals.getByRole('region', { name: 'Versjonen til Ali Ansatt' })).toContainText(
+		'Mål fra Ali'
+	);
+	await expect(goals.getByRole('region', { name: 'Versjonen til Ali Ansatt' })).toContainText(
+		/Skrevet \d/
+	);
+	await expect(description.getByTestId('conflict-yours')).toHaveText('Beskrivelse fra Mina');
+	await expect(description.getByTestId('conflict-other')).toHaveText('Beskrivelse fra Ali');
 	await expectNoAxeViolations(b);
 	await expectTouchTargets(b);
 
+	// Ali sees the same conflict the other way round: his own text is "Din versjon" (it once
+	// showed Mina's text under that heading).
+	await a.goto('/conflicts');
+	await a.reload();
+	const goalsOnA = a
+		.getByRole('listitem')
+		.filter({ hasText: 'Feltet «Mål» ble endret to steder.' });
+	await expect(goalsOnA.getByRole('region', { name: 'Din versjon' })).toContainText('Mål fra Ali', {
+		timeout: 15_000
+	});
+	await expect(
+		goalsOnA.getByRole('region', { name: 'Versjonen til Mina Medarbeider' })
+	).toContainText('Mål fra Mina');
+	await expect(goalsOnA.getByRole('button', { name: 'Behold din versjon' })).toBeVisible();
+
 	// One is kept as Mina wrote it; the other is merged by hand, starting from both versions.
-	await goals.getByRole('button', { name: 'Behold min' }).click();
+	await goals.getByRole('button', { name: 'Behold din versjon' }).click();
 	await expect(goals).toHaveCount(0);
 	const merge = description.getByLabel('Eller skriv en sammenslått versjon');
 	await expect(merge).toHaveValue('Beskrivelse fra Ali\nBeskrivelse fra Mina');

@@ -589,8 +589,15 @@ describeEachDatabase('sync', (dialect) => {
 					kind: 'text',
 					serverValue: 'Telle til ti',
 					clientValue: 'Telle til fem',
-					createdAt: server.clock.now().toISOString()
+					createdAt: server.clock.now().toISOString(),
+					// Whose each version is: the manager's edit met the staff member's text.
+					clientUserId: a.users.manager.id,
+					clientUserName: expect.stringMatching(/^manager /) as unknown,
+					serverUserId: a.users.staff.id,
+					serverUserName: expect.stringMatching(/^staff /) as unknown,
+					serverAt: expect.any(String) as unknown
 				});
+				expect(conflict.serverAt! <= conflict.createdAt).toBe(true);
 
 				const revBefore = (await recordRow(id))!.rev;
 				const resolved = await server.request(

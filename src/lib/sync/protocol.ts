@@ -169,7 +169,15 @@ export interface ConflictView {
 	kind: 'text' | 'deleted';
 	serverValue: unknown;
 	clientValue: unknown;
+	/** When the client's version reached the server. */
 	createdAt: string;
+	/** Who made the client's version (their name as the server has it now). */
+	clientUserId: string;
+	clientUserName: string | null;
+	/** Who wrote the server's version and when; null where the server does not know. */
+	serverUserId: string | null;
+	serverUserName: string | null;
+	serverAt: string | null;
 }
 
 /** Reason codes of the sync endpoints. */

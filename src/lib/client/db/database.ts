@@ -16,6 +16,15 @@ export interface StoredConflict {
 	serverValue: unknown;
 	clientValue: unknown;
 	createdAt: string;
+	/**
+	 * Who made each version, and when the server's was written (kept since migration 0005 on the
+	 * server; absent in conflicts stored before, and null where the server does not know).
+	 */
+	clientUserId?: string;
+	clientUserName?: string | null;
+	serverUserId?: string | null;
+	serverUserName?: string | null;
+	serverAt?: string | null;
 }
 
 /**

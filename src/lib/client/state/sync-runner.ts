@@ -179,6 +179,8 @@ function storageFailure(error: unknown): SyncOutcome {
 	return { ok: false, status: -1, reason: full ? 'quota_exceeded' : 'storage_failed' };
 }
 
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
 /** The server's conflicts to resolve, into the local store the conflicts page reads. */
 async function refreshConflicts(db: LekeplanDatabase): Promise<void> {
 	const result = await callApi<{ conflicts: Array<Record<string, unknown>> }>(
@@ -197,7 +199,12 @@ async function refreshConflicts(db: LekeplanDatabase): Promise<void> {
 				kind: c['kind'] === 'deleted' ? 'deleted' : 'text',
 				serverValue: c['serverValue'],
 				clientValue: c['clientValue'],
-				createdAt: String(c['createdAt'])
+				createdAt: String(c['createdAt']),
+				clientUserId: String(c['clientUserId']),
+				clientUserName: text(c['clientUserName']),
+				serverUserId: text(c['serverUserId']),
+				serverUserName: text(c['serverUserName']),
+				serverAt: text(c['serverAt'])
 			});
 		}
 	});

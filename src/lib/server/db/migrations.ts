@@ -268,6 +268,19 @@ const migrations: Record<string, Migration> = {
 		async down(db: Kysely<unknown>) {
 			await db.schema.alterTable('sync_conflicts').dropColumn('mutation_id').execute();
 		}
+	},
+	'0005-conflict-authors': {
+		async up(db: Kysely<unknown>) {
+			// Who wrote the server's version of a conflicting field, and when, so that each person
+			// sees whose text is whose (the client's version is `user_id`'s, at `created_at`).
+			// Null for conflicts stored before this.
+			await db.schema.alterTable('sync_conflicts').addColumn('server_user_id', 'text').execute();
+			await db.schema.alterTable('sync_conflicts').addColumn('server_at', 'text').execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.alterTable('sync_conflicts').dropColumn('server_at').execute();
+			await db.schema.alterTable('sync_conflicts').dropColumn('server_user_id').execute();
+		}
 	}
 };
 

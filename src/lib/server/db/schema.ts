@@ -219,7 +219,11 @@ export interface SyncConflictTable {
 	clientId: string;
 	/** The client's mutation that raised it (null for conflicts stored before migration 0004). */
 	mutationId: number | null;
+	/** Who made the client's version; it reached the server at `createdAt`. */
 	userId: string;
+	/** Who wrote the server's version, and when (null for conflicts stored before 0005). */
+	serverUserId: string | null;
+	serverAt: string | null;
 	ownerId: string;
 	kindergartenId: string;
 	createdAt: string;

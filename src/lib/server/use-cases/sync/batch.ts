@@ -127,7 +127,7 @@ export class Batch {
 
 		if (outcome.data === null) {
 			// An edit of a deleted record: delete wins; the edit waits as a conflict to restore.
-			await this.conflicts(m, outcome.conflicts);
+			await this.conflicts(m, outcome.conflicts, row);
 			return { id: m.id, status: 'conflict', reason: 'deleted' };
 		}
 		const checked = await this.check(m.type, m.recordId, outcome.data, row);
@@ -150,7 +150,7 @@ export class Batch {
 			}
 		}
 		if (outcome.conflicts.length > 0) {
-			await this.conflicts(m, outcome.conflicts);
+			await this.conflicts(m, outcome.conflicts, row);
 			return { id: m.id, status: 'conflict', reason: 'text_conflict', ...(rev ? { rev } : {}) };
 		}
 		return { id: m.id, status: 'applied', ...(rev ? { rev } : {}) };
@@ -203,8 +203,22 @@ export class Batch {
 		return rev;
 	}
 
-	async conflicts(m: Mutation, conflicts: MergeConflict[]): Promise<void> {
+	/**
+	 * Keeps conflicts for a person to resolve, each with who wrote the server's version and when:
+	 * the field's last writer (by the client that wrote it), else the record's; `row` is the
+	 * record as it was before this mutation.
+	 */
+	async conflicts(m: Mutation, conflicts: MergeConflict[], row: RecordRow | null): Promise<void> {
+		const fieldClients = row ? (JSON.parse(row.fieldClients) as Record<string, string>) : {};
 		for (const conflict of conflicts) {
+			const writer = conflict.field ? fieldClients[conflict.field] : undefined;
+			const writerUser = writer
+				? await this.trx
+						.selectFrom('syncClients')
+						.select('userId')
+						.where('clientId', '=', writer)
+						.executeTakeFirst()
+				: undefined;
 			await this.trx
 				.insertInto('syncConflicts')
 				.values({
@@ -218,6 +232,8 @@ export class Batch {
 					clientId: this.clientId,
 					mutationId: m.id,
 					userId: this.actor.userId,
+					serverUserId: writerUser?.userId ?? row?.updatedBy ?? null,
+					serverAt: row?.updatedAt ?? null,
 					ownerId: this.scope.ownerId,
 					kindergartenId: this.scope.kindergartenId,
 					createdAt: this.now,

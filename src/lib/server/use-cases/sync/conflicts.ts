@@ -13,7 +13,12 @@ import { changedKeys, groupsOf, recordRow, stored, writeRows } from './rows';
 /** Most unresolved conflicts one list returns (oldest first). */
 export const CONFLICT_LIST_LIMIT = 500;
 
-function conflictView(row: Selectable<Database['syncConflicts']>): ConflictView {
+type ConflictRow = Selectable<Database['syncConflicts']> & {
+	clientUserName: string | null;
+	serverUserName: string | null;
+};
+
+function conflictView(row: ConflictRow): ConflictView {
 	return {
 		id: row.id,
 		recordId: row.recordId,
@@ -22,19 +27,27 @@ function conflictView(row: Selectable<Database['syncConflicts']>): ConflictView 
 		kind: row.kind,
 		serverValue: JSON.parse(row.serverValue) as unknown,
 		clientValue: JSON.parse(row.clientValue) as unknown,
-		createdAt: row.createdAt
+		createdAt: row.createdAt,
+		clientUserId: row.userId,
+		clientUserName: row.clientUserName,
+		serverUserId: row.serverUserId,
+		serverUserName: row.serverUserName,
+		serverAt: row.serverAt
 	};
 }
 
-/** The caller's kindergarten's unresolved conflicts, oldest first. */
+/** The caller's kindergarten's unresolved conflicts, oldest first, with who wrote each version. */
 export async function listConflicts(deps: ServerDeps, scope: SyncScope): Promise<ConflictView[]> {
 	const rows = await deps.db
-		.selectFrom('syncConflicts')
-		.selectAll()
-		.where('ownerId', '=', scope.ownerId)
-		.where('kindergartenId', '=', scope.kindergartenId)
-		.where('resolvedAt', 'is', null)
-		.orderBy('id')
+		.selectFrom('syncConflicts as c')
+		.leftJoin('users as cu', 'cu.id', 'c.userId')
+		.leftJoin('users as su', 'su.id', 'c.serverUserId')
+		.selectAll('c')
+		.select(['cu.displayName as clientUserName', 'su.displayName as serverUserName'])
+		.where('c.ownerId', '=', scope.ownerId)
+		.where('c.kindergartenId', '=', scope.kindergartenId)
+		.where('c.resolvedAt', 'is', null)
+		.orderBy('c.id')
 		.limit(CONFLICT_LIST_LIMIT)
 		.execute();
 	return rows.map(conflictView);
