@@ -72,6 +72,30 @@ test('each demo role sees only what it may', async ({ page }) => {
 	await expect(page.getByRole('cell', { name: 'sign_in', exact: true }).first()).toBeVisible();
 });
 
+test('sign-in with an empty field says which field is missing, and asks nobody', async ({
+	page
+}) => {
+	await page.goto('/sign-in');
+	const asked: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().includes('/api/v1/auth/sign-in')) asked.push(r.url());
+	});
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page.locator('#sign-in-email-error')).toHaveText('Skriv e-postadressen din.');
+	await expect(page.locator('#sign-in-password-error')).toHaveText('Skriv passordet ditt.');
+	await expect(page.getByLabel('E-post')).toBeFocused();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'Feil e-post eller passord' })
+	).toHaveCount(0);
+
+	await page.getByLabel('E-post').fill(DEMO.staff);
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page.locator('#sign-in-email-error')).toHaveCount(0);
+	await expect(page.locator('#sign-in-password-error')).toHaveText('Skriv passordet ditt.');
+	await expect(page.getByLabel('Passord')).toBeFocused();
+	expect(asked).toEqual([]);
+});
+
 test('a wrong password gets a clear message and no access', async ({ page }) => {
 	await page.goto('/sign-in');
 	await page.getByLabel('E-post').fill(DEMO.staff);
