@@ -72,6 +72,22 @@ test('each demo role sees only what it may', async ({ page }) => {
 	await expect(page.getByRole('cell', { name: 'sign_in', exact: true }).first()).toBeVisible();
 });
 
+test('a first visit with the server reachable leads with signing in; demo and empty come second', async ({
+	page
+}) => {
+	await page.goto('/');
+	const main = page.getByRole('main');
+	await expect(main.getByRole('heading', { level: 2 }).first()).toHaveText('Logg inn');
+	await expect(
+		main.getByRole('heading', { level: 2, name: 'Eller prøv uten konto' })
+	).toBeVisible();
+	await expect(main.getByRole('button', { name: 'Last inn eksempeldata' })).not.toHaveClass(
+		/primary/
+	);
+	await main.getByRole('link', { name: 'Logg inn' }).click();
+	await expect(page).toHaveURL(/\/sign-in$/);
+});
+
 test('sign-in with an empty field says which field is missing, and asks nobody', async ({
 	page
 }) => {
