@@ -68,6 +68,24 @@ test('plan from a coding-toy activity: a prefilled plan for the group', async ({
 	await expect(page.locator('.plan-detail .badge').first()).toHaveText('Planlagt');
 });
 
+test('"plan this" picks a group the activity suits, not the toddlers for a 4–6 activity', async ({
+	page
+}) => {
+	await page.getByLabel('Avdeling').selectOption({ label: 'Knøttene (1–3 år)' });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/for Knøttene$/);
+	await page.goto('/library/blue-bot-neighbourhood-map');
+	await page.getByRole('link', { name: 'Planlegg denne' }).click();
+	await expect(page.getByLabel('Tittel')).toHaveValue('Blue-Bot på tur i nærmiljøet');
+	await expect(page.getByLabel('Avdeling')).toHaveValue(
+		await page
+			.getByLabel('Avdeling')
+			.locator('option', { hasText: 'Ørneredet (5–6 år)' })
+			.getAttribute('value')
+			.then((v) => v ?? '')
+	);
+	await expect(page.locator('.editor-guidance')).not.toContainText('under 2 år');
+});
+
 test('a stop-motion series lands on opening days only, and shows its dates first', async ({
 	page
 }) => {
@@ -135,6 +153,10 @@ test('plan from a stop-motion activity: one plan per phase with a role rota, no 
 	await page.getByRole('button', { name: 'Lag 6 planer' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '6 planer er lagret.' })).toBeVisible();
 	expect(await storedPlanCount(page)).toBe(before + 6);
+	// The week view shows the group the series was made for, with its first session in view.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/for Humla$/);
+	await expect(page).toHaveURL(/[?&]group=/);
+	await expect(page.locator('.plan-card', { hasText: 'Plastelinadyr' }).first()).toBeVisible();
 
 	await page.getByRole('link', { name: 'Planer', exact: true }).click();
 	await page.getByLabel('Søk i planer').fill('plastelinadyr');
