@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium';
 
 /** E2E_PORT lets two checkouts on one machine run their suites side by side. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -7,6 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 /**
  * End-to-end tests run the production build (adapter-node) in Debian's Chromium: there is no
  * service worker in `vite dev`, and browsers cannot be downloaded here (../shared/TOOLCHAIN.md).
+ * The launcher (path, `CHROMIUM_PATH`, flags) is tests/chromium.ts, shared with the benchmark.
  */
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -22,19 +24,7 @@ export default defineConfig({
 		locale: 'nb-NO',
 		timezoneId: 'Europe/Oslo',
 		viewport: { width: 1024, height: 768 },
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		}
+		launchOptions: chromiumLaunchOptions
 	},
 	webServer: {
 		// A fresh SQLite database with the demo owner for every run (data/ is git-ignored).

@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Vitest as the runner of the server half of `npm run bench` (scripts/bench.js): the server
- * code is TypeScript with `$lib` imports, and tests/server/harness.ts starts it on both
- * databases. Only `*.bench-run.ts` files in bench/ run here; the normal `vitest run`
- * (vite.config.ts) includes none of them.
+ * Vitest as the runner of the server half of `npm run bench` (bench/server/, started by
+ * bench/measurements/server-sync.ts): the server code is run as the tests/server suites run it
+ * (Vite's transforms, `$lib` imports), and tests/server/harness.ts starts it on both databases.
+ * Only `*.bench-run.ts` files in bench/ run here; the normal `vitest run` (vite.config.ts)
+ * includes none of them.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,0 +1,69 @@
+import type { Browser, BrowserContextOptions } from '@playwright/test';
+import type { PageBundles } from './browser';
+import type { Options } from './options';
+import type { ImportResult } from './measurements/import';
+import type { FilterResult, WeekViewResult } from './measurements/pages';
+import type { FirstPageResult } from './measurements/first-page';
+import type { FirstSyncResult } from './measurements/first-sync';
+import type { FirstSyncFromServerResults } from './measurements/first-sync-server';
+import type { ServerSyncResult } from './measurements/server-sync';
+
+/** What the runner gives a measurement: the options, and (in the browser phase) Chromium. */
+export interface ServerPhase {
+	options: Options;
+}
+
+export interface BrowserPhase extends ServerPhase {
+	browser: Browser;
+	/** bench/page/ bundled with the app's modules (bench/browser.ts). */
+	bundles: PageBundles;
+	/** The built app the runner serves. */
+	origin: string;
+	/** CONTEXT_OPTIONS with the served app as baseURL. */
+	contextOptions: BrowserContextOptions;
+}
+
+/** Every figure of a full run, as written to bench-results/latest.json. */
+export interface Results {
+	importing: ImportResult;
+	weekView: WeekViewResult;
+	filter: FilterResult;
+	firstPage: FirstPageResult;
+	firstSync: FirstSyncResult;
+	firstSyncFromServer: FirstSyncFromServerResults;
+	server: ServerSyncResult;
+}
+
+/** One row of the printed table: measure, result, target, met. */
+export type Row = [string, string, string, string];
+
+export const TARGETS = {
+	importRatio: 1.5,
+	firstPageJsKb: 100,
+	pushRatio: 3,
+	pullRatio: 2,
+	firstSyncRatio: 2
+};
+
+/** The two databases every server-side measurement runs on. */
+export const DATABASES = ['sqlite', 'postgres'] as const;
+export type Database = (typeof DATABASES)[number];
+
+/**
+ * One measurement: how it runs, the table's rows it shows (in the order of `MEASUREMENTS`), and
+ * which targets it meets. The server phase runs first, before Chromium starts, so that the
+ * server's figures do not share the machine with the browser.
+ */
+export type Measurement = (
+	| { phase: 'server'; run(ctx: ServerPhase): Promise<Partial<Results>> }
+	| { phase: 'browser'; run(ctx: BrowserPhase): Promise<Partial<Results>> }
+) & {
+	rows(results: Results, options: Options): Row[];
+	/** Whether each of its targets is met (null: not measured). */
+	met?(results: Results): Record<string, boolean | null>;
+};
+
+/** A result's figure in the table's form: `1,234.5 ms`. */
+export const fmt = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
+
+export const yes = (ok: boolean) => (ok ? 'yes' : 'NO');

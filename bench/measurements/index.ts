@@ -1,0 +1,20 @@
+import type { Measurement } from '../measurement';
+import { firstPage } from './first-page';
+import { firstSync } from './first-sync';
+import { firstSyncFromServer } from './first-sync-server';
+import { importing } from './import';
+import { pages } from './pages';
+import { serverSync } from './server-sync';
+
+/**
+ * Every measurement, in the order of the printed table. The runner runs the server phase first
+ * (sync on the server, before Chromium starts), then the browser phase in this order.
+ */
+export const MEASUREMENTS: readonly Measurement[] = [
+	importing,
+	pages,
+	firstPage,
+	firstSync,
+	firstSyncFromServer,
+	serverSync
+];

@@ -1,0 +1,147 @@
+// Benchmark of the built app in Chromium and of sync on the server (`npm run bench`; not a test,
+// nothing here fails a build). Run with tsx: see docs/adr/0018-the-bench-in-typescript.md.
+//
+//   npm run bench -- [--no-build] [--plans N] [--rounds N] [--load-seconds N]
+//   npm run bench -- --only first-page [--no-build]   (step 4 alone, file by file)
+//   npm run bench -- --only first-sync [--no-build]   (step 5b alone)
+//
+// Builds the app (unless --no-build), serves it with `node build` on a free port, and runs each
+// measurement of measurements/index.ts: one module per measurement (the week view and the
+// filter share one, as they share a context), each giving its figures, its rows of the printed
+// table and the targets it meets. The page's code (page/) is bundled with Vite and injected into
+// a page of the running app, so IndexedDB is the app's origin's; the server half (server/) runs
+// under Vitest. Results are printed as a table and written to bench-results/latest.json.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import { startServer, stopServer, type AppServer } from './app-server';
+import { bundlePage, CONTEXT_OPTIONS, launchChromium } from './browser';
+import { TARGETS, type Measurement, type Results } from './measurement';
+import { MEASUREMENTS } from './measurements';
+import { measureFirstPage, printFirstPage } from './measurements/first-page';
+import { measureServerSyncs, printFirstSyncFromServer } from './measurements/first-sync-server';
+import { stopServerSync } from './measurements/server-sync';
+import { parseArgs, USAGE, type Options } from './options';
+import { metTargets, printTable } from './table';
+import { progress, ROOT, run, runCommand } from './util';
+
+/** `--only first-page`: step 4 alone, with every file it counts. */
+async function onlyFirstPage(): Promise<void> {
+	const server = await startServer();
+	let browser: Browser | undefined;
+	try {
+		progress(`serving build on ${server.origin} (pid ${server.child.pid})`);
+		browser = await launchChromium();
+		const firstPage = await measureFirstPage(
+			browser,
+			{ ...CONTEXT_OPTIONS, baseURL: server.origin },
+			server.origin
+		);
+		printFirstPage(firstPage);
+	} finally {
+		await browser?.close().catch(() => {});
+		await stopServer(server);
+	}
+}
+
+/** `--only first-sync`: step 5b alone. */
+async function onlyFirstSync(options: Options): Promise<void> {
+	progress('bundling bench/page/ with the app modules …');
+	const bundles = await bundlePage();
+	const browser = await launchChromium();
+	try {
+		printFirstSyncFromServer(await measureServerSyncs(browser, bundles, options));
+	} finally {
+		await browser.close().catch(() => {});
+	}
+}
+
+/** Every measurement: the server phase first, then the browser phase against the served build. */
+async function runAll(options: Options): Promise<void> {
+	progress('bundling bench/page/ with the app modules …');
+	const bundles = await bundlePage();
+	progress(`bench bundle: ${(bundles.bench.length / 1024).toFixed(0)} KB`);
+
+	let server: AppServer | undefined;
+	let browser: Browser | undefined;
+	const stop = async () => {
+		await browser?.close().catch(() => {});
+		if (server) await stopServer(server);
+		await stopServerSync().catch(() => {});
+	};
+	// Kept for the whole run, and a repeated signal ignored: tsx passes a signal on to this
+	// process as well, and a process with no listener left would exit before cleaning up.
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (run.interrupted) return;
+		run.interrupted = true;
+		progress(`${signal}: stopping`);
+		void stop().finally(() => process.exit(130));
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	try {
+		// Each measurement's figures; put together in the table's order at the end.
+		const figures = new Map<Measurement, Partial<Results>>();
+		for (const m of MEASUREMENTS) {
+			if (m.phase === 'server') figures.set(m, await m.run({ options }));
+		}
+		server = await startServer();
+		progress(`serving build on ${server.origin} (pid ${server.child.pid})`);
+		browser = await launchChromium();
+		progress(`Chromium ${browser.version()}`);
+		const ctx = {
+			options,
+			browser,
+			bundles,
+			origin: server.origin,
+			contextOptions: { ...CONTEXT_OPTIONS, baseURL: server.origin }
+		};
+		for (const m of MEASUREMENTS) {
+			if (m.phase === 'browser') figures.set(m, await m.run(ctx));
+		}
+		const complete = Object.assign({}, ...MEASUREMENTS.map((m) => figures.get(m))) as Results;
+		printTable(complete, options);
+		const report = {
+			date: new Date().toISOString(),
+			options,
+			chromium: browser.version(),
+			node: process.version,
+			targets: TARGETS,
+			met: metTargets(complete),
+			results: complete
+		};
+		await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });
+		await writeFile(
+			path.join(ROOT, 'bench-results/latest.json'),
+			`${JSON.stringify(report, null, '\t')}\n`
+		);
+		progress('wrote bench-results/latest.json');
+	} finally {
+		await stop();
+	}
+}
+
+async function main(): Promise<void> {
+	const options = parseArgs(process.argv.slice(2));
+	if (!options) {
+		console.log(USAGE);
+		return;
+	}
+	if (options.build) {
+		progress('building the app (npm run build) …');
+		await runCommand('npm', ['run', 'build']);
+		progress('build done');
+	} else if (!existsSync(path.join(ROOT, 'build/index.js'))) {
+		throw new Error('--no-build given but build/index.js is missing; run npm run build first');
+	}
+	if (options.only === 'first-page') return onlyFirstPage();
+	if (options.only === 'first-sync') return onlyFirstSync(options);
+	return runAll(options);
+}
+
+main().catch((error: unknown) => {
+	if (run.interrupted) return;
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	process.exitCode = 1;
+});

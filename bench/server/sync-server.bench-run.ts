@@ -1,0 +1,55 @@
+// The server half of `npm run bench` (bench/measurements/server-sync.ts runs it once per
+// database, BENCH_DIALECT, with `vitest run --config bench/vitest.config.ts`; it is not a test,
+// and the normal `vitest run` never picks it up). On SQLite and on PostgreSQL, through the real
+// API handler: push (push.ts), pull (pull.ts) and pull under load (load.ts).
+// Results go to the JSON file named by BENCH_SERVER_OUT; progress lines start with `@@bench `
+// on stderr, for the runner to show (report.ts). Every database, directory, server and child
+// process made here is removed again, also when a measurement fails; what is still open is
+// listed in BENCH_SERVER_STATE, so that the runner can clean up after a run that was killed.
+import { writeFileSync } from 'node:fs';
+import { afterAll, it } from 'vitest';
+import { DIALECTS } from '../../tests/server/harness';
+import { startServer } from './database';
+import { freshCaller } from './fixtures';
+import { killLoadClients, measureLoad } from './load';
+import { measurePull } from './pull';
+import { measurePush } from './push';
+import { progress } from './report';
+import type { ServerDatabaseResult } from './results';
+
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 10);
+const OUT = process.env['BENCH_SERVER_OUT'];
+/** BENCH_DIALECT: one database per run (the runner runs one process for each). */
+const ONLY = process.env['BENCH_DIALECT'];
+
+const results: Record<string, ServerDatabaseResult> = {};
+
+afterAll(() => {
+	killLoadClients();
+	if (OUT) writeFileSync(OUT, JSON.stringify({ rounds: ROUNDS, databases: results }, null, '\t'));
+});
+
+for (const dialect of DIALECTS.filter((d) => ONLY === undefined || d === ONLY)) {
+	it(`measures sync on ${dialect}`, { timeout: 30 * 60_000 }, async () => {
+		let server: Awaited<ReturnType<typeof startServer>>;
+		try {
+			server = await startServer(dialect);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			results[dialect] = { skipped: `could not start: ${reason}` };
+			progress(`${dialect}: NOT MEASURED: ${reason}`);
+			return;
+		}
+		try {
+			progress(`${dialect}: database ${server.name}`);
+			const push = await measurePush(server, dialect, ROUNDS);
+			const caller = await freshCaller(server);
+			const pull = await measurePull(server, dialect, caller, ROUNDS);
+			const concurrency = await measureLoad(server, dialect, caller, LOAD_SECONDS);
+			results[dialect] = { push, pull, concurrency };
+		} finally {
+			await server.close();
+		}
+	});
+}
