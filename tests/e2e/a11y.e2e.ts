@@ -32,7 +32,8 @@ test('every page of the planner, in every state worth checking', async ({ page }
 	await expect(page.locator('#plan-title-error')).toBeVisible();
 	await checkPage(page); // with messages beside the fields
 
-	await page.goto('/plans');
+	// An evaluated plan: its day has come, so its evaluation can be opened below.
+	await page.goto('/plans?status=evaluated');
 	await page.locator('.plan-card a').first().click();
 	await expect(page.getByRole('link', { name: 'Rediger' })).toBeVisible();
 	await checkPage(page); // detail

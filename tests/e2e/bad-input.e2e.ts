@@ -169,7 +169,7 @@ test('a fixed field clears its message as the person types', async ({ page }) =>
 });
 
 test('evaluation form refuses an empty and a 10,000-character answer', async ({ page }) => {
-	await page.goto('/plans');
+	await page.goto('/plans?status=evaluated');
 	await page.locator('.plan-card a').first().click();
 	await page.getByRole('link', { name: 'Skriv vurdering' }).click();
 	const detail = page.url().replace(/\/evaluate$/, '');

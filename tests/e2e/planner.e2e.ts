@@ -78,6 +78,29 @@ test('create, edit, evaluate, duplicate, and delete with undo', async ({ page })
 	await expect(page.getByRole('link', { name: /\(kopi\)/ })).toHaveCount(0);
 });
 
+test('a plan for a later day cannot be evaluated yet, and says from when it can', async ({
+	page
+}) => {
+	const tomorrow = await page.evaluate(() => {
+		const d = new Date();
+		d.setDate(d.getDate() + 1);
+		return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+	});
+	await page.goto(`/plans/new?date=${tomorrow}`);
+	await fillMinimalPlan(page, 'Robotløype i morgen');
+	await page.getByRole('button', { name: 'Lagre plan' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Robotløype i morgen' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Skriv vurdering' })).toHaveCount(0);
+	await expect(page.getByTestId('evaluation-opens')).toContainText('Vurderingen kan skrives fra');
+
+	// Opened by its address, the evaluation says the same and offers no form.
+	await page.goto(`${page.url()}/evaluate`);
+	await expect(page.getByTestId('evaluation-opens')).toBeVisible();
+	await expect(page.getByLabel('Hva fungerte?')).toHaveCount(0);
+	await page.getByRole('link', { name: 'Tilbake til planen' }).click();
+	await expect(page.locator('.plan-detail .badge').first()).not.toHaveText('Vurdert');
+});
+
 test('search and filter plans by text, group, learning area, status and tool', async ({ page }) => {
 	await page.getByRole('link', { name: 'Planer', exact: true }).click();
 	const count = page.locator('.result-count');

@@ -211,3 +211,11 @@ export function problemsOf(error: z.core.$ZodError): FieldProblems {
 
 /** The status a plan takes when evaluated: evaluating is the last step. */
 export const EVALUATED: PlanStatus = 'evaluated';
+
+/**
+ * Whether a plan can be evaluated on `today`: from the day it is planned for, not before (an
+ * evaluation is of what happened). Both are `YYYY-MM-DD`, so text order is date order.
+ */
+export function evaluationOpen(planDate: string, today: string): boolean {
+	return today >= planDate;
+}

@@ -157,7 +157,9 @@ describe('update', () => {
 
 describe('evaluate', () => {
 	it("sets status 'evaluated' and stores the evaluation", async () => {
-		const created = saved(await plans.create(content({ status: 'done' }), KINDERGARTEN));
+		const created = saved(
+			await plans.create(content({ status: 'done', date: '2026-11-19' }), KINDERGARTEN)
+		);
 		tick();
 		const evaluation = {
 			whatWorked: 'Barna hjalp hverandre.',
@@ -173,8 +175,26 @@ describe('evaluate', () => {
 		expect(stored?.updatedAt).not.toBe(created.updatedAt);
 	});
 
+	it('opens on the day of the plan, not before: a plan for tomorrow stays as it was', async () => {
+		const tomorrow = saved(
+			await plans.create(content({ status: 'planned', date: '2026-11-21' }), KINDERGARTEN)
+		);
+		const evaluation = { whatWorked: 'Bra', participation: '', followUp: '' };
+		expect(await plans.evaluate(tomorrow.id, evaluation)).toEqual({
+			ok: false,
+			problems: { date: { code: 'evaluation_too_early' } }
+		});
+		expect(await plans.get(tomorrow.id)).toEqual(tomorrow);
+		const today = saved(
+			await plans.create(content({ status: 'planned', date: '2026-11-20' }), KINDERGARTEN)
+		);
+		expect(saved(await plans.evaluate(today.id, evaluation)).status).toBe('evaluated');
+	});
+
 	it('refuses an evaluation without what worked, leaving the plan as it was', async () => {
-		const created = saved(await plans.create(content({ status: 'done' }), KINDERGARTEN));
+		const created = saved(
+			await plans.create(content({ status: 'done', date: '2026-11-19' }), KINDERGARTEN)
+		);
 		const result = await plans.evaluate(created.id, {
 			whatWorked: ' ',
 			participation: '',

@@ -1,8 +1,10 @@
 import type { LekeplanDatabase } from './database';
 import { uuidv7 } from '$lib/domain/ids';
+import { localToday } from '$lib/domain/calendar';
 import {
 	activityPlanSchema,
 	byTimeOfDay,
+	evaluationOpen,
 	problemsOf,
 	type ActivityPlan,
 	type FieldProblems,
@@ -101,6 +103,9 @@ export class PlanRepository {
 	async evaluate(id: string, evaluation: PlanEvaluation, draftKey?: string): Promise<SaveResult> {
 		return this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.require(id);
+			if (!evaluationOpen(current.date, localToday(this.clock()))) {
+				return { ok: false, problems: { date: { code: 'evaluation_too_early' } } };
+			}
 			return this.write(
 				{ ...current, evaluation, status: 'evaluated', updatedAt: this.clock().toISOString() },
 				draftKey
