@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 
 /**
- * Guards the paraglide trap on this machine (../shared/TOOLCHAIN.md): a project whose plugin
+ * Guards the paraglide trap on this machine (docs/design/toolchain.md): a project whose plugin
  * fails to load compiles no messages and says nothing. Also keeps the three locales complete.
  */
 const messages = Object.fromEntries(

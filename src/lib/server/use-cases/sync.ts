@@ -38,8 +38,8 @@ import { storeSequence, takeSequence } from './sequence';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 
 /**
- * The server side of sync (DESIGN.md §4, ADR 9). Every write takes the one server sequence
- * under a lock first, so revisions are handed out in commit order and no commit ever lands
+ * The server side of sync (docs/design/sync-protocol.md, ADR 9). Every write takes the one server
+ * sequence under a lock first, so revisions are handed out in commit order and no commit ever lands
  * below a cursor a pull has already returned. Owner and kindergarten always come from the
  * session (`SyncScope`), never from a mutation.
  */
