@@ -6,7 +6,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 /**
- * Import directions (DESIGN.md §3, docs/ARCHITECTURE.md): routes and components → state →
+ * Import directions (docs/ARCHITECTURE.md): routes and components → state →
  * client db/sync → sync protocol → domain. Each layer lists what it may not reach.
  */
 const layer = (files, forbidden, message) => ({
@@ -72,7 +72,7 @@ export default ts.config(
 	layer(
 		['src/lib/domain/**'],
 		[...anyUi, ...anyClient, ...anyServer, '$lib/sync/**', '**/sync/**', '$lib/paraglide/**'],
-		'domain is pure: no UI, storage, server, sync or translations (DESIGN.md §3).'
+		'domain is pure: no UI, storage, server, sync or translations (docs/ARCHITECTURE.md).'
 	),
 	layer(
 		['src/lib/sync/**'],

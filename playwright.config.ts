@@ -7,7 +7,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /**
  * End-to-end tests run the production build (adapter-node) in Debian's Chromium: there is no
- * service worker in `vite dev`, and browsers cannot be downloaded here (../shared/TOOLCHAIN.md).
+ * service worker in `vite dev`, and browsers cannot be downloaded here (docs/design/toolchain.md).
  * The launcher (path, `CHROMIUM_PATH`, flags) is tests/chromium.ts, shared with the benchmark.
  */
 export default defineConfig({

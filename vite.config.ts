@@ -51,7 +51,8 @@ export default defineConfig({
 		sveltekit(),
 		SvelteKitPWA({
 			strategies: 'generateSW',
-			// We register the worker ourselves with workbox-window (src/lib/client/pwa.ts) so the
+			// We register the worker ourselves with workbox-window (AppUpdate, in
+			// src/lib/client/state/app-update.svelte.ts, from the root layout) so the
 			// update prompt can also reload a page that no worker controlled yet.
 			injectRegister: false,
 			registerType: 'prompt',

@@ -15,7 +15,7 @@ export async function startWithDemo(page: Page): Promise<void> {
 
 /**
  * Waits until the service worker has finished activating, so the app shell is precached.
- * (`ready` can resolve while the worker is still `activating`: ../shared/TOOLCHAIN.md.)
+ * (`ready` can resolve while the worker is still `activating`: docs/design/toolchain.md.)
  */
 export async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(async () => {

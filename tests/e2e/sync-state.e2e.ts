@@ -3,7 +3,7 @@ import { expectNoAxeViolations, expectTouchTargets, waitForServiceWorker } from 
 
 /**
  * What the tablet shows of its sync beyond "synced": a change the server refused, a server that
- * fails for a while, and a server that needs a newer app (DESIGN.md §4).
+ * fails for a while, and a server that needs a newer app (docs/design/sync-protocol.md).
  */
 const PASSWORD = 'lekeplan-demo';
 const OWNER_ADMIN = 'eier@demo.lekeplan.no';

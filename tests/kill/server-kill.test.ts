@@ -16,11 +16,11 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Crash safety of the owner's server (DESIGN.md §6): the production build (`node build`) runs
- * as a child process and is killed with SIGKILL while several sync clients push batches, 20
- * times per database, then started again on the same database. Afterwards no acknowledged
- * mutation is lost, none is applied twice, and no batch is half applied; a client that resends
- * from its last acknowledged mutation gets `skipped` for what the server already took.
+ * Crash safety of the owner's server (docs/design/bad-input.md): the production build (`node
+ * build`) runs as a child process and is killed with SIGKILL while several sync clients push
+ * batches, 20 times per database, then started again on the same database. Afterwards no
+ * acknowledged mutation is lost, none is applied twice, and no batch is half applied; a client that
+ * resends from its last acknowledged mutation gets `skipped` for what the server already took.
  *
  * It talks HTTP only, with mutations built by hand (the shapes of src/lib/sync/protocol.ts), so
  * it tests the build as it is deployed. It never builds: `npm test` builds ./build in test:e2e.

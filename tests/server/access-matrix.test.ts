@@ -16,9 +16,9 @@ import type { PullResponse, PushResponse } from '$lib/sync';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 
 /**
- * The full access matrix (DESIGN.md §5): every role × every endpoint × every kind of record an
- * id can name, including records of another kindergarten and of another owner. A refusal is
- * the same whether or not the record exists, and changes nothing but the audit log (one
+ * The full access matrix (docs/design/security.md): every role × every endpoint × every kind of
+ * record an id can name, including records of another kindergarten and of another owner. A refusal
+ * is the same whether or not the record exists, and changes nothing but the audit log (one
  * `access_refused` row per refused signed-in request).
  *
  * To extend it, add rows to MATRIX (and, for a new kind of record, a TARGETS entry).

@@ -17,8 +17,8 @@ import { AT, planFields, TestClient } from './sync-fixtures';
 import { MAX_PUSH_BYTES } from '$lib/sync';
 
 /**
- * The bad-input battery (DESIGN.md §6): every endpoint that reads a body, fed malformed and
- * truncated JSON, the wrong kind of JSON, wrong types, extra and missing fields, long strings,
+ * The bad-input battery (docs/design/bad-input.md): every endpoint that reads a body, fed malformed
+ * and truncated JSON, the wrong kind of JSON, wrong types, extra and missing fields, long strings,
  * oversized bodies and the wrong content type, by a caller allowed to call it. Each answer is
  * the documented 4xx with a JSON reason, never a 5xx, and nothing changes: not the data, not
  * the sessions, not the audit log.

@@ -21,9 +21,10 @@ import { expectUnchanged, snapshot } from './snapshot';
 import { planFields, pullPath, TestClient, transportResult } from './sync-fixtures';
 
 /**
- * The tombstone horizon (DESIGN.md §4): tombstones older than the horizon are removed, and a
- * client whose cursor is below the last one removed is told to reset, re-downloads and keeps
- * its unsent changes. A tombstone with an unresolved conflict stays until someone decides.
+ * The tombstone horizon (docs/design/sync-protocol.md): tombstones older than the horizon are
+ * removed, and a client whose cursor is below the last one removed is told to reset, re-downloads
+ * and keeps its unsent changes. A tombstone with an unresolved conflict stays until someone
+ * decides.
  */
 
 const DAY = 86_400_000;

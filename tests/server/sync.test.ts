@@ -24,9 +24,9 @@ import { expectUnchanged, snapshot } from './snapshot';
 import { activityFields, AT, planFields, TestClient } from './sync-fixtures';
 
 /**
- * The server side of sync (DESIGN.md §4, ADR 9), on both databases: push in order and exactly
- * once, merge per field, pull by cursor within the caller's scope, and refuse everything else
- * without changing anything.
+ * The server side of sync (docs/design/sync-protocol.md, ADR 9), on both databases: push in order
+ * and exactly once, merge per field, pull by cursor within the caller's scope, and refuse
+ * everything else without changing anything.
  */
 
 interface ErrorBody {

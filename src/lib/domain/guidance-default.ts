@@ -1,7 +1,7 @@
 import type { GuidanceSet } from './guidance';
 
 /**
- * The default screen-time guidance (DOMAIN.md, "Screen-time guidance"). Figures marked
+ * The default screen-time guidance (docs/design/domain.md, "Screen-time guidance"). Figures marked
  * `verify` were recalled, not read in the source; the owner can correct them once the server
  * exists. Bump `version` on every change.
  */

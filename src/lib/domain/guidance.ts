@@ -3,8 +3,8 @@ import { AGE_BANDS, guidanceBand, type AgeBand, type Group } from './organisatio
 import type { ScreenMode } from './vocabulary';
 
 /**
- * Screen-time guidance is data, not code (DOMAIN.md): each source with its figures per age
- * band, its scope, its date and a link. The app shows it as context and warns; it never
+ * Screen-time guidance is data, not code (docs/design/domain.md): each source with its figures per
+ * age band, its scope, its date and a link. The app shows it as context and warns; it never
  * forbids. The set has an id and a version so the owner can edit it once the server exists.
  */
 
@@ -26,7 +26,7 @@ const figureSchema = z.strictObject({
 	maxMinutesPerDay: z.nullable(
 		z.number().check(z.minimum(0, 'too_small'), z.maximum(1440, 'too_big'))
 	),
-	/** Recalled, not read in the source (DOMAIN.md "verify"): shown as such. */
+	/** Recalled, not read in the source (docs/design/domain.md "verify"): shown as such. */
 	verify: z.boolean()
 });
 export type GuidanceFigure = z.infer<typeof figureSchema>;
@@ -161,7 +161,8 @@ function assess(
 			(u.screenMode === 'passive' || u.screenMode === 'interactive')
 	);
 	let level: GuidanceLevel;
-	// Screen use for the youngest is always flagged strongly (DOMAIN.md): "none" is the advice.
+	// Screen use for the youngest is always flagged strongly: the advice is "none"
+	// (docs/design/domain.md).
 	if (group.ageMin < 2 && screenMinutes > 0) level = 'youngest';
 	else if (counted > limitMinutes) level = 'above';
 	else if (counted > 0 && counted >= limitMinutes * set.closeShare) level = 'close';

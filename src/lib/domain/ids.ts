@@ -1,7 +1,8 @@
 /**
  * UUIDv7 (RFC 9562 §5.7): a 48-bit millisecond timestamp followed by random bits. Records get
  * client-made ids so a tablet can create them offline; the time prefix keeps index order close
- * to creation order. The clock only seeds the id, it never orders writes (DESIGN.md §4).
+ * to creation order. The clock only seeds the id, it never orders writes
+ * (docs/design/sync-protocol.md).
  */
 export function uuidv7(now: number = Date.now()): string {
 	const bytes = new Uint8Array(16);

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { containsPersonalNumber } from './personal-number';
 
-/** Ages in whole years, as the screen guidance bands them (DOMAIN.md). */
+/** Ages in whole years, as the screen guidance bands them (docs/design/domain.md). */
 export const MIN_AGE = 0;
 export const MAX_AGE = 6;
 

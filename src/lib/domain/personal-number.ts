@@ -1,8 +1,8 @@
 /**
  * Detects Norwegian national identity numbers (fødselsnummer, D- and H-numbers) in free text.
- * Children are never registered (DESIGN.md §5), so text that holds one is refused. An 11-digit
- * run counts only when its date part is plausible and both mod-11 check digits match, so phone
- * numbers and order numbers pass.
+ * Children are never registered (docs/design/security.md), so text that holds one is refused. An
+ * 11-digit run counts only when its date part is plausible and both mod-11 check digits match, so
+ * phone numbers and order numbers pass.
  */
 
 const CANDIDATE = /(?<!\d)(\d{6})[ .-]?(\d{5})(?!\d)/g;

@@ -213,8 +213,8 @@ describe('parsePlanForm: refused input, each reason beside its field', () => {
 	});
 
 	it('a valid fødselsnummer in a tool name -> tools personal_number', () => {
-		// DESIGN.md §5: free text that looks like a personal identity number is refused. The tool
-		// list is typed as free text like the others.
+		// docs/design/security.md: free text that looks like a personal identity number is refused. The
+		// tool list is typed as free text like the others.
 		const fnr = validFodselsnummer();
 		expect(problems(validForm({ tools: `Nettbrett, ${fnr}` })).tools?.code).toBe('personal_number');
 	});

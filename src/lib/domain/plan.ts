@@ -29,7 +29,10 @@ export const LIMITS = {
 	screenMinutes: 600
 } as const;
 
-/** Free text: trimmed, bounded, and never holding a personal identity number (DESIGN.md §5). */
+/**
+ * Free text: trimmed, bounded, and never holding a personal identity number
+ * (docs/design/security.md).
+ */
 export const freeText = (max: number) =>
 	z.string({ error: 'required' }).check(
 		z.trim(),

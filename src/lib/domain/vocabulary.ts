@@ -24,7 +24,10 @@ export const DIGITAL_CLAUSES = [
 ] as const;
 export type DigitalClause = (typeof DIGITAL_CLAUSES)[number];
 
-/** How a screen is used: the guidance counts these differently (DOMAIN.md, screen-time guidance). */
+/**
+ * How a screen is used: the guidance counts these differently (docs/design/domain.md,
+ * "Screen-time guidance").
+ */
 export const SCREEN_MODES = [
 	'passive',
 	'interactive',

@@ -5,8 +5,8 @@ import { ApiError } from './api/http';
 import { audit } from './audit';
 
 /**
- * What each role may do (DESIGN.md §5). Scope comes on top: an owner admin acts within their
- * owner, staff and managers within their kindergarten, a parent within one group.
+ * What each role may do (docs/design/security.md). Scope comes on top: an owner admin acts within
+ * their owner, staff and managers within their kindergarten, a parent within one group.
  */
 export const PERMISSIONS = [
 	'organisation.manage',

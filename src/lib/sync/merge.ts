@@ -1,8 +1,8 @@
 import { FREE_TEXT_FIELDS, type Mutation, type RecordType } from './protocol';
 
 /**
- * Per-field merge (DESIGN.md §4), pure so that both sides and the tests share it. A field
- * untouched since the mutation's base revision takes the new value. A concurrent change to a
+ * Per-field merge (docs/design/sync-protocol.md), pure so that both sides and the tests share it. A
+ * field untouched since the mutation's base revision takes the new value. A concurrent change to a
  * scalar field: the later in server order (this mutation) wins. A concurrent change to a free-
  * text field: the server keeps its value and a conflict holds both. Delete wins over edit; an
  * edit of a deleted record raises a conflict that offers "restore". Nothing is dropped silently.

@@ -1,10 +1,10 @@
 import { z } from 'zod/mini';
 
 /**
- * The sync wire protocol, shared by the tablets and the owner's server (DESIGN.md §4). Pure:
- * no Dexie, no server code. Bump PROTOCOL_VERSION when the messages change shape and
- * SCHEMA_VERSION when a record's fields change; the server accepts a range and answers 426
- * to a client that is too old.
+ * The sync wire protocol, shared by the tablets and the owner's server
+ * (docs/design/sync-protocol.md). Pure: no Dexie, no server code. Bump PROTOCOL_VERSION when the
+ * messages change shape and SCHEMA_VERSION when a record's fields change; the server accepts a
+ * range and answers 426 to a client that is too old.
  */
 export const PROTOCOL_VERSION = 1;
 /**

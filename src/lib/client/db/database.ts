@@ -6,7 +6,7 @@ import type { GuidanceSet } from '$lib/domain/guidance';
 import type { OutboxEntry } from './outbox';
 import type { Mutation, RecordType } from '$lib/sync/protocol';
 
-/** A conflict the server kept for a person to resolve (DESIGN.md §4). */
+/** A conflict the server kept for a person to resolve (docs/design/sync-protocol.md). */
 export interface StoredConflict {
 	id: string;
 	recordId: string;
@@ -29,8 +29,8 @@ export interface StoredConflict {
 
 /**
  * A change the server refused, with its reason code: shown until the person has read it, never
- * silently dropped (DESIGN.md §4). The fields after `at` are kept since ADR 15; a refusal stored
- * before has only the first four.
+ * silently dropped (docs/design/sync-protocol.md). The fields after `at` are kept since ADR 15; a
+ * refusal stored before has only the first four.
  */
 export interface StoredRejection {
 	mutationId: number;
@@ -65,7 +65,8 @@ export interface Setting {
 
 /**
  * The local database. Schema versions are append-only: a shipped `version(n)` is never edited
- * or removed, because tablets upgrade from whatever version they last ran (DESIGN.md §4).
+ * or removed, because tablets upgrade from whatever version they last ran
+ * (docs/design/sync-protocol.md).
  */
 export class LekeplanDatabase extends Dexie {
 	plans!: EntityTable<ActivityPlan, 'id'>;

@@ -3,9 +3,9 @@ import type { Mutation, RecordType } from '$lib/sync/protocol';
 import { DEVICE_FIELDS, SERVER_FIELDS } from '$lib/sync/fields';
 
 /**
- * The outbox (DESIGN.md §4): every local change to a synced record, written in the same Dexie
- * transaction as the change itself, with a per-client mutation id that increases by one. The
- * sync engine pushes it in order and removes what the server acknowledged.
+ * The outbox (docs/design/sync-protocol.md): every local change to a synced record, written in the
+ * same Dexie transaction as the change itself, with a per-client mutation id that increases by one.
+ * The sync engine pushes it in order and removes what the server acknowledged.
  */
 export type OutboxEntry = Mutation;
 

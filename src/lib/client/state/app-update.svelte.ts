@@ -11,9 +11,9 @@ export type ServiceWorkerHandle = Pick<Workbox, 'addEventListener' | 'messageSki
  * for the worker reaching `activated`: a page that no worker controlled yet (first visit,
  * hard reload) never sees `controlling`, and would otherwise wait forever.
  *
- * The same path serves the server's 426 (DESIGN.md §4): there the new version may not have
- * been found yet, so `apply()` first asks for it. A plain reload would keep the old worker, and
- * with it the old app that the server just refused.
+ * The same path serves the server's 426 (docs/design/sync-protocol.md): there the new version may
+ * not have been found yet, so `apply()` first asks for it. A plain reload would keep the old
+ * worker, and with it the old app that the server just refused.
  */
 export class AppUpdate {
 	ready = $state(false);

@@ -16,9 +16,9 @@ export type RejectionItem = Omit<StoredRejection, 'type' | 'title'> & {
 };
 
 /**
- * Changes the server refused (DESIGN.md §4: nothing is dropped silently), oldest first, each
- * with its record as this device has it now: after the refusal the engine pulled the server's
- * version back.
+ * Changes the server refused (docs/design/sync-protocol.md: nothing is dropped silently), oldest
+ * first, each with its record as this device has it now: after the refusal the engine pulled the
+ * server's version back.
  */
 export async function rejectionList(): Promise<RejectionItem[]> {
 	const db = repositories().db;

@@ -142,7 +142,7 @@ export class SyncRunner {
 		} else if (outcome.status === 426) {
 			// The server needs a newer app. The push above sent what the server still took;
 			// the rest stays in the outbox. Look for the new version so the update prompt can
-			// offer it (DESIGN.md §4); nothing is retried until the app is updated.
+			// offer it (docs/design/sync-protocol.md); nothing is retried until the app is updated.
 			this.report({ kind: 'updateRequired' });
 			this.env.lookForUpdate();
 		} else if (outcome.status === 0) {

@@ -16,8 +16,8 @@ import {
 } from '$lib/sync/protocol';
 
 /**
- * The sync engine of one signed-in user's database (DESIGN.md §4): push the outbox in order,
- * then pull changes by server sequence, each page applied with its cursor in one Dexie
+ * The sync engine of one signed-in user's database (docs/design/sync-protocol.md): push the outbox
+ * in order, then pull changes by server sequence, each page applied with its cursor in one Dexie
  * transaction. The transport is injected: `fetch` in the browser, the server's handler in the
  * property tests.
  */

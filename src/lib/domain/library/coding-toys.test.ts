@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { builtInActivitySchema, LIBRARY_TOOLS, type BuiltInActivity } from './activity';
 import { codingToyActivities } from './coding-toys';
 
-/** The toys' age ranges (DOMAIN.md, "Coding toys"); 6 is the oldest kindergarten age. */
+/**
+ * The toys' age ranges (docs/design/domain.md, "Coding toys"); 6 is the oldest kindergarten age.
+ */
 const AGE_RANGE: Record<
 	Exclude<(typeof LIBRARY_TOOLS)[number], 'stop-motion'>,
 	[number, number]

@@ -1,9 +1,9 @@
 import type { BuiltInActivity } from './activity';
 
 /**
- * Built-in coding-toy activities (DOMAIN.md, "Coding toys"): floor robots and unplugged coding,
- * all screen-free except the Blue-Bot tablet app. Ages follow the toys: Bee-Bot 3–5, Blue-Bot 3+,
- * Cubetto 3–6, Code & Go Robot Mouse 4+, unplugged 2–5.
+ * Built-in coding-toy activities (docs/design/domain.md, "Coding toys"): floor robots and unplugged
+ * coding, all screen-free except the Blue-Bot tablet app. Ages follow the toys: Bee-Bot 3–5,
+ * Blue-Bot 3+, Cubetto 3–6, Code & Go Robot Mouse 4+, unplugged 2–5.
  */
 export const codingToyActivities: BuiltInActivity[] = [
 	// ── Bee-Bot ──────────────────────────────────────────────────────────────────────────────

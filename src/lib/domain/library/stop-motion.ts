@@ -1,8 +1,8 @@
 import type { ActivityPhase, BuiltInActivity } from './activity';
 
 /**
- * Built-in stop-motion projects (DOMAIN.md, "Stop-motion with children"). Each is a whole
- * project for a group, one session per phase in the order of STOP_MOTION_PHASES. Most of the
+ * Built-in stop-motion projects (docs/design/domain.md, "Stop-motion with children"). Each is a
+ * whole project for a group, one session per phase in the order of STOP_MOTION_PHASES. Most of the
  * process is not digital: story, storyboard and figures are screen-free; children rotate the
  * roles photographer, button-presser, animator and sound while animating and recording sound.
  */

@@ -20,7 +20,7 @@ export type LibraryTool = (typeof LIBRARY_TOOLS)[number];
 export const SETTINGS = ['indoor', 'outdoor', 'both'] as const;
 export type ActivitySetting = (typeof SETTINGS)[number];
 
-/** The phases of a stop-motion project (DOMAIN.md, "Stop-motion with children"). */
+/** The phases of a stop-motion project (docs/design/domain.md, "Stop-motion with children"). */
 export const STOP_MOTION_PHASES = [
 	'story', // make up the story in dialogue with staff
 	'storyboard', // draw its course

@@ -3,7 +3,7 @@ import { problemsOf } from '$lib/domain/plan';
 import { FAIL, fastParser } from '../fast-parse';
 
 /**
- * An answer other than success, with a reason code a client can act on (DESIGN.md §6):
+ * An answer other than success, with a reason code a client can act on (docs/design/bad-input.md):
  * 400 unparseable, 401/403, 404, 409 conflict, 413 too large, 415 wrong type, 422 invalid
  * meaning, 429 too many. Never a 500 for a caller's mistake.
  */

@@ -130,8 +130,8 @@ const migrations: Record<string, Migration> = {
 		}
 	},
 	/**
-	 * Sync (DESIGN.md §4, ADR 9): the synced records with their revisions, the one server
-	 * sequence every revision and cursor comes from, each client's last mutation id and scope,
+	 * Sync (docs/design/sync-protocol.md, ADR 9): the synced records with their revisions, the one
+	 * server sequence every revision and cursor comes from, each client's last mutation id and scope,
 	 * conflicts kept for a person to resolve, and refused mutations.
 	 */
 	'0002-sync': {

@@ -144,9 +144,9 @@ export interface AuditLogTable {
 }
 
 /**
- * A synced record (DESIGN.md §4, ADR 9): its scope, the fields clients write (JSON), and per
- * field the revision and the client of its last change. `rev` is the server sequence of the
- * record's last change; pulls read records in `rev` order.
+ * A synced record (docs/design/sync-protocol.md, ADR 9): its scope, the fields clients write
+ * (JSON), and per field the revision and the client of its last change. `rev` is the server
+ * sequence of the record's last change; pulls read records in `rev` order.
  */
 export interface SyncRecordTable {
 	/** UUIDv7, made by the client. */

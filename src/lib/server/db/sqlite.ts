@@ -7,7 +7,7 @@ import type { Database } from './schema';
 /**
  * The embedded default: one SQLite file. WAL lets readers run beside the writer;
  * `synchronous=FULL` makes a commit durable before it is acknowledged, so a killed server
- * never loses an acknowledged write (DESIGN.md §6).
+ * never loses an acknowledged write (docs/design/bad-input.md).
  */
 export function openSqlite(file: string): Kysely<Database> {
 	if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -13,11 +13,11 @@ import { storeSequence, takeSequence } from './sequence';
 import { valueProblem } from './sync-records';
 
 /**
- * The owner's screen-time guidance (DOMAIN.md: "guidance is data with sources and an owner can
- * edit it"; ADR 11). An owner administrator saves a new version on the server; the version gets
- * a revision from the sync sequence, so every tablet of that owner pulls it with its plans.
- * Newest version wins: the shipped default until the owner edits, and a newer shipped default
- * over an older edit.
+ * The owner's screen-time guidance (docs/design/domain.md: "guidance is data with sources and an
+ * owner can edit it"; ADR 11). An owner administrator saves a new version on the server; the
+ * version gets a revision from the sync sequence, so every tablet of that owner pulls it with its
+ * plans. Newest version wins: the shipped default until the owner edits, and a newer shipped
+ * default over an older edit.
  */
 
 /** Fields of a set that the server sets: the id tablets know it by, its version and date. */

@@ -2,10 +2,10 @@ import type { ServerDeps } from '../deps';
 import { takeSequence } from './sequence';
 
 /**
- * The tombstone horizon (DESIGN.md §4): a deleted record keeps its fields as a tombstone, so
- * that an edit made offline can still offer "restore", but not for ever. Tombstones deleted
- * longer ago than the horizon are removed, and `purged_through` remembers the highest revision
- * removed: a pull with a cursor below it may have missed a deletion and is told to reset.
+ * The tombstone horizon (docs/design/sync-protocol.md): a deleted record keeps its fields as a
+ * tombstone, so that an edit made offline can still offer "restore", but not for ever. Tombstones
+ * deleted longer ago than the horizon are removed, and `purged_through` remembers the highest
+ * revision removed: a pull with a cursor below it may have missed a deletion and is told to reset.
  * A tombstone with an unresolved conflict stays until a person has decided (nothing is dropped
  * unseen).
  */

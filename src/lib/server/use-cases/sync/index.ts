@@ -1,5 +1,5 @@
 /**
- * The server side of sync (DESIGN.md §4, ADR 9). Every write takes the one server sequence
+ * The server side of sync (docs/design/sync-protocol.md, ADR 9). Every write takes the one server sequence
  * under a lock first, so revisions are handed out in commit order and no commit ever lands
  * below a cursor a pull has already returned. Owner and kindergarten always come from the
  * session (`SyncScope`), never from a mutation.
