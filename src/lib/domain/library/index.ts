@@ -1,5 +1,5 @@
-import type { BuiltInActivity, ContentLocale, LibraryTool } from './activity';
-import { localizeActivity, type LibraryActivity } from './library-activity';
+import type { LibraryTool } from './activity';
+import type { BuiltInActivity, LibraryActivity } from './library-activity';
 import { addDays, minutesOfDay } from '../calendar';
 import { uuidv7 } from '../ids';
 import { STOP_MOTION_ROLES } from './activity';
@@ -163,18 +163,11 @@ export function seriesFromStopMotion(
 	});
 }
 
-/** The built-in library, loaded on demand (it is large: every text in every locale). */
-export async function loadBuiltInActivities(): Promise<BuiltInActivity[]> {
-	const [{ codingToyActivities }, { stopMotionActivities }] = await Promise.all([
-		import('./coding-toys'),
-		import('./stop-motion')
-	]);
-	return [...codingToyActivities, ...stopMotionActivities];
-}
-
-export function localizeAll(
-	activities: readonly BuiltInActivity[],
-	locale: ContentLocale
-): LibraryActivity[] {
-	return activities.map((a) => localizeActivity(a, locale));
+/**
+ * The built-in library in one locale, loaded on demand: its facts and that locale's texts only
+ * (a further locale's missing texts fall back to bokmål; see content.ts).
+ */
+export async function loadBuiltInActivities(locale: string): Promise<BuiltInActivity[]> {
+	const { loadBuiltIn } = await import('./built-in');
+	return loadBuiltIn(locale);
 }

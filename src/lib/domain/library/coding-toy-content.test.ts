@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtInActivitySchema, LIBRARY_TOOLS, type BuiltInActivity } from './activity';
-import { codingToyActivities } from './coding-toys';
+import { activityFactsSchema, CONTENT_LOCALES, LIBRARY_TOOLS } from './activity';
+import { contentJson } from './content-fixture';
+import { loadBuiltInActivities } from './index';
+import type { BuiltInActivity } from './library-activity';
+
+const LIBRARY = await loadBuiltInActivities('nb');
+const codingToyActivities = LIBRARY.filter((a) => a.kind === 'codingToy');
 
 /** The toys' age ranges (DOMAIN.md, "Coding toys"); 6 is the oldest kindergarten age. */
 const AGE_RANGE: Record<
@@ -27,15 +32,21 @@ function ofTool(tool: BuiltInActivity['tool']): BuiltInActivity[] {
 }
 
 describe('coding-toy library', () => {
-	it('has at least 12 activities that all pass the schema', () => {
+	it('has at least 12 activities whose facts all pass the schema', () => {
 		expect(codingToyActivities.length).toBeGreaterThanOrEqual(12);
 		const problems = codingToyActivities.flatMap((activity) => {
-			const parsed = builtInActivitySchema.safeParse(activity);
+			const parsed = activityFactsSchema.safeParse(contentJson(`${activity.id}/facts.json`));
 			return parsed.success
 				? []
 				: parsed.error.issues.map((i) => `${activity.id}: ${i.path.join('.')}: ${i.message}`);
 		});
 		expect(problems).toEqual([]);
+	});
+
+	it.each(CONTENT_LOCALES)('has every coding-toy activity, fully translated, in %s', async (l) => {
+		const localized = (await loadBuiltInActivities(l)).filter((a) => a.kind === 'codingToy');
+		expect(localized.map((a) => a.id)).toEqual(codingToyActivities.map((a) => a.id));
+		for (const a of localized) expect(a.untranslated, `${l} ${a.id}`).toBeUndefined();
 	});
 
 	it('has unique ids', () => {
