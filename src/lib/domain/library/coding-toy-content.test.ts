@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activityFactsSchema, CONTENT_LOCALES, LIBRARY_TOOLS } from './activity';
+import {
+	activityFactsSchema,
+	CONTENT_LOCALES,
+	LIBRARY_TOOLS,
+	type ActivityFacts
+} from './activity';
 import { contentJson } from './content-fixture';
 import { loadBuiltInActivities } from './index';
 import type { BuiltInActivity } from './library-activity';
@@ -7,7 +12,11 @@ import type { BuiltInActivity } from './library-activity';
 const LIBRARY = await loadBuiltInActivities('nb');
 const codingToyActivities = LIBRARY.filter((a) => a.kind === 'codingToy');
 
-/** The toys' age ranges (DOMAIN.md, "Coding toys"); 6 is the oldest kindergarten age. */
+/**
+ * The toys' age ranges (docs/CONTRIBUTING.md: Cubetto 3–6 by Primo Toys' manual, the Robot
+ * Mouse 4+ by its guide; Bee-Bot and Blue-Bot as the design states them); 6 is the oldest
+ * kindergarten age.
+ */
 const AGE_RANGE: Record<
 	Exclude<(typeof LIBRARY_TOOLS)[number], 'stop-motion'>,
 	[number, number]
@@ -96,4 +105,26 @@ describe('coding-toy library', () => {
 		expect(app[0]!.screenMinutes).toBeLessThan(app[0]!.durationMinutes);
 		expect(ofTool('blue-bot').some((a) => a.screenMode === 'screenFree')).toBe(true);
 	});
+
+	it('cites the maker for the facts about its toy, on every activity with a toy', () => {
+		for (const a of codingToyActivities.filter((x) => x.tool !== 'unplugged')) {
+			const facts = contentJson(`${a.id}/facts.json`) as ActivityFacts;
+			expect(facts.factSources?.length, a.id).toBeGreaterThan(0);
+			for (const source of facts.factSources ?? []) expect(source.url).toMatch(/^https:\/\//);
+		}
+	});
+
+	it.each(CONTENT_LOCALES)(
+		"states Bee-Bot's memory as TTS does: 200 commands, 40 on older models (%s)",
+		async (locale) => {
+			const beeBot = (await loadBuiltInActivities(locale)).filter((a) => a.tool === 'bee-bot');
+			const texts = beeBot.flatMap((a) => [a.summary, ...a.steps, ...a.staffTips]);
+			const memory = texts.filter((t) => /200|\b40\b/.test(t));
+			expect(memory.length).toBeGreaterThan(0);
+			for (const text of memory) {
+				expect(text).toMatch(/\b200\b/);
+				expect(text).not.toMatch(/\b40 (steg|steps)\b/);
+			}
+		}
+	);
 });
