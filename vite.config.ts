@@ -39,13 +39,6 @@ function libraryCheck(): Plugin {
 	};
 }
 
-/** Each locale's texts of the built-in library in one chunk, `library-<locale>` (ADR 19). */
-function libraryChunk(id: string): string | null {
-	const match = /\/library\/content\/[^/]+\/([a-z0-9-]+)\.json$/.exec(id);
-	if (!match || match[1] === 'facts') return null;
-	return `library-${match[1]}`;
-}
-
 export default defineConfig({
 	resolve: {
 		alias: [
@@ -64,15 +57,7 @@ export default defineConfig({
 	environments: {
 		// The browser's code only (the server's stays readable): terser with two passes makes the
 		// first page 0.7 KB smaller than Vite's default minifier, for a few seconds of build (ADR 12).
-		// The built-in library's texts: one chunk per locale, loaded when that locale's library
-		// page opens (ADR 19), not one small chunk per activity and locale.
-		client: {
-			build: {
-				minify: 'terser',
-				terserOptions: { compress: { passes: 2 } },
-				rolldownOptions: { output: { codeSplitting: { groups: [{ name: libraryChunk }] } } }
-			}
-		}
+		client: { build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } }
 	},
 	plugins: [
 		libraryCheck(),

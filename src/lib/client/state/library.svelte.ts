@@ -1,6 +1,5 @@
 import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
-import { currentLocale } from './locale';
 import type { LekeplanDatabase } from '$lib/client/db';
 import { ActivityRepository, type ActivitySaveResult } from '$lib/client/db/activity-repository';
 import type {
@@ -25,14 +24,14 @@ function activities(): ActivityRepository {
 
 /** The activity libraries: built-in ones (loaded on demand) and the kindergarten's own. */
 export class LibraryState {
-	#builtIn = $state<{ locale: string; activities: BuiltInActivity[] } | null>(null);
-	#loading = new Map<string, Promise<BuiltInActivity[]>>();
+	#builtIn = $state<BuiltInActivity[] | null>(null);
+	/** Loads under way or done, by locale (not reactive: `builtIn` is). */
+	#loading: Partial<Record<string, Promise<BuiltInActivity[]>>> = {};
 	#own = new LiveQuery(() => activities().listActive());
 
-	/** The built-in activities in the locale shown; null until loaded (call `load()`). */
+	/** The built-in activities in the locale last loaded; null until loaded (call `load()`). */
 	get builtIn(): BuiltInActivity[] | null {
-		const loaded = this.#builtIn;
-		return loaded && loaded.locale === currentLocale() ? loaded.activities : null;
+		return this.#builtIn;
 	}
 
 	get own(): OwnActivity[] {
@@ -44,21 +43,21 @@ export class LibraryState {
 	}
 
 	/**
-	 * Loads the built-in library in a locale (the one shown, by default) once: its facts and
-	 * that locale's texts, chunks of their own that the service worker caches (ADR 19).
+	 * Loads the built-in library in a locale (the one shown) once: its facts and that locale's
+	 * texts, chunks of their own that the service worker caches (ADR 19).
 	 */
-	load(locale: string = currentLocale()): Promise<BuiltInActivity[]> {
-		let loading = this.#loading.get(locale);
+	load(locale: string): Promise<BuiltInActivity[]> {
+		let loading = this.#loading[locale];
 		if (!loading) {
 			loading = import('$lib/domain/library')
 				.then((library) => library.loadBuiltInActivities(locale))
 				.then((activities) => {
-					this.#builtIn = { locale, activities };
+					this.#builtIn = activities;
 					return activities;
 				});
 			// A failed load (offline before the chunks were cached) may be tried again.
-			loading.catch(() => this.#loading.delete(locale));
-			this.#loading.set(locale, loading);
+			loading.catch(() => delete this.#loading[locale]);
+			this.#loading[locale] = loading;
 		}
 		return loading;
 	}

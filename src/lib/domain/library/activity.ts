@@ -1,6 +1,11 @@
 import { z } from 'zod/mini';
 import { DIGITAL_CLAUSES, LEARNING_AREAS, SCREEN_MODES } from '../vocabulary';
-import { LIBRARY_TOOLS, SETTINGS, STOP_MOTION_PHASES } from './vocabulary';
+import {
+	LIBRARY_TOOLS,
+	SETTINGS,
+	STOP_MOTION_PHASES,
+	type StopMotionPhase as StopMotionPhaseId
+} from './vocabulary';
 import { containsPersonalNumber } from '../personal-number';
 
 /**
@@ -137,6 +142,14 @@ export const TEXT_FIELDS = [
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
+/** Each phase's title, by the phase's id (stop-motion only; an object, not `z.record()`: see below). */
+const phaseTitles = z.strictObject(
+	Object.fromEntries(STOP_MOTION_PHASES.map((p) => [p, z.optional(text(120))])) as Record<
+		StopMotionPhaseId,
+		z.ZodMiniOptional<ReturnType<typeof text>>
+	>
+);
+
 const textFields = {
 	title: text(120),
 	summary: text(400),
@@ -146,15 +159,27 @@ const textFields = {
 	staffTips: textList(400),
 	privacy: text(600),
 	/** Stop-motion only: each phase's title, by the phase's id in `facts.json`. */
-	phases: z.optional(z.partialRecord(z.enum(STOP_MOTION_PHASES), text(120)))
+	phases: z.optional(phaseTitles)
 };
 
 /** `<locale>.json` of a locale the app ships: every text. */
 export const activityTextsSchema = z.strictObject(textFields);
 export type ActivityTexts = z.infer<typeof activityTextsSchema>;
 
-/** `<locale>.json` of a further locale: any of the texts, each complete where present. */
-export const partialActivityTextsSchema = z.partial(activityTextsSchema);
+/**
+ * `<locale>.json` of a further locale: any of the texts, each complete where present. (Written
+ * out rather than `z.partial()`, which would bring more of zod into the first page's chunk.)
+ */
+export const partialActivityTextsSchema = z.strictObject({
+	title: z.optional(textFields.title),
+	summary: z.optional(textFields.summary),
+	materials: z.optional(textFields.materials),
+	steps: z.optional(textFields.steps),
+	talkAbout: z.optional(textFields.talkAbout),
+	staffTips: z.optional(textFields.staffTips),
+	privacy: z.optional(textFields.privacy),
+	phases: textFields.phases
+});
 export type PartialActivityTexts = z.infer<typeof partialActivityTextsSchema>;
 
 /**

@@ -2,10 +2,10 @@ import { loadLibrary } from './content';
 import type { BuiltInActivity } from './library-activity';
 
 /**
- * The built-in library's files, as Vite bundles them (ADR 19): the facts (small) in this
- * module's chunk, each locale's texts in a chunk of their own (vite.config.ts groups them), loaded
- * only when that locale is shown. Imported with `import()` by index.ts, so no page loads any of
- * it before the library is opened.
+ * The built-in library's files, as Vite bundles them (ADR 19): the facts (small) with this
+ * module, in the library pages' chunk; each text file in a chunk of its own, loaded only when
+ * its locale is shown. Nothing here reaches the first page: only the library's modules import
+ * this one, and the text chunks import nothing, so the rest of the app is chunked as before.
  */
 const facts = import.meta.glob('./content/*/facts.json', { eager: true, import: 'default' });
 const texts = import.meta.glob(['./content/*/*.json', '!./content/*/facts.json'], {

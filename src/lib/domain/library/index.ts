@@ -1,5 +1,6 @@
 import type { LibraryTool } from './activity';
 import type { BuiltInActivity, LibraryActivity } from './library-activity';
+import { loadBuiltIn } from './built-in';
 import { addDays, minutesOfDay } from '../calendar';
 import { uuidv7 } from '../ids';
 import { STOP_MOTION_ROLES } from './activity';
@@ -167,7 +168,6 @@ export function seriesFromStopMotion(
  * The built-in library in one locale, loaded on demand: its facts and that locale's texts only
  * (a further locale's missing texts fall back to bokmål; see content.ts).
  */
-export async function loadBuiltInActivities(locale: string): Promise<BuiltInActivity[]> {
-	const { loadBuiltIn } = await import('./built-in');
+export function loadBuiltInActivities(locale: string): Promise<BuiltInActivity[]> {
 	return loadBuiltIn(locale);
 }
