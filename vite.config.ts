@@ -1,18 +1,37 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { checkBuiltInLibrary } from './src/lib/domain/library/check';
-import { codingToyActivities } from './src/lib/domain/library/coding-toys';
-import { stopMotionActivities } from './src/lib/domain/library/stop-motion';
 
-/** Fails the build when a built-in library activity lacks a field or a locale. */
+const LIBRARY_CONTENT = fileURLToPath(new URL('./src/lib/domain/library/content', import.meta.url));
+
+/** The built-in library's files as text, by `<id>/<name>` (what checkBuiltInLibrary reads). */
+function libraryFiles(): Record<string, string> {
+	const files: Record<string, string> = {};
+	for (const folder of readdirSync(LIBRARY_CONTENT, { withFileTypes: true })) {
+		if (!folder.isDirectory()) continue;
+		for (const name of readdirSync(`${LIBRARY_CONTENT}/${folder.name}`)) {
+			files[`${folder.name}/${name}`] = readFileSync(
+				`${LIBRARY_CONTENT}/${folder.name}/${name}`,
+				'utf8'
+			);
+		}
+	}
+	return files;
+}
+
+/**
+ * Fails the build (and stops the dev server from starting) when a built-in activity's files
+ * lack a field or a shipped locale, or hold something invalid (ADR 19, docs/CONTRIBUTING.md).
+ */
 function libraryCheck(): Plugin {
 	return {
 		name: 'lekeplan-library-check',
 		buildStart() {
-			const problems = checkBuiltInLibrary([...codingToyActivities, ...stopMotionActivities]);
+			const problems = checkBuiltInLibrary(libraryFiles());
 			if (problems.length > 0) {
 				this.error(`The activity library is incomplete:\n  ${problems.join('\n  ')}`);
 			}

@@ -7,8 +7,8 @@ import { ActivityRepository } from '$lib/client/db/activity-repository';
 import { GuidanceRepository } from '$lib/client/db/guidance-repository';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import type { GuidanceSet } from '$lib/domain/guidance';
-import { codingToyActivities } from '$lib/domain/library/coding-toys';
-import { localizeActivity, type ActivityContent } from '$lib/domain/library/library-activity';
+import { builtInActivity } from '$lib/domain/library/content-fixture';
+import type { ActivityContent } from '$lib/domain/library/library-activity';
 import { SyncEngine, type SyncTransport, type TransportResult } from '$lib/client/sync/engine';
 import { startSession } from '$lib/server/auth/sessions';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
@@ -109,7 +109,7 @@ const TITLES = ['Bee-Bot', 'Stopmotion', 'Menneskerobot', 'Cubetto', 'Skattejakt
 const GOALS = ['Telle steg', 'Lage en historie', 'Snakke om retninger', 'Samarbeide'];
 const TOOLS = ['Bee-Bot', 'Kamera', 'Nettbrett', 'Rutenett'];
 
-const ACTIVITY = localizeActivity(codingToyActivities[0]!, 'nb');
+const ACTIVITY = builtInActivity('bee-bot-story-mat', 'nb');
 
 function activityContent(rng: ReturnType<typeof random>): ActivityContent {
 	const rest: Record<string, unknown> = { ...ACTIVITY };

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
 import { activityPlanSchema } from '$lib/domain/plan';
 import { makeDemoData } from '$lib/domain/demo-data';
-import { ownActivitySchema, localizeActivity } from '$lib/domain/library/library-activity';
-import { builtInActivitySchema } from '$lib/domain/library/activity';
-import { codingToyActivities } from '$lib/domain/library/coding-toys';
-import { stopMotionActivities } from '$lib/domain/library/stop-motion';
+import { ownActivitySchema } from '$lib/domain/library/library-activity';
+import {
+	activityFactsSchema,
+	activityTextsSchema,
+	CONTENT_LOCALES
+} from '$lib/domain/library/activity';
+import { builtInActivity, CONTENT_FILES, contentJson } from '$lib/domain/library/content-fixture';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import { uuidv7 } from '$lib/domain/ids';
@@ -38,13 +41,18 @@ function validPersonalNumber(): string {
 type Json = unknown;
 
 const plans = (): Json[] => makeDemoData('2026-11-30', new Date(NOW)).plans;
+/** The built-in library's activity ids (its folders). */
+const builtInIds = (): string[] =>
+	Object.keys(CONTENT_FILES)
+		.filter((path) => path.endsWith('/facts.json'))
+		.map((path) => path.split('/')[0]!);
 const ownActivities = (): Json[] =>
-	[...codingToyActivities, ...stopMotionActivities].map((a) => ({
-		...localizeActivity(a, 'nb'),
+	builtInIds().map((builtInId) => ({
+		...builtInActivity(builtInId, 'nb'),
 		origin: 'own',
 		id: uuidv7(),
 		kindergartenId: uuidv7(),
-		copiedFrom: a.id,
+		copiedFrom: builtInId,
 		createdAt: NOW,
 		updatedAt: NOW,
 		deletedAt: null
@@ -71,9 +79,17 @@ const CASES: Array<[string, z.ZodMiniType, () => Json[]]> = [
 	['plans', activityPlanSchema, plans],
 	['own activities', ownActivitySchema, ownActivities],
 	[
-		'built-in activities',
-		builtInActivitySchema,
-		() => [...codingToyActivities, ...stopMotionActivities]
+		'built-in activity facts',
+		activityFactsSchema,
+		() => builtInIds().map((builtInId) => contentJson(`${builtInId}/facts.json`))
+	],
+	[
+		'built-in activity texts',
+		activityTextsSchema,
+		() =>
+			builtInIds().flatMap((builtInId) =>
+				CONTENT_LOCALES.map((locale) => contentJson(`${builtInId}/${locale}.json`))
+			)
 	],
 	['guidance', guidanceSetSchema, () => [DEFAULT_GUIDANCE]],
 	['push bodies', pushRequestSchema, pushes]

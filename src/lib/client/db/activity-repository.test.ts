@@ -4,17 +4,15 @@ import { LekeplanDatabase } from './database';
 import { ActivityRepository, type ActivitySaveResult } from './activity-repository';
 import { DraftRepository } from './draft-repository';
 import { uuidv7 } from '$lib/domain/ids';
-import { codingToyActivities } from '$lib/domain/library/coding-toys';
-import { stopMotionActivities } from '$lib/domain/library/stop-motion';
+import { builtInActivity } from '$lib/domain/library/content-fixture';
 import {
-	localizeActivity,
 	type ActivityContent,
 	type LibraryActivity,
 	type OwnActivity
 } from '$lib/domain/library/library-activity';
 
 const KINDERGARTEN = uuidv7();
-const BEE_BOT = codingToyActivities.find((a) => a.id === 'bee-bot-story-mat')!;
+const BEE_BOT = builtInActivity('bee-bot-story-mat', 'nb');
 
 /** The content of a library activity, without the library's own id and origin. */
 function contentOf(a: LibraryActivity): ActivityContent {
@@ -26,7 +24,7 @@ function contentOf(a: LibraryActivity): ActivityContent {
 
 /** The content of a real activity in Norwegian, as the own-activity form would produce it. */
 function content(overrides: Partial<ActivityContent> = {}): ActivityContent {
-	return { ...contentOf(localizeActivity(BEE_BOT, 'nb')), ...overrides };
+	return { ...contentOf(BEE_BOT), ...overrides };
 }
 
 /** The activity a successful save returns; fails the test on a refused one. */
@@ -80,10 +78,10 @@ describe('save: a new activity', () => {
 	});
 
 	it('keeps a stop-motion copy with its phases and source', async () => {
-		const film = localizeActivity(stopMotionActivities[0]!, 'en');
+		const film = builtInActivity('stop-motion-plasticine-animals', 'en');
 		const a = saved(
 			await activities.save(contentOf(film), KINDERGARTEN, {
-				copiedFrom: stopMotionActivities[0]!.id
+				copiedFrom: film.id
 			})
 		);
 		const stored = await activities.get(a.id);

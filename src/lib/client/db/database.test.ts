@@ -7,8 +7,8 @@ import { ActivityRepository } from './activity-repository';
 import { GuidanceRepository } from './guidance-repository';
 import { uuidv7 } from '$lib/domain/ids';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
-import { codingToyActivities } from '$lib/domain/library/coding-toys';
-import { localizeActivity, type LibraryActivity } from '$lib/domain/library/library-activity';
+import { builtInActivity } from '$lib/domain/library/content-fixture';
+import type { LibraryActivity } from '$lib/domain/library/library-activity';
 import type { ActivityPlan } from '$lib/domain/plan';
 
 const KINDERGARTEN = uuidv7();
@@ -95,7 +95,7 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		expect((await db.drafts.get('plan:new'))?.form).toEqual({ title: 'Halvskrev' });
 
 		// The new tables work.
-		const content: Partial<LibraryActivity> = localizeActivity(codingToyActivities[0]!, 'nb');
+		const content: Partial<LibraryActivity> = builtInActivity('bee-bot-story-mat', 'nb');
 		delete content.id;
 		delete content.origin;
 		const saved = await new ActivityRepository(db).save(content, KINDERGARTEN);

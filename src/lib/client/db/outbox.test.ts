@@ -4,8 +4,8 @@ import { LekeplanDatabase } from './database';
 import { META } from './outbox';
 import { PlanRepository, type SaveResult } from './plan-repository';
 import { ActivityRepository } from './activity-repository';
-import { codingToyActivities } from '$lib/domain/library/coding-toys';
-import { localizeActivity, type ActivityContent } from '$lib/domain/library/library-activity';
+import { builtInActivity } from '$lib/domain/library/content-fixture';
+import type { ActivityContent } from '$lib/domain/library/library-activity';
 import { uuidv7 } from '$lib/domain/ids';
 import type { ActivityPlan, PlanContent } from '$lib/domain/plan';
 
@@ -34,7 +34,7 @@ const content = (overrides: Partial<PlanContent> = {}): PlanContent => ({
 
 /** A built-in activity's content, as the own-activity form would produce it. */
 function activityContent(overrides: Partial<ActivityContent> = {}): ActivityContent {
-	const copy: Record<string, unknown> = { ...localizeActivity(codingToyActivities[0]!, 'nb') };
+	const copy: Record<string, unknown> = { ...builtInActivity('bee-bot-story-mat', 'nb') };
 	delete copy['id'];
 	delete copy['origin'];
 	return { ...(copy as unknown as ActivityContent), ...overrides };

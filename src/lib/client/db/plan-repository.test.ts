@@ -5,13 +5,8 @@ import { DraftRepository } from './draft-repository';
 import { PlanNotFoundError, PlanRepository, type SaveResult } from './plan-repository';
 import { uuidv7 } from '$lib/domain/ids';
 import type { ActivityPlan, PlanContent } from '$lib/domain/plan';
-import {
-	localizeActivity,
-	seriesFromStopMotion,
-	STOP_MOTION_ROLES,
-	type SeriesPlan
-} from '$lib/domain/library';
-import { stopMotionActivities } from '$lib/domain/library/stop-motion';
+import { seriesFromStopMotion, STOP_MOTION_ROLES, type SeriesPlan } from '$lib/domain/library';
+import { builtInActivity } from '$lib/domain/library/content-fixture';
 
 const KINDERGARTEN = uuidv7();
 const HUMLA = uuidv7();
@@ -373,9 +368,8 @@ describe('a broken record in the database', () => {
 describe('createSeries', () => {
 	/** A stop-motion project as the "plan as a series" dialog makes it: one plan per phase. */
 	function series(): SeriesPlan[] {
-		const film = stopMotionActivities.find((a) => a.id === 'stop-motion-plasticine-animals')!;
 		return seriesFromStopMotion(
-			localizeActivity(film, 'nb'),
+			builtInActivity('stop-motion-plasticine-animals', 'nb'),
 			{
 				groupId: HUMLA,
 				firstDate: '2026-11-23',

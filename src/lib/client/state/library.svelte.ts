@@ -1,10 +1,12 @@
 import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
-import type { BuiltInActivity } from '$lib/domain/library/activity';
 import type { LekeplanDatabase } from '$lib/client/db';
 import { ActivityRepository, type ActivitySaveResult } from '$lib/client/db/activity-repository';
-import type { LibraryActivity, OwnActivity } from '$lib/domain/library/library-activity';
-import type { ContentLocale } from '$lib/domain/library/activity';
+import type {
+	BuiltInActivity,
+	LibraryActivity,
+	OwnActivity
+} from '$lib/domain/library/library-activity';
 import { isUuid } from '$lib/domain/ids';
 import type { PlanContent, PlanRota, PlanSeries } from '$lib/domain/plan';
 
@@ -23,10 +25,11 @@ function activities(): ActivityRepository {
 /** The activity libraries: built-in ones (loaded on demand) and the kindergarten's own. */
 export class LibraryState {
 	#builtIn = $state<BuiltInActivity[] | null>(null);
-	#loading: Promise<BuiltInActivity[]> | null = null;
+	/** Loads under way or done, by locale (not reactive: `builtIn` is). */
+	#loading: Partial<Record<string, Promise<BuiltInActivity[]>>> = {};
 	#own = new LiveQuery(() => activities().listActive());
 
-	/** The built-in activities; null until loaded (call `load()`). */
+	/** The built-in activities in the locale last loaded; null until loaded (call `load()`). */
 	get builtIn(): BuiltInActivity[] | null {
 		return this.#builtIn;
 	}
@@ -39,26 +42,33 @@ export class LibraryState {
 		return this.#own.loaded;
 	}
 
-	/** Loads the built-in library once; it is a separate chunk, cached by the service worker. */
-	load(): Promise<BuiltInActivity[]> {
-		this.#loading ??= import('$lib/domain/library').then(async (library) => {
-			const activities = await library.loadBuiltInActivities();
-			this.#builtIn = activities;
-			return activities;
-		});
-		return this.#loading;
+	/**
+	 * Loads the built-in library in a locale (the one shown) once: its facts and that locale's
+	 * texts, chunks of their own that the service worker caches (ADR 19).
+	 */
+	load(locale: string): Promise<BuiltInActivity[]> {
+		let loading = this.#loading[locale];
+		if (!loading) {
+			loading = import('$lib/domain/library')
+				.then((library) => library.loadBuiltInActivities(locale))
+				.then((activities) => {
+					this.#builtIn = activities;
+					return activities;
+				});
+			// A failed load (offline before the chunks were cached) may be tried again.
+			loading.catch(() => delete this.#loading[locale]);
+			this.#loading[locale] = loading;
+		}
+		return loading;
 	}
 
 	/** An activity by id, built-in (in the given locale) or own. */
-	async find(id: string, locale: ContentLocale): Promise<LibraryActivity | null> {
+	async find(id: string, locale: string): Promise<LibraryActivity | null> {
 		if (isUuid(id)) {
 			const own = await this.getOwn(id);
 			return own && own.deletedAt === null ? own : null;
 		}
-		const builtIn = (await this.load()).find((a) => a.id === id);
-		if (!builtIn) return null;
-		const { localizeActivity } = await import('$lib/domain/library');
-		return localizeActivity(builtIn, locale);
+		return (await this.load(locale)).find((a) => a.id === id) ?? null;
 	}
 
 	getOwn(id: string): Promise<OwnActivity | null> {

@@ -5,12 +5,8 @@ import { openRepositories, type Repositories } from '$lib/client/db';
 import { ActivityRepository } from '$lib/client/db/activity-repository';
 import { META } from '$lib/client/db/outbox';
 import { uuidv7 } from '$lib/domain/ids';
-import { codingToyActivities } from '$lib/domain/library/coding-toys';
-import {
-	localizeActivity,
-	type ActivityContent,
-	type LibraryActivity
-} from '$lib/domain/library/library-activity';
+import { builtInActivity } from '$lib/domain/library/content-fixture';
+import { type ActivityContent, type LibraryActivity } from '$lib/domain/library/library-activity';
 import type { PlanContent } from '$lib/domain/plan';
 import { account } from './account.svelte';
 import { databaseName, deviceUserId, setDeviceUser } from './device-user';
@@ -43,7 +39,7 @@ const plan = (title: string): PlanContent => ({
 
 /** A library activity in Norwegian, as the own-activity form would save it. */
 function activity(title: string): ActivityContent {
-	const content: Partial<LibraryActivity> = localizeActivity(codingToyActivities[0]!, 'nb');
+	const content: Partial<LibraryActivity> = builtInActivity('bee-bot-story-mat', 'nb');
 	delete content.id;
 	delete content.origin;
 	return { ...(content as ActivityContent), title };

@@ -3,17 +3,17 @@ import {
 	CONTENT_LOCALES,
 	filterActivities,
 	loadBuiltInActivities,
-	localizeActivity,
-	localizeAll,
 	planFormFromActivity,
 	seriesFromStopMotion,
 	STOP_MOTION_ROLES,
+	type ActivityFacts,
+	type ActivityTexts,
 	type BuiltInActivity,
+	type ContentLocale,
 	type LibraryActivity,
 	type SeriesOptions
 } from './index';
-import { codingToyActivities } from './coding-toys';
-import { stopMotionActivities } from './stop-motion';
+import { CONTENT_FILES, contentJson } from './content-fixture';
 import { addDays, minutesOfDay } from '../calendar';
 import { isUuid, uuidv7 } from '../ids';
 import {
@@ -25,25 +25,31 @@ import {
 } from '../plan';
 import { parsePlanForm } from '../plan-form';
 
-const BUILT_IN: BuiltInActivity[] = [...codingToyActivities, ...stopMotionActivities];
+/** The built-in library in each shipped locale, loaded as the app loads it. */
+const LIBRARY = Object.fromEntries(
+	await Promise.all(CONTENT_LOCALES.map(async (l) => [l, await loadBuiltInActivities(l)] as const))
+) as Record<ContentLocale, BuiltInActivity[]>;
+const BUILT_IN = LIBRARY.nb;
+const stopMotionActivities = BUILT_IN.filter((a) => a.kind === 'stopMotion');
 const GROUP = uuidv7(Date.UTC(2026, 10, 1));
 const LABELS = { materials: 'Materiell', toolName: 'Bee-Bot' };
 
-function builtIn(id: string): BuiltInActivity {
-	const found = BUILT_IN.find((a) => a.id === id);
+/** A built-in activity as loaded in a locale; fails the test if the library has no such one. */
+function builtIn(id: string, locale: ContentLocale = 'nb'): BuiltInActivity {
+	const found = LIBRARY[locale].find((a) => a.id === id);
 	if (!found) throw new Error(`no built-in activity ${id}`);
 	return found;
 }
 
 /** A Norwegian built-in activity with some fields changed, for filters that need exact values. */
 function activity(id: string, overrides: Partial<LibraryActivity> = {}): LibraryActivity {
-	return { ...localizeActivity(builtIn(id), 'nb'), ...overrides } as LibraryActivity;
+	return { ...builtIn(id), ...overrides } as LibraryActivity;
 }
 
 const ids = (list: readonly LibraryActivity[]) => list.map((a) => a.id);
 
 describe('filterActivities', () => {
-	const all = localizeAll(BUILT_IN, 'nb');
+	const all = BUILT_IN;
 
 	it('with no criteria keeps everything, in order', () => {
 		expect(ids(filterActivities(all, {}))).toEqual(ids(all));
@@ -173,38 +179,43 @@ describe('filterActivities', () => {
 			['nn', 'tripp trapp'],
 			['en', 'trip trap']
 		] as const) {
-			const found = filterActivities(localizeAll(BUILT_IN, locale), { text: words });
+			const found = filterActivities(LIBRARY[locale], { text: words });
 			expect(ids(found), locale).toContain('bee-bot-story-mat');
 		}
 	});
 });
 
-describe('localizeActivity', () => {
-	it("picks every text in the locale's language", () => {
-		const source = builtIn('bee-bot-story-mat');
+describe('loadBuiltInActivities', () => {
+	const texts = (id: string, locale: ContentLocale) =>
+		contentJson(`${id}/${locale}.json`) as ActivityTexts;
+	const facts = (id: string) => contentJson(`${id}/facts.json`) as ActivityFacts;
+
+	it("picks every text in the locale's language, from that locale's file", () => {
 		for (const locale of CONTENT_LOCALES) {
-			const a = localizeActivity(source, locale);
-			expect(a.title, locale).toBe(source.title[locale]);
-			expect(a.summary, locale).toBe(source.summary[locale]);
-			expect(a.materials, locale).toEqual(source.materials.map((t) => t[locale]));
-			expect(a.steps, locale).toEqual(source.steps.map((t) => t[locale]));
-			expect(a.talkAbout, locale).toEqual(source.talkAbout.map((t) => t[locale]));
-			expect(a.staffTips, locale).toEqual(source.staffTips.map((t) => t[locale]));
-			expect(a.privacy, locale).toBe(source.privacy[locale]);
+			const a = builtIn('bee-bot-story-mat', locale);
+			const file = texts('bee-bot-story-mat', locale);
+			expect(a.title, locale).toBe(file.title);
+			expect(a.summary, locale).toBe(file.summary);
+			expect(a.materials, locale).toEqual(file.materials);
+			expect(a.steps, locale).toEqual(file.steps);
+			expect(a.talkAbout, locale).toEqual(file.talkAbout);
+			expect(a.staffTips, locale).toEqual(file.staffTips);
+			expect(a.privacy, locale).toBe(file.privacy);
+			expect(a.untranslated, locale).toBeUndefined();
 		}
-		expect(localizeActivity(source, 'nn').title).toBe(
+		expect(builtIn('bee-bot-story-mat', 'nn').title).toBe(
 			'Bee-Bot på eventyrtur: Dei tre bukkane Bruse'
 		);
-		expect(localizeActivity(source, 'en').title).toBe(
+		expect(builtIn('bee-bot-story-mat', 'en').title).toBe(
 			'Bee-Bot’s fairy-tale trip: The Three Billy Goats Gruff'
 		);
 	});
 
 	it('keeps the facts that have no language, and marks the activity built-in', () => {
-		const source = builtIn('blue-bot-tablet-app');
-		const a = localizeActivity(source, 'en');
+		const source = facts('blue-bot-tablet-app');
+		const a = builtIn('blue-bot-tablet-app', 'en');
 		expect(a).toMatchObject({
-			id: source.id,
+			id: 'blue-bot-tablet-app',
 			origin: 'builtIn',
 			kind: source.kind,
 			tool: source.tool,
@@ -222,41 +233,72 @@ describe('localizeActivity', () => {
 			source: source.source
 		});
 		expect('phases' in a).toBe(false);
+		expect('factSources' in a).toBe(false);
 	});
 
 	it('localizes the phase titles of a stop-motion activity and keeps the rest of each phase', () => {
-		const source = builtIn('stop-motion-plasticine-animals');
+		const source = facts('stop-motion-plasticine-animals');
 		for (const locale of CONTENT_LOCALES) {
-			const phases = localizeActivity(source, locale).phases;
-			expect(phases, locale).toEqual(source.phases!.map((p) => ({ ...p, title: p.title[locale] })));
+			const titles = texts('stop-motion-plasticine-animals', locale).phases!;
+			expect(builtIn('stop-motion-plasticine-animals', locale).phases, locale).toEqual(
+				source.phases!.map((p) => ({ ...p, title: titles[p.phase] }))
+			);
 		}
 	});
 
-	it('gives copies: changing the localized activity leaves the library as it was', () => {
-		const source = builtIn('stop-motion-plasticine-animals');
-		const before = structuredClone(source);
-		const a = localizeActivity(source, 'nb');
+	it('gives copies: changing a loaded activity leaves the library as it was', async () => {
+		const before = structuredClone(builtIn('stop-motion-plasticine-animals'));
+		const a = (await loadBuiltInActivities('nb')).find(
+			(x) => x.id === 'stop-motion-plasticine-animals'
+		)!;
 		a.learningAreas.push('ethics');
 		a.clauses.length = 0;
+		a.steps.length = 0;
 		a.phases![0]!.minutes = 999;
 		if (a.source) a.source.url = 'https://example.org';
-		expect(source).toEqual(before);
+		const again = (await loadBuiltInActivities('nb')).find(
+			(x) => x.id === 'stop-motion-plasticine-animals'
+		);
+		expect(again).toEqual(before);
 	});
 
-	it('localizeAll localizes every activity, in order', () => {
-		const en = localizeAll(BUILT_IN, 'en');
-		expect(en.map((a) => a.id)).toEqual(BUILT_IN.map((a) => a.id));
-		expect(en.map((a) => a.title)).toEqual(BUILT_IN.map((a) => a.title.en));
+	it('gives the whole library, in the same order in every locale', () => {
+		const folders = Object.keys(CONTENT_FILES)
+			.filter((p) => p.endsWith('/facts.json'))
+			.map((p) => p.split('/')[0]);
+		expect(BUILT_IN.map((a) => a.id).sort()).toEqual(folders.sort());
+		for (const locale of CONTENT_LOCALES) {
+			expect(
+				LIBRARY[locale].map((a) => a.id),
+				locale
+			).toEqual(BUILT_IN.map((a) => a.id));
+			expect(
+				LIBRARY[locale].map((a) => a.title),
+				locale
+			).toEqual(BUILT_IN.map((a) => texts(a.id, locale).title));
+		}
 	});
 
-	it('loadBuiltInActivities gives the whole library', async () => {
-		expect((await loadBuiltInActivities()).map((a) => a.id)).toEqual(BUILT_IN.map((a) => a.id));
+	it('lists coding toys first, then stop-motion, by tool, then by id', () => {
+		const kinds = BUILT_IN.map((a) => a.kind);
+		expect(kinds.indexOf('stopMotion')).toBe(kinds.lastIndexOf('codingToy') + 1);
+		const tools = BUILT_IN.map((a) => a.tool);
+		expect(tools.filter((t, i) => tools.indexOf(t) === i)).toEqual([
+			'bee-bot',
+			'blue-bot',
+			'cubetto',
+			'robot-mouse',
+			'unplugged',
+			'stop-motion'
+		]);
+		const beeBots = BUILT_IN.filter((a) => a.tool === 'bee-bot').map((a) => a.id);
+		expect(beeBots).toEqual([...beeBots].sort());
 	});
 });
 
 describe('planFormFromActivity', () => {
 	it('prefills a plan from the activity, for the group, day and time chosen', () => {
-		const a = localizeActivity(builtIn('bee-bot-story-mat'), 'nb');
+		const a = builtIn('bee-bot-story-mat');
 		const form = planFormFromActivity(a, GROUP, '2026-11-24', '09:30', LABELS);
 		expect(form.groupId).toBe(GROUP);
 		expect(form.date).toBe('2026-11-24');
@@ -277,7 +319,7 @@ describe('planFormFromActivity', () => {
 	});
 
 	it('puts the talking points in the goals and summary, steps and materials in the description', () => {
-		const a = localizeActivity(builtIn('bee-bot-story-mat'), 'en');
+		const a = builtIn('bee-bot-story-mat', 'en');
 		const form = planFormFromActivity(a, GROUP, '2026-11-24', '09:30', {
 			materials: 'Materials',
 			toolName: 'Bee-Bot'
@@ -289,7 +331,7 @@ describe('planFormFromActivity', () => {
 	});
 
 	it('copies the screen use of an activity with a screen', () => {
-		const a = localizeActivity(builtIn('blue-bot-tablet-app'), 'nb');
+		const a = builtIn('blue-bot-tablet-app');
 		const form = planFormFromActivity(a, GROUP, '2026-11-24', '13:00', LABELS);
 		expect(form.screenMode).toBe('interactive');
 		expect(form.screenMinutes).toBe(String(a.screenMinutes));
@@ -297,7 +339,7 @@ describe('planFormFromActivity', () => {
 	});
 
 	it('gives lists the form owns, not the activity', () => {
-		const a = localizeActivity(builtIn('bee-bot-story-mat'), 'nb');
+		const a = builtIn('bee-bot-story-mat');
 		const form = planFormFromActivity(a, GROUP, '2026-11-24', '09:30', LABELS);
 		form.learningAreas.push('ethics');
 		form.clauses.push('create');
@@ -306,14 +348,14 @@ describe('planFormFromActivity', () => {
 	});
 
 	it('ends at 23:59 at the latest when started late in the evening', () => {
-		const a = localizeActivity(builtIn('bee-bot-story-mat'), 'nb');
+		const a = builtIn('bee-bot-story-mat');
 		expect(planFormFromActivity(a, GROUP, '2026-11-24', '23:50', LABELS).endTime).toBe('23:59');
 	});
 
 	it.each(CONTENT_LOCALES)(
 		'gives a plan that saves as it is, for every built-in activity (%s)',
 		(locale) => {
-			for (const a of localizeAll(BUILT_IN, locale)) {
+			for (const a of LIBRARY[locale]) {
 				const form = planFormFromActivity(a, GROUP, '2026-11-24', '09:30', {
 					materials: 'Materiell',
 					toolName: a.tool
@@ -360,7 +402,7 @@ describe('seriesFromStopMotion', () => {
 	});
 
 	describe.each(CONTENT_LOCALES)('every stop-motion activity (%s)', (locale) => {
-		it.each(localizeAll(stopMotionActivities, locale).map((a) => [a.id, a] as const))(
+		it.each(LIBRARY[locale].filter((a) => a.kind === 'stopMotion').map((a) => [a.id, a] as const))(
 			'%s becomes one valid plan per phase',
 			(_id, a) => {
 				const phases = a.phases!;
@@ -417,7 +459,7 @@ describe('seriesFromStopMotion', () => {
 	});
 
 	it('steps the dates by daysBetween on opening days, across months and years', () => {
-		const a = localizeActivity(builtIn('stop-motion-plasticine-animals'), 'nb');
+		const a = builtIn('stop-motion-plasticine-animals');
 		const daily = seriesFromStopMotion(a, options({ firstDate: '2026-12-29', daysBetween: 1 }));
 		// New Year's Day and the weekend after it are skipped.
 		expect(daily.map((s) => s.content.date)).toEqual([
@@ -453,7 +495,7 @@ describe('seriesFromStopMotion', () => {
 	});
 
 	it('gives the rota the number of children chosen', () => {
-		const a = localizeActivity(builtIn('stop-motion-plasticine-animals'), 'nb');
+		const a = builtIn('stop-motion-plasticine-animals');
 		for (const children of [1, 4, 13, 40]) {
 			const rotas = seriesFromStopMotion(a, options({ children }))
 				.map((s) => s.rota)
@@ -464,7 +506,7 @@ describe('seriesFromStopMotion', () => {
 	});
 
 	it('makes a new series id each time, seeded by the clock', () => {
-		const a = localizeActivity(builtIn('stop-motion-plasticine-animals'), 'nb');
+		const a = builtIn('stop-motion-plasticine-animals');
 		const first = seriesFromStopMotion(a, options(), NOW)[0]!.series.id;
 		const second = seriesFromStopMotion(a, options(), NOW)[0]!.series.id;
 		expect(first).not.toBe(second);
@@ -472,7 +514,7 @@ describe('seriesFromStopMotion', () => {
 	});
 
 	it('describes the whole project on the first session, the phase on the others', () => {
-		const a = localizeActivity(builtIn('stop-motion-plasticine-animals'), 'nb');
+		const a = builtIn('stop-motion-plasticine-animals');
 		const series = seriesFromStopMotion(a, options());
 		expect(series[0]!.content.description).toContain(a.steps[0]!);
 		expect(series[0]!.content.description).toContain('Materiell:');
@@ -480,7 +522,7 @@ describe('seriesFromStopMotion', () => {
 	});
 
 	it('never lets a long session title exceed the plan title limit', () => {
-		const a = localizeActivity(builtIn('stop-motion-paper-fairy-tale'), 'nn');
+		const a = builtIn('stop-motion-paper-fairy-tale', 'nn');
 		const series = seriesFromStopMotion(
 			a,
 			options({
@@ -498,7 +540,7 @@ describe('seriesFromStopMotion', () => {
 	});
 
 	it('gives no plans for an activity without phases', () => {
-		const a = localizeActivity(builtIn('bee-bot-story-mat'), 'nb');
+		const a = builtIn('bee-bot-story-mat');
 		expect(seriesFromStopMotion(a, options())).toEqual([]);
 	});
 });

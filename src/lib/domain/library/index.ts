@@ -1,5 +1,6 @@
-import type { BuiltInActivity, ContentLocale, LibraryTool } from './activity';
-import { localizeActivity, type LibraryActivity } from './library-activity';
+import type { LibraryTool } from './activity';
+import type { BuiltInActivity, LibraryActivity } from './library-activity';
+import { loadBuiltIn } from './built-in';
 import { minutesOfDay } from '../calendar';
 import { sessionDates } from '../opening-days';
 import { uuidv7 } from '../ids';
@@ -168,18 +169,10 @@ export function seriesFromStopMotion(
 	});
 }
 
-/** The built-in library, loaded on demand (it is large: every text in every locale). */
-export async function loadBuiltInActivities(): Promise<BuiltInActivity[]> {
-	const [{ codingToyActivities }, { stopMotionActivities }] = await Promise.all([
-		import('./coding-toys'),
-		import('./stop-motion')
-	]);
-	return [...codingToyActivities, ...stopMotionActivities];
-}
-
-export function localizeAll(
-	activities: readonly BuiltInActivity[],
-	locale: ContentLocale
-): LibraryActivity[] {
-	return activities.map((a) => localizeActivity(a, locale));
+/**
+ * The built-in library in one locale, loaded on demand: its facts and that locale's texts only
+ * (a further locale's missing texts fall back to bokmål; see content.ts).
+ */
+export function loadBuiltInActivities(locale: string): Promise<BuiltInActivity[]> {
+	return loadBuiltIn(locale);
 }

@@ -1,29 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_LOCALES, type BuiltInActivity } from './activity';
+import { CONTENT_LOCALES } from './activity';
 import {
 	activityToForm,
 	emptyActivityForm,
-	localizeActivity,
 	parseActivityForm,
 	type ActivityContent,
 	type ActivityForm,
 	type LibraryActivity
 } from './library-activity';
-import { codingToyActivities } from './coding-toys';
-import { stopMotionActivities } from './stop-motion';
+import { loadBuiltInActivities } from './index';
 import { isPersonalNumber } from '../personal-number';
 import type { FieldProblems } from '../plan';
 
 /** A valid fødselsnummer (synthetic, both check digits right). */
 const FODSELSNUMMER = '15076500565';
 
-function builtIn(id: string): BuiltInActivity {
-	const found = [...codingToyActivities, ...stopMotionActivities].find((a) => a.id === id);
+/** A built-in activity as the app loads it in a locale. */
+async function builtIn(id: string, locale: 'nb' | 'nn' | 'en' = 'nb') {
+	const found = (await loadBuiltInActivities(locale)).find((a) => a.id === id);
 	if (!found) throw new Error(`no built-in activity ${id}`);
 	return found;
 }
 
-const beeBot = localizeActivity(builtIn('bee-bot-story-mat'), 'nb');
+const beeBot = await builtIn('bee-bot-story-mat');
 
 /** The form of a real activity, as a person would see it after "copy and edit". */
 function validForm(overrides: Partial<ActivityForm> = {}): ActivityForm {
@@ -66,9 +65,8 @@ describe('parseActivityForm: accepted input', () => {
 
 	it.each(CONTENT_LOCALES)(
 		'gives back exactly the activity it was filled from, for every built-in activity (%s)',
-		(locale) => {
-			for (const source of [...codingToyActivities, ...stopMotionActivities]) {
-				const a = localizeActivity(source, locale);
+		async (locale) => {
+			for (const a of await loadBuiltInActivities(locale)) {
 				const base = { kind: a.kind, source: a.source, ...(a.phases ? { phases: a.phases } : {}) };
 				const result = parseActivityForm(activityToForm(a), base);
 				expect(result.ok ? 'ok' : JSON.stringify(result.problems), `${locale} ${a.id}`).toBe('ok');
@@ -265,8 +263,8 @@ describe('parseActivityForm: what the form does not show comes from base', () =>
 		expect('phases' in c).toBe(false);
 	});
 
-	it('carries kind, phases and source through unchanged', () => {
-		const film = localizeActivity(builtIn('stop-motion-plasticine-animals'), 'nn');
+	it('carries kind, phases and source through unchanged', async () => {
+		const film = await builtIn('stop-motion-plasticine-animals', 'nn');
 		expect(film.source).not.toBeNull();
 		const base = { kind: film.kind, phases: film.phases, source: film.source };
 		const c = content({ ...activityToForm(film), title: 'Vår eigen film' }, base);
@@ -276,8 +274,8 @@ describe('parseActivityForm: what the form does not show comes from base', () =>
 		expect(c.title).toBe('Vår eigen film');
 	});
 
-	it('refuses a broken phase carried in base', () => {
-		const film = localizeActivity(builtIn('stop-motion-plasticine-animals'), 'nb');
+	it('refuses a broken phase carried in base', async () => {
+		const film = await builtIn('stop-motion-plasticine-animals');
 		const phases = film.phases!.map((p, i) => (i === 0 ? { ...p, title: ' ' } : p));
 		const result = parseActivityForm(activityToForm(film), {
 			kind: 'stopMotion',

@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
-import { LIBRARY_TOOLS, SETTINGS, STOP_MOTION_PHASES, type ContentLocale } from './vocabulary';
-import type { BuiltInActivity } from './activity';
+import { LIBRARY_TOOLS, SETTINGS, STOP_MOTION_PHASES } from './vocabulary';
 import { DIGITAL_CLAUSES, LEARNING_AREAS, SCREEN_MODES } from '../vocabulary';
 import { freeText, problemsOf, type FieldProblems } from '../plan';
 import { id } from '../organisation';
+import type { TextField } from './activity';
 
 /**
  * An activity as staff read and use it: in one language. Built-in activities are localized
@@ -113,48 +113,17 @@ export const ownActivitySchema = z
 	.check(z.superRefine(checkActivityRules));
 export type OwnActivity = z.infer<typeof ownActivitySchema>;
 
-export type LibraryActivity = (ActivityContent & { id: string; origin: 'builtIn' }) | OwnActivity;
+/**
+ * A built-in activity in the locale shown (content.ts makes it from its files). `untranslated`
+ * names the texts a further locale lacks, shown in bokmål instead; absent when none is.
+ */
+export type BuiltInActivity = ActivityContent & {
+	id: string;
+	origin: 'builtIn';
+	untranslated?: TextField[];
+};
 
-/** A built-in activity in one locale. */
-export function localizeActivity(a: BuiltInActivity, locale: ContentLocale): LibraryActivity {
-	return {
-		id: a.id,
-		origin: 'builtIn',
-		kind: a.kind,
-		tool: a.tool,
-		title: a.title[locale],
-		summary: a.summary[locale],
-		ageMin: a.ageMin,
-		ageMax: a.ageMax,
-		groupSizeMin: a.groupSizeMin,
-		groupSizeMax: a.groupSizeMax,
-		durationMinutes: a.durationMinutes,
-		setting: a.setting,
-		materials: a.materials.map((t) => t[locale]),
-		steps: a.steps.map((t) => t[locale]),
-		learningAreas: [...a.learningAreas],
-		clauses: [...a.clauses],
-		screenMode: a.screenMode,
-		screenMinutes: a.screenMinutes,
-		adultParticipates: a.adultParticipates,
-		talkAbout: a.talkAbout.map((t) => t[locale]),
-		staffTips: a.staffTips.map((t) => t[locale]),
-		privacy: a.privacy[locale],
-		source: a.source ? { ...a.source } : null,
-		...(a.phases
-			? {
-					phases: a.phases.map((p) => ({
-						phase: p.phase,
-						title: p.title[locale],
-						minutes: p.minutes,
-						screenMode: p.screenMode,
-						screenMinutes: p.screenMinutes,
-						rotatesRoles: p.rotatesRoles
-					}))
-				}
-			: {})
-	};
-}
+export type LibraryActivity = BuiltInActivity | OwnActivity;
 
 /** The own-activity form as typed: lists are one item per line. */
 export interface ActivityForm {

@@ -3,8 +3,11 @@
  * (the plan schema, the labels) then do not pull the whole activity schema into the first page.
  */
 
+/** The locales the app ships: every built-in activity has every text in each of them. */
 export const CONTENT_LOCALES = ['nb', 'nn', 'en'] as const;
 export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+/** The locale a further locale's missing texts fall back to. */
+export const BASE_LOCALE = 'nb' satisfies ContentLocale;
 
 /** The toy or tool an activity is built around. */
 export const LIBRARY_TOOLS = [

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { builtInActivitySchema, LIBRARY_TOOLS, type BuiltInActivity } from './activity';
-import { codingToyActivities } from './coding-toys';
+import {
+	activityFactsSchema,
+	CONTENT_LOCALES,
+	LIBRARY_TOOLS,
+	type ActivityFacts
+} from './activity';
+import { contentJson } from './content-fixture';
+import { loadBuiltInActivities } from './index';
+import type { BuiltInActivity } from './library-activity';
+
+const LIBRARY = await loadBuiltInActivities('nb');
+const codingToyActivities = LIBRARY.filter((a) => a.kind === 'codingToy');
 
 /**
- * The toys' age ranges (docs/design/domain.md, "Coding toys"); 6 is the oldest kindergarten age.
+ * The toys' age ranges (docs/CONTRIBUTING.md: Cubetto 3–6 by Primo Toys' manual, the Robot
+ * Mouse 4+ by its guide; Bee-Bot and Blue-Bot as the design states them); 6 is the oldest
+ * kindergarten age.
  */
 const AGE_RANGE: Record<
 	Exclude<(typeof LIBRARY_TOOLS)[number], 'stop-motion'>,
@@ -29,15 +41,21 @@ function ofTool(tool: BuiltInActivity['tool']): BuiltInActivity[] {
 }
 
 describe('coding-toy library', () => {
-	it('has at least 12 activities that all pass the schema', () => {
+	it('has at least 12 activities whose facts all pass the schema', () => {
 		expect(codingToyActivities.length).toBeGreaterThanOrEqual(12);
 		const problems = codingToyActivities.flatMap((activity) => {
-			const parsed = builtInActivitySchema.safeParse(activity);
+			const parsed = activityFactsSchema.safeParse(contentJson(`${activity.id}/facts.json`));
 			return parsed.success
 				? []
 				: parsed.error.issues.map((i) => `${activity.id}: ${i.path.join('.')}: ${i.message}`);
 		});
 		expect(problems).toEqual([]);
+	});
+
+	it.each(CONTENT_LOCALES)('has every coding-toy activity, fully translated, in %s', async (l) => {
+		const localized = (await loadBuiltInActivities(l)).filter((a) => a.kind === 'codingToy');
+		expect(localized.map((a) => a.id)).toEqual(codingToyActivities.map((a) => a.id));
+		for (const a of localized) expect(a.untranslated, `${l} ${a.id}`).toBeUndefined();
 	});
 
 	it('has unique ids', () => {
@@ -87,4 +105,26 @@ describe('coding-toy library', () => {
 		expect(app[0]!.screenMinutes).toBeLessThan(app[0]!.durationMinutes);
 		expect(ofTool('blue-bot').some((a) => a.screenMode === 'screenFree')).toBe(true);
 	});
+
+	it('cites the maker for the facts about its toy, on every activity with a toy', () => {
+		for (const a of codingToyActivities.filter((x) => x.tool !== 'unplugged')) {
+			const facts = contentJson(`${a.id}/facts.json`) as ActivityFacts;
+			expect(facts.factSources?.length, a.id).toBeGreaterThan(0);
+			for (const source of facts.factSources ?? []) expect(source.url).toMatch(/^https:\/\//);
+		}
+	});
+
+	it.each(CONTENT_LOCALES)(
+		"states Bee-Bot's memory as TTS does: 200 commands, 40 on older models (%s)",
+		async (locale) => {
+			const beeBot = (await loadBuiltInActivities(locale)).filter((a) => a.tool === 'bee-bot');
+			const texts = beeBot.flatMap((a) => [a.summary, ...a.steps, ...a.staffTips]);
+			const memory = texts.filter((t) => /200|\b40\b/.test(t));
+			expect(memory.length).toBeGreaterThan(0);
+			for (const text of memory) {
+				expect(text).toMatch(/\b200\b/);
+				expect(text).not.toMatch(/\b40 (steg|steps)\b/);
+			}
+		}
+	);
 });

@@ -1,6 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { builtInActivitySchema, CONTENT_LOCALES, STOP_MOTION_PHASES } from './activity';
-import { stopMotionActivities } from './stop-motion';
+import {
+	activityFactsSchema,
+	activityTextsSchema,
+	CONTENT_LOCALES,
+	STOP_MOTION_PHASES
+} from './activity';
+import { contentJson } from './content-fixture';
+import { loadBuiltInActivities } from './index';
+
+const stopMotionActivities = (await loadBuiltInActivities('nb')).filter(
+	(a) => a.kind === 'stopMotion'
+);
+const privacyIn = Object.fromEntries(
+	await Promise.all(
+		CONTENT_LOCALES.map(
+			async (l) =>
+				[
+					l,
+					new Map((await loadBuiltInActivities(l)).map((a) => [a.id, a.privacy] as const))
+				] as const
+		)
+	)
+);
 
 const FILIORUM = {
 	title: 'Filiorum, Universitetet i Stavanger: Barnehagebarn lager animasjonsfilm',
@@ -15,13 +36,24 @@ describe('stopMotionActivities', () => {
 		expect(stopMotionActivities.length).toBeGreaterThanOrEqual(8);
 	});
 
-	it.each(stopMotionActivities.map((a) => [a.id, a] as const))('%s parses', (_id, activity) => {
-		const parsed = builtInActivitySchema.safeParse(activity);
-		if (!parsed.success) {
-			console.error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+	it.each(stopMotionActivities.map((a) => [a.id, a] as const))(
+		'%s parses: its facts and its texts in every locale',
+		(id) => {
+			const files = [
+				[`${id}/facts.json`, activityFactsSchema],
+				...CONTENT_LOCALES.map((l) => [`${id}/${l}.json`, activityTextsSchema] as const)
+			] as const;
+			for (const [path, schema] of files) {
+				const parsed = schema.safeParse(contentJson(path));
+				if (!parsed.success) {
+					console.error(
+						parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')
+					);
+				}
+				expect(parsed.success, path).toBe(true);
+			}
 		}
-		expect(parsed.success).toBe(true);
-	});
+	);
 
 	it('has unique ids', () => {
 		const ids = stopMotionActivities.map((a) => a.id);
@@ -79,7 +111,7 @@ describe('stopMotionActivities', () => {
 		'%s mentions faces in its privacy text in every locale',
 		(_id, a) => {
 			for (const locale of CONTENT_LOCALES) {
-				expect(a.privacy[locale]).toMatch(FACE[locale]);
+				expect(privacyIn[locale]!.get(a.id)).toMatch(FACE[locale]);
 			}
 		}
 	);
