@@ -181,7 +181,11 @@ test('the guidance warns as screen time grows past it, and strongly for the youn
 	await page.getByLabel('Skjermbruk').selectOption('passive');
 	await page.getByLabel('Skjermminutter').fill('45');
 	const editorNote = page.locator('.editor-guidance');
-	await expect(editorNote).toContainText('Nær grensen i skjermrådene');
+	// 45 of 60 real minutes: within the sources' limit; "near" is Lekeplan's own view.
+	await expect(editorNote).toContainText(
+		'Innenfor skjermrådene, men nær grensen etter Lekeplans syn'
+	);
+	await expect(editorNote).toContainText('Nær grensen: fra 75 % av kildens grense.');
 	await expect(editorNote).toContainText('Helsedirektoratet');
 	await page.getByLabel('Skjermminutter').fill('200');
 	await expect(editorNote).toContainText('Over skjermrådene');
@@ -190,7 +194,11 @@ test('the guidance warns as screen time grows past it, and strongly for the youn
 	await expect(page.getByRole('heading', { level: 1, name: 'Filmdag' })).toBeVisible();
 
 	await page.getByRole('link', { name: 'Uke', exact: true }).click();
-	await expect(page.locator('.week-summary')).toContainText('Nær grensen i skjermrådene');
+	// The sources' limits are daily: a week with a day over is over.
+	await expect(page.locator('.week-summary')).toContainText('Over skjermrådene');
+	await expect(page.locator('.week-summary')).toContainText(
+		'Dager over kildens grense på 60 min om dagen: 1.'
+	);
 	await expect(page.locator('.day').first()).toContainText('Over skjermrådene');
 
 	await page.getByRole('link', { name: /^Ny plan Tirsdag/ }).click();
@@ -203,13 +211,16 @@ test('the guidance warns as screen time grows past it, and strongly for the youn
 	await page.getByRole('button', { name: 'Lagre plan' }).click();
 	await page.getByRole('link', { name: 'Uke', exact: true }).click();
 	await expect(page.locator('.week-summary')).toContainText('Over skjermrådene');
+	await expect(page.locator('.week-summary')).toContainText(
+		'Dager over kildens grense på 60 min om dagen: 2.'
+	);
 
 	// The youngest group: any screen use gets the strong warning.
 	await page.getByLabel('Avdeling').selectOption({ label: 'Knøttene (1–3 år)' });
 	await page.getByRole('link', { name: /^Ny plan Onsdag/ }).click();
 	await page.getByLabel('Skjermbruk').selectOption('creative');
 	await page.getByLabel('Skjermminutter').fill('5');
-	await expect(editorNote).toContainText('Skjermbruk for barn under 2 år');
+	await expect(editorNote).toContainText('Over skjermrådene: skjerm frarådes for barn under 2 år');
 	await expect(editorNote).toContainText('fraråder skjerm for barn under 2 år');
 	await page.getByLabel('Skjermbruk').selectOption('screenFree');
 	await expect(editorNote).toContainText('Innenfor skjermrådene');

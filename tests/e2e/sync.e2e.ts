@@ -366,22 +366,23 @@ test("the owner's guidance edit reaches a tablet at its next sync", async ({ bro
 	await expect(minutes).toHaveAttribute('aria-invalid', 'true');
 	await expectNoAxeViolations(owner);
 
-	// By keyboard: type the right figure and save with Enter.
+	// By keyboard: type the right figure and save with Enter. The shipped default is version 2,
+	// so the owner's first save is version 3.
 	await minutes.fill('45');
 	await minutes.press('Enter');
-	await expect(owner.getByText(/Versjon 2 er lagret/)).toBeVisible();
-	await expect(owner.getByTestId('guidance-in-force')).toHaveText(/deres versjon 2/);
+	await expect(owner.getByText(/Versjon 3 er lagret/)).toBeVisible();
+	await expect(owner.getByTestId('guidance-in-force')).toHaveText(/deres versjon 3/);
 
 	// The tablet syncs when it comes back to the app, and holds the day against 45 minutes.
 	await staff.reload();
 	await expect(staff.getByTestId('sync-status')).toHaveText('Synkronisert');
 	await expect(oldest.getByText('Lekeplan holder dagen opp mot 45 minutter.')).toBeVisible();
-	await expect(staff.getByTestId('guidance-owner-edited')).toHaveText(/versjon 2/);
+	await expect(staff.getByTestId('guidance-owner-edited')).toHaveText(/versjon 3/);
 
 	// Put the default back for the other tests of this run.
 	await owner.getByRole('button', { name: 'Fyll inn standardrådene' }).click();
 	await owner.getByRole('button', { name: 'Lagre som ny versjon' }).click();
-	await expect(owner.getByText(/Versjon 3 er lagret/)).toBeVisible();
+	await expect(owner.getByText(/Versjon 4 er lagret/)).toBeVisible();
 	await ownerContext.close();
 	await staff.context().close();
 });

@@ -127,6 +127,44 @@ describeEachDatabase('owner guidance', (dialect) => {
 		expect(changes[0]!.data).toMatchObject({ version: current.version + 1, closeShare: 0.8 });
 	});
 
+	it('keeps an owner’s set saved on an older shipped default in force, untouched', async () => {
+		// An owner who saved once before the shipped default became version 2 holds version 2:
+		// the corrected default of the same version must not replace it (issue 19).
+		const c = await seedOwner(server, 'c');
+		const cAdmin = await signIn(server, c.users.ownerAdmin.email);
+		const theirs: GuidanceSet = {
+			...structuredClone(DEFAULT_GUIDANCE),
+			version: DEFAULT_GUIDANCE.version,
+			date: '2026-06-01',
+			closeShare: 0.5
+		};
+		theirs.sources[1]!.name = 'Helsedirektoratet: Nasjonale råd om skjermbruk (høring)';
+		const at = server.clock.now().toISOString();
+		await server.deps.db
+			.insertInto('guidanceSets')
+			.values({
+				ownerId: c.id,
+				recordId: crypto.randomUUID(),
+				data: JSON.stringify(theirs),
+				version: theirs.version,
+				rev: 0,
+				createdAt: at,
+				updatedBy: null,
+				updatedAt: at
+			})
+			.execute();
+		const view = (await (
+			await server.request('GET', '/api/v1/guidance', { cookie: cAdmin })
+		).json()) as View;
+		expect(view).toEqual({ set: theirs, edited: true, updatedAt: at });
+		const row = await server.deps.db
+			.selectFrom('guidanceSets')
+			.select('data')
+			.where('ownerId', '=', c.id)
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(row.data)).toEqual(theirs);
+	});
+
 	it('never reaches another owner', async () => {
 		const foreign = await new TestClient(server, foreignStaff).pullAll();
 		expect(foreign.changes.filter((c) => c.type === 'guidance')).toEqual([]);

@@ -16,6 +16,8 @@ export interface FieldLabels {
 export interface SelectOption<T extends string = string> {
 	value: T;
 	label: string;
+	/** A longer text under a checkbox, tied to it as its description (CheckboxGroup). */
+	detail?: string;
 }
 
 /** Choices from a vocabulary and its translated names, in the vocabulary's order. */

@@ -3,9 +3,14 @@ import { AGE_BANDS, guidanceBand, type AgeBand, type Group } from './organisatio
 import type { ScreenMode } from './vocabulary';
 
 /**
- * Screen-time guidance is data, not code (docs/design/domain.md): each source with its figures per
- * age band, its scope, its date and a link. The app shows it as context and warns; it never
- * forbids. The set has an id and a version so the owner can edit it once the server exists.
+ * Screen-time guidance is data, not code (docs/design/domain.md): each source with its figures per age
+ * band, its scope, its date and a link. The app shows it as context and warns; it never
+ * forbids. The set has an id and a version so the owner can edit it (ADR 11).
+ *
+ * Two kinds of thing live here, and the app keeps them apart (ADR 7): the sources' daily
+ * limits, which count real screen minutes, and Lekeplan's own pedagogical reading (mode
+ * weights, the factor for use without an adult, the "near the limit" share, the kindergarten
+ * week), which no source gives and which is only ever shown beside the sources' verdict, as ours.
  */
 
 const localized = z.strictObject({ nb: z.string(), nn: z.string(), en: z.string() });
@@ -26,7 +31,7 @@ const figureSchema = z.strictObject({
 	maxMinutesPerDay: z.nullable(
 		z.number().check(z.minimum(0, 'too_small'), z.maximum(1440, 'too_big'))
 	),
-	/** Recalled, not read in the source (docs/design/domain.md "verify"): shown as such. */
+	/** Recalled, not read in the source (docs/design/domain.md, "verify"): shown as such. */
 	verify: z.boolean()
 });
 export type GuidanceFigure = z.infer<typeof figureSchema>;
@@ -48,7 +53,7 @@ const weight = z.number().check(z.minimum(0, 'too_small'), z.maximum(10, 'too_bi
 
 const bandLimitSchema = z.strictObject({
 	band: z.enum(AGE_BANDS),
-	/** Screen minutes a day the app holds a group of this band against. 0: none advised. */
+	/** Real screen minutes a day the app holds a group of this band against. 0: none advised. */
 	dailyMinutes: z.number().check(z.minimum(0, 'too_small'), z.maximum(1440, 'too_big')),
 	/** The source the limit is taken from. */
 	basis: z.string()
@@ -59,7 +64,7 @@ export const guidanceSetSchema = z
 		id: z.string(),
 		version: z.number().check(z.minimum(1)),
 		date: z.iso.date(),
-		/** How much a minute of each screen mode counts ("a screen is not just a screen"). */
+		/** Lekeplan's own weight of a minute of each mode: our view, never held against a limit. */
 		modeWeights: z.strictObject({
 			passive: weight,
 			interactive: weight,
@@ -67,11 +72,11 @@ export const guidanceSetSchema = z
 			communication: weight,
 			screenFree: weight
 		}),
-		/** Counted minutes of passive or interactive use without an adult are multiplied by this. */
+		/** Lekeplan's view: weighted passive or interactive minutes without an adult, × this. */
 		withoutAdultFactor: z.number().check(z.minimum(1, 'too_small'), z.maximum(10, 'too_big')),
-		/** At or above this share of the limit the result is "close". */
+		/** Lekeplan's view: within the limit but at or above this share of it is "near". */
 		closeShare: z.number().check(z.minimum(0, 'too_small'), z.maximum(1, 'too_big')),
-		/** Kindergarten days in a week, for the weekly limit. */
+		/** Lekeplan's view: kindergarten days in a week, for the week's weighted budget. */
 		daysPerWeek: z.number().check(z.minimum(1, 'too_small'), z.maximum(7, 'too_big')),
 		limits: z.array(bandLimitSchema),
 		sources: z.array(sourceSchema)
@@ -112,28 +117,80 @@ export interface ScreenUse {
 	adultParticipates: boolean;
 }
 
-/** Minutes as the guidance counts them: weighted by mode, more without an adult. */
-export function countedMinutes(use: ScreenUse, set: GuidanceSet): number {
-	if (!usesScreen(use.screenMode) || use.screenMinutes <= 0) return 0;
-	const weight = set.modeWeights[use.screenMode];
-	const alone =
-		!use.adultParticipates && (use.screenMode === 'passive' || use.screenMode === 'interactive');
-	return use.screenMinutes * weight * (alone ? set.withoutAdultFactor : 1);
+/** A use on a day of the week (`YYYY-MM-DD`): what a week is assessed from. */
+export interface DatedScreenUse extends ScreenUse {
+	date: string;
 }
 
-export type GuidanceLevel = 'fine' | 'close' | 'above' | 'youngest';
+/** Minutes in front of a screen, as planned: every mode but screen-free. What a limit counts. */
+export function realMinutes(use: ScreenUse): number {
+	return usesScreen(use.screenMode) && use.screenMinutes > 0 ? use.screenMinutes : 0;
+}
+
+/** Passive or interactive use with no adult taking part. */
+function alone(use: ScreenUse): boolean {
+	return (
+		!use.adultParticipates && (use.screenMode === 'passive' || use.screenMode === 'interactive')
+	);
+}
+
+/**
+ * Lekeplan's own weighting of a use (ADR 7): screen minutes × the mode's weight, × the factor
+ * for passive or interactive use without an adult. No source gives such weights; they are our
+ * reading of "how, what for, with whom" (NOU 2024:20). Shown beside the real minutes as ours,
+ * never held against a source's limit.
+ */
+export function weightedMinutes(use: ScreenUse, set: GuidanceSet): number {
+	const minutes = realMinutes(use);
+	if (minutes === 0) return 0;
+	return minutes * set.modeWeights[use.screenMode] * (alone(use) ? set.withoutAdultFactor : 1);
+}
+
+/**
+ * The sources' verdict on the real minutes: within the limit, above it, or any screen use for a
+ * group with children under 2 (where every source advises against screens).
+ */
+export type GuidanceLevel = 'within' | 'above' | 'youngest';
+
+/** Real minutes of one kind of use: how the screen is used, and whether an adult takes part. */
+export interface KindOfUse {
+	screenMode: ScreenMode;
+	adultParticipates: boolean;
+	minutes: number;
+}
+
+/**
+ * Lekeplan's own view of the use, shown beside the sources' verdict and labelled as ours
+ * wherever it appears: none of it is in any source (ADR 7, docs/design/domain.md).
+ */
+export interface LekeplanView {
+	/** The real minutes by kind of use, largest first. */
+	kinds: KindOfUse[];
+	/** The minutes weighted by mode and by the adult factor. */
+	weightedMinutes: number;
+	/** What the weighted minutes are set beside: the daily limit × `budgetDays`. */
+	budgetMinutes: number;
+	/** 1 for a day; the set's kindergarten days (`daysPerWeek`) for a week. */
+	budgetDays: number;
+	/** Within the limit, at or above `closeShare` of it (of the week's budget for a week). */
+	nearLimit: boolean;
+	/** The set's "near" share, for saying what near means. */
+	closeShare: number;
+	/** Passive or interactive use without an adult in any of the plans. */
+	withoutAdult: boolean;
+}
 
 export interface GuidanceAssessment {
 	level: GuidanceLevel;
 	band: AgeBand;
-	/** Screen minutes as planned (every mode but screen-free). */
+	/** Screen minutes as planned (every mode but screen-free), for the day or the whole week. */
 	screenMinutes: number;
-	/** Minutes as counted against the limit. */
-	countedMinutes: number;
+	/** The source's limit for one day. Sources give daily figures only. */
 	limitMinutes: number;
 	basis: GuidanceSource;
-	/** Passive or interactive use without an adult in any of the plans. */
-	withoutAdult: boolean;
+	/** Days whose real screen minutes pass the daily limit (0 or 1 for a day). */
+	daysOverLimit: number;
+	view: LekeplanView;
 }
 
 function limitFor(band: AgeBand, set: GuidanceSet): { minutes: number; basis: GuidanceSource } {
@@ -141,51 +198,83 @@ function limitFor(band: AgeBand, set: GuidanceSet): { minutes: number; basis: Gu
 	return { minutes: limit.dailyMinutes, basis: set.sources.find((s) => s.id === limit.basis)! };
 }
 
-function assess(
-	uses: readonly ScreenUse[],
-	group: Pick<Group, 'ageMin'>,
-	set: GuidanceSet,
-	days: number
-): GuidanceAssessment {
-	const band = guidanceBand(group);
-	const { minutes, basis } = limitFor(band, set);
-	const limitMinutes = minutes * days;
-	const counted = uses.reduce((sum, u) => sum + countedMinutes(u, set), 0);
-	const screenMinutes = uses
-		.filter((u) => usesScreen(u.screenMode))
-		.reduce((sum, u) => sum + u.screenMinutes, 0);
-	const withoutAdult = uses.some(
-		(u) =>
-			u.screenMinutes > 0 &&
-			!u.adultParticipates &&
-			(u.screenMode === 'passive' || u.screenMode === 'interactive')
-	);
-	let level: GuidanceLevel;
-	// Screen use for the youngest is always flagged strongly: the advice is "none"
-	// (docs/design/domain.md).
-	if (group.ageMin < 2 && screenMinutes > 0) level = 'youngest';
-	else if (counted > limitMinutes) level = 'above';
-	else if (counted > 0 && counted >= limitMinutes * set.closeShare) level = 'close';
-	else level = 'fine';
-	return { level, band, screenMinutes, countedMinutes: counted, limitMinutes, basis, withoutAdult };
+function kindsOf(uses: readonly ScreenUse[]): KindOfUse[] {
+	const kinds: KindOfUse[] = [];
+	for (const use of uses) {
+		const minutes = realMinutes(use);
+		if (minutes === 0) continue;
+		const kind = kinds.find(
+			(k) => k.screenMode === use.screenMode && k.adultParticipates === use.adultParticipates
+		);
+		if (kind) kind.minutes += minutes;
+		else
+			kinds.push({ screenMode: use.screenMode, adultParticipates: use.adultParticipates, minutes });
+	}
+	return kinds.sort((a, b) => b.minutes - a.minutes);
 }
 
-/** A group's day: every plan of that day together. */
+const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
+
+function assess(
+	days: ReadonlyMap<string, readonly ScreenUse[]>,
+	group: Pick<Group, 'ageMin'>,
+	set: GuidanceSet,
+	budgetDays: number
+): GuidanceAssessment {
+	const band = guidanceBand(group);
+	const { minutes: limitMinutes, basis } = limitFor(band, set);
+	const uses = [...days.values()].flat();
+	const screenMinutes = sum(uses.map(realMinutes));
+	const daysOverLimit = [...days.values()].filter(
+		(day) => sum(day.map(realMinutes)) > limitMinutes
+	).length;
+	let level: GuidanceLevel;
+	// Screen use for the youngest is always flagged strongly (docs/design/domain.md): the sources advise none.
+	if (group.ageMin < 2 && screenMinutes > 0) level = 'youngest';
+	else if (daysOverLimit > 0) level = 'above';
+	else level = 'within';
+	const budgetMinutes = limitMinutes * budgetDays;
+	return {
+		level,
+		band,
+		screenMinutes,
+		limitMinutes,
+		basis,
+		daysOverLimit,
+		view: {
+			kinds: kindsOf(uses),
+			weightedMinutes: sum(uses.map((u) => weightedMinutes(u, set))),
+			budgetMinutes,
+			budgetDays,
+			closeShare: set.closeShare,
+			nearLimit:
+				level === 'within' && screenMinutes > 0 && screenMinutes >= budgetMinutes * set.closeShare,
+			withoutAdult: uses.some((u) => realMinutes(u) > 0 && alone(u))
+		}
+	};
+}
+
+/** A group's day: every plan of that day together, real minutes against the daily limit. */
 export function assessDay(
 	uses: readonly ScreenUse[],
 	group: Pick<Group, 'ageMin'>,
 	set: GuidanceSet
 ): GuidanceAssessment {
-	return assess(uses, group, set, 1);
+	return assess(new Map([['day', uses]]), group, set, 1);
 }
 
-/** A group's week: against the daily limit times the kindergarten days of a week. */
+/**
+ * A group's week: each day's real minutes against the daily limit (the sources give no weekly
+ * figure). Lekeplan's view sets the weighted week beside the limit × `daysPerWeek`.
+ */
 export function assessWeek(
-	uses: readonly ScreenUse[],
+	uses: readonly DatedScreenUse[],
 	group: Pick<Group, 'ageMin'>,
 	set: GuidanceSet
 ): GuidanceAssessment {
-	return assess(uses, group, set, set.daysPerWeek);
+	const days = new Map<string, DatedScreenUse[]>();
+	for (const use of uses) days.set(use.date, [...(days.get(use.date) ?? []), use]);
+	return assess(days, group, set, set.daysPerWeek);
 }
 
 /** The figure a source gives for a band, if it covers it. */

@@ -15,12 +15,15 @@ export const LEARNING_AREAS = [
 ] as const;
 export type LearningArea = (typeof LEARNING_AREAS)[number];
 
-/** The four things staff shall do in digital practice (rammeplan, "Barnehagens arbeidsmåter"). */
+/**
+ * The four things staff shall do in digital practice (rammeplan, "Barnehagens arbeidsmåter",
+ * "Barnehagens digitale praksis"). The rammeplan's own words are the labels (framework-labels.ts).
+ */
 export const DIGITAL_CLAUSES = [
-	'judgement', // digital judgement, copyright, source criticism, children's privacy
+	'judgement', // digital judgement in information search, copyright, source criticism, privacy
 	'explore', // children explore, play, learn and create through digital forms of expression
 	'assess', // assess relevance and suitability, take part in children's media use
-	'create' // explore creative use together with the children
+	'create' // explore creative use of digital tools together with the children
 ] as const;
 export type DigitalClause = (typeof DIGITAL_CLAUSES)[number];
 

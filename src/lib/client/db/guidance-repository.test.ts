@@ -74,10 +74,12 @@ describe('GuidanceRepository', () => {
 		expect(await repository.current()).toEqual(shipped);
 	});
 
-	it('takes a stored set of the same version as the default', async () => {
+	it('takes a stored set of the same version as the default, and says it is the owner’s', async () => {
+		expect(await guidance.inForce()).toEqual({ set: DEFAULT_GUIDANCE, edited: false });
 		const same = edited(DEFAULT_GUIDANCE.version, { daysPerWeek: 4 });
 		expect(await guidance.store(same)).toBe(true);
 		expect((await guidance.current()).daysPerWeek).toBe(4);
+		expect((await guidance.inForce()).edited).toBe(true);
 	});
 
 	it('ignores a stored set with another id', async () => {

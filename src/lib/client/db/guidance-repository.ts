@@ -12,6 +12,14 @@ export class GuidanceRepository {
 	) {}
 
 	async current(): Promise<GuidanceSet> {
+		return (await this.inForce()).set;
+	}
+
+	/**
+	 * The set in force and whether it is the owner's: an owner's set of the shipped default's
+	 * version wins too, so "edited" cannot be told from the version alone.
+	 */
+	async inForce(): Promise<{ set: GuidanceSet; edited: boolean }> {
 		const rows = await this.db.guidanceSets.toArray();
 		const valid = rows
 			.map((r) => guidanceSetSchema.safeParse(r))
@@ -19,7 +27,9 @@ export class GuidanceRepository {
 			.map((r) => r.data)
 			.filter((s) => s.id === this.fallback.id)
 			.sort((a, b) => b.version - a.version);
-		return valid[0] && valid[0].version >= this.fallback.version ? valid[0] : this.fallback;
+		return valid[0] && valid[0].version >= this.fallback.version
+			? { set: valid[0], edited: true }
+			: { set: this.fallback, edited: false };
 	}
 
 	async store(set: unknown): Promise<boolean> {

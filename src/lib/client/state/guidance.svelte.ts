@@ -5,10 +5,15 @@ import type { GuidanceSet } from '$lib/domain/guidance';
 
 /** The screen-time guidance in force on this device. */
 export class GuidanceState {
-	#set = new LiveQuery(() => repositories().guidance.current());
+	#inForce = new LiveQuery(() => repositories().guidance.inForce());
 
 	get current(): GuidanceSet {
-		return this.#set.current ?? DEFAULT_GUIDANCE;
+		return this.#inForce.current?.set ?? DEFAULT_GUIDANCE;
+	}
+
+	/** True while the owner's own set is in force (the shipped default otherwise). */
+	get edited(): boolean {
+		return this.#inForce.current?.edited ?? false;
 	}
 }
 
