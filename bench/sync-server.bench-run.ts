@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { afterAll, it } from 'vitest';
 import { sql } from 'kysely';
 import { uuidv7 } from '$lib/domain/ids';
-import { handleApi } from '$lib/server/api/router';
+import { app } from '$lib/server/api/app';
 import { SESSION_COOKIE, startSession } from '$lib/server/auth/sessions';
 import type { ServerDeps } from '$lib/server/deps';
 import type { SyncRecordTable } from '$lib/server/db/schema';
@@ -517,7 +517,7 @@ async function measurePull(server: TestServer, dialect: Dialect, caller: Caller)
 
 // ------------------------------------------------------------------ 3. concurrency
 
-/** The API on a real HTTP server on loopback: each request handed to `handleApi`. */
+/** The API on a real HTTP server on loopback: each request handed to the API's app. */
 async function serveApi(deps: ServerDeps): Promise<{ origin: string; close: () => Promise<void> }> {
 	const handle = async (req: IncomingMessage, res: ServerResponse) => {
 		try {
@@ -538,7 +538,10 @@ async function serveApi(deps: ServerDeps): Promise<{ origin: string; close: () =
 				headers,
 				body: body as BodyInit | undefined
 			});
-			const response = await handleApi(request, deps, req.socket.remoteAddress ?? '127.0.0.1');
+			const response = await app.fetch(request, {
+				deps,
+				clientAddress: req.socket.remoteAddress ?? '127.0.0.1'
+			});
 			const out = Buffer.from(await response.arrayBuffer());
 			const outHeaders: Record<string, string | string[]> = {};
 			response.headers.forEach((value, key) => {
