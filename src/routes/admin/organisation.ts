@@ -5,12 +5,10 @@ export async function loadOrganisation(): Promise<{
 	kindergartens: ServerKindergarten[];
 	groups: ServerGroup[];
 }> {
-	const k = await callApi<{ kindergartens: ServerKindergarten[] }>('GET', '/kindergartens');
+	const k = await callApi('GET', '/kindergartens');
 	const kindergartens = k.ok ? k.data.kindergartens : [];
 	const pages = await Promise.all(
-		kindergartens.map((kg) =>
-			callApi<{ groups: ServerGroup[] }>('GET', `/kindergartens/${kg.id}/groups`)
-		)
+		kindergartens.map((kg) => callApi('GET', '/kindergartens/:id/groups', { param: { id: kg.id } }))
 	);
 	return { kindergartens, groups: pages.flatMap((r) => (r.ok ? r.data.groups : [])) };
 }

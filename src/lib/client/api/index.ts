@@ -1,27 +1,66 @@
+import type { ApiSchema } from '$lib/server/api/app';
+
 /**
  * The owner's server's JSON API as the browser calls it. Every answer is a value, never a
  * throw: a network failure is `{ ok: false, status: 0, reason: 'offline' }`.
+ *
+ * The paths, what each takes and what it answers are the server's route definitions
+ * (`ApiSchema`, a type only: no server code reaches the browser), so no answer type is written
+ * here a second time: `callApi('GET', '/kindergartens/:id', { param: { id } })` answers
+ * `{ kindergarten: { id, name } }` because the server's route does.
  */
 export type ApiResult<T> =
 	| { ok: true; status: number; data: T }
 	| { ok: false; status: number; reason: string; fields: Record<string, string> };
 
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The routes by path, without `/api/v1`. */
+type Routes = {
+	[K in keyof ApiSchema as K extends `/api/v1${infer P}` ? P : never]: ApiSchema[K];
+};
+
+/** The paths that answer `M`. */
+export type ApiPath<M extends Method> = {
+	[P in keyof Routes]: `$${Lowercase<M>}` extends keyof Routes[P] ? P : never;
+}[keyof Routes];
+
+type Endpoint<M extends Method, P extends keyof Routes> = Routes[P][`$${Lowercase<M>}` &
+	keyof Routes[P]];
+
+/** What a route takes: `param` for the path's `:names`, `json` for the body, `query`. */
+export type ApiInput<M extends Method, P extends keyof Routes> =
+	Endpoint<M, P> extends infer E ? (E extends { input: infer I } ? I : never) : never;
+
+/** What a route answers when it succeeds. */
+export type ApiAnswer<M extends Method, P extends keyof Routes> =
+	Endpoint<M, P> extends infer E ? (E extends { output: infer O } ? O : never) : never;
+
+interface Sent {
+	param?: Record<string, string>;
+	json?: unknown;
+	query?: Record<string, string>;
+}
+
 interface ErrorBody {
 	error?: { reason?: string; fields?: Record<string, string> };
 }
 
-export async function callApi<T>(
-	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-	path: string,
-	body?: unknown
-): Promise<ApiResult<T>> {
+export async function callApi<M extends Method, P extends ApiPath<M>>(
+	method: M,
+	path: P,
+	...[input]: object extends ApiInput<M, P> ? [input?: ApiInput<M, P>] : [ApiInput<M, P>]
+): Promise<ApiResult<ApiAnswer<M, P>>> {
+	const { param = {}, json, query } = (input ?? {}) as Sent;
+	let url = `/api/v1${path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(param[name]!))}`;
+	if (query) url += `?${new URLSearchParams(query).toString()}`;
 	let response: Response;
 	try {
-		response = await fetch(`/api/v1${path}`, {
+		response = await fetch(url, {
 			method,
 			credentials: 'same-origin',
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			...(body === undefined ? {} : { body: JSON.stringify(body) })
+			headers: json === undefined ? {} : { 'content-type': 'application/json' },
+			...(json === undefined ? {} : { body: JSON.stringify(json) })
 		});
 	} catch {
 		return { ok: false, status: 0, reason: 'offline', fields: {} };
@@ -33,7 +72,9 @@ export async function callApi<T>(
 	} catch {
 		parsed = null;
 	}
-	if (response.ok) return { ok: true, status: response.status, data: parsed as T };
+	if (response.ok) {
+		return { ok: true, status: response.status, data: parsed as ApiAnswer<M, P> };
+	}
 	const error = (parsed as ErrorBody | null)?.error;
 	return {
 		ok: false,
@@ -43,60 +84,13 @@ export async function callApi<T>(
 	};
 }
 
-export type Role = 'staff' | 'manager' | 'ownerAdmin' | 'parent';
-
-export interface SignedInUser {
-	userId: string;
-	ownerId: string;
-	role: Role;
-	kindergartenId: string | null;
-	groupId: string | null;
-	displayName: string;
-	email: string | null;
-}
-
-export interface ServerKindergarten {
-	id: string;
-	name: string;
-}
-
-export interface ServerGroup {
-	id: string;
-	kindergartenId: string;
-	name: string;
-	ageMin: number;
-	ageMax: number;
-}
-
-export interface ServerUser {
-	id: string;
-	email: string | null;
-	displayName: string;
-	role: Role;
-	kindergartenId: string | null;
-	groupId: string | null;
-	disabled: boolean;
-	signInMethods: Array<'password' | 'oidc'>;
-}
-
-export interface ServerInvitation {
-	id: string;
-	role: Role;
-	kindergartenId: string | null;
-	groupId: string | null;
-	displayName: string;
-	createdAt: string;
-	expiresAt: string;
-	status: 'pending' | 'accepted' | 'revoked' | 'expired';
-	token?: string;
-	url?: string;
-}
-
-export interface AuditEntry {
-	at: string;
-	action: string;
-	actorUserId: string | null;
-	targetType: string | null;
-	targetId: string | null;
-	reason: string | null;
-}
+// The server's answers under the names the pages use.
+export type SignedInUser = ApiAnswer<'GET', '/me'>['user'];
+export type Role = SignedInUser['role'];
+export type ServerKindergarten = ApiAnswer<'GET', '/kindergartens/:id'>['kindergarten'];
+export type ServerGroup = ApiAnswer<'GET', '/groups/:id'>['group'];
+export type ServerUser = ApiAnswer<'GET', '/users'>['users'][number];
+/** An invitation as listed; a new one also carries its `token` and `url`, once. */
+export type ServerInvitation = ApiAnswer<'GET', '/invitations'>['invitations'][number] &
+	Partial<Pick<ApiAnswer<'POST', '/invitations'>['invitation'], 'token' | 'url'>>;
+export type AuditEntry = ApiAnswer<'GET', '/audit'>['entries'][number];

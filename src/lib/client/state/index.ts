@@ -18,6 +18,8 @@ export { guidance } from './guidance.svelte';
 export { account } from './account.svelte';
 export {
 	callApi,
+	type ApiAnswer,
+	type ApiInput,
 	type ApiResult,
 	type AuditEntry,
 	type Role,
