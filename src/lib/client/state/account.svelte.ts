@@ -51,7 +51,7 @@ export class AccountState {
 		email: string,
 		password: string
 	): Promise<ApiResult<ApiAnswer<'POST', '/auth/sign-in'>>> {
-		const result = await callApi('POST', '/auth/sign-in', { json: { email, password } });
+		const result = await callApi('POST', '/auth/sign-in', { email, password });
 		if (result.ok) {
 			this.user = result.data.user;
 			setSignOutPending(false);
@@ -63,7 +63,7 @@ export class AccountState {
 	async acceptInvitation(
 		input: ApiInput<'POST', '/invitations/accept'>['json']
 	): Promise<ApiResult<ApiAnswer<'POST', '/invitations/accept'>>> {
-		const result = await callApi('POST', '/invitations/accept', { json: input });
+		const result = await callApi('POST', '/invitations/accept', input);
 		if (result.ok) {
 			this.user = result.data.user;
 			setSignOutPending(false);

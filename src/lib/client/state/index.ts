@@ -29,6 +29,7 @@ export {
 	type ServerUser,
 	type SignedInUser
 } from '$lib/client/api';
+export { apiPath } from '$lib/client/api/path';
 export { sync, type SyncStatus } from './sync.svelte';
 export { deviceUserId } from './device-user';
 export {

@@ -1,4 +1,5 @@
 import { callApi, type SignedInUser } from '$lib/client/api';
+import { apiPath } from '$lib/client/api/path';
 import type { AccountState } from './account.svelte';
 import { repositories } from './repositories';
 import { databaseName, deviceUserId, setDeviceUser } from './device-user';
@@ -15,8 +16,8 @@ export async function loadOrganisationFromServer(user: SignedInUser): Promise<vo
 	if (!user.kindergartenId) return;
 	const param = { id: user.kindergartenId };
 	const [k, g] = await Promise.all([
-		callApi('GET', '/kindergartens/:id', { param }),
-		callApi('GET', '/kindergartens/:id/groups', { param })
+		callApi('GET', apiPath('/kindergartens/:id', param)),
+		callApi('GET', apiPath('/kindergartens/:id/groups', param))
 	]);
 	if (k.ok && g.ok) {
 		await repositories().organisation.replaceFromServer(
