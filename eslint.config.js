@@ -84,11 +84,29 @@ export default ts.config(
 		[...anyUi, ...anyServer, '$lib/client/state/**', '$lib/client/sync/**', '**/state/**'],
 		'client/db knows Dexie and the domain, never the UI, the state layer or the server.'
 	),
-	layer(
-		['src/lib/client/api/**'],
-		[...anyUi, ...anyServer, '$lib/client/state/**', '$lib/client/db/**', '**/state/**'],
-		'client/api is the HTTP client of the server API: no UI, no storage, no server code.'
-	),
+	{
+		// client/api takes the paths, inputs and answers from the server's route definitions, as
+		// types only (ADR 17): an `import type` is erased, so no server code reaches the browser.
+		files: ['src/lib/client/api/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [...anyUi, '$lib/client/state/**', '$lib/client/db/**', '**/state/**'],
+							message: 'client/api is the HTTP client of the server API: no UI, no storage.'
+						},
+						{
+							group: anyServer,
+							allowTypeImports: true,
+							message: 'client/api takes server types only: `import type`, never server code.'
+						}
+					]
+				}
+			]
+		}
+	},
 	layer(
 		['src/lib/client/sync/**'],
 		[...anyUi, ...anyServer, '$lib/client/state/**', '**/state/**'],

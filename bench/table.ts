@@ -29,7 +29,7 @@ export function printTable(results: Results, options: Options): void {
 			'baselines are one Kysely statement in one transaction; on SQLite the write-ahead log ' +
 			'is checkpointed, untimed, before each timed write. Under load: autocannon, 50 ' +
 			'connections on loopback, ' +
-			`${options.loadSeconds} s after a 2 s warm-up, against node:http + handleApi.`
+			`${options.loadSeconds} s after a 2 s warm-up, against node:http + the API's Hono app.`
 	);
 }
 

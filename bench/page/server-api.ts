@@ -1,4 +1,5 @@
-import { callApi, type ServerGroup, type SignedInUser } from '$lib/client/api';
+import { callApi } from '$lib/client/api';
+import { apiPath } from '$lib/client/api/path';
 
 /**
  * The page's calls of the server's JSON API (through the app's own client), other than sync:
@@ -12,13 +13,10 @@ export async function signInAndListGroups(account: {
 }): Promise<string[]> {
 	const signIn = await callApi('POST', '/auth/sign-in', account);
 	if (!signIn.ok) throw new Error(`sign-in answered ${signIn.status} ${signIn.reason}`);
-	const me = await callApi<{ user: SignedInUser }>('GET', '/me');
+	const me = await callApi('GET', '/me');
 	const kindergartenId = me.ok ? me.data.user.kindergartenId : null;
 	if (!kindergartenId) throw new Error('the signed-in user has no kindergarten');
-	const listed = await callApi<{ groups: ServerGroup[] }>(
-		'GET',
-		`/kindergartens/${kindergartenId}/groups`
-	);
+	const listed = await callApi('GET', apiPath('/kindergartens/:id/groups', { id: kindergartenId }));
 	if (!listed.ok) throw new Error(`groups answered ${listed.status} ${listed.reason}`);
 	return listed.data.groups.map((g) => g.id);
 }

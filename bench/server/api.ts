@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleApi } from '$lib/server/api/router';
+import { app } from '$lib/server/api/app';
 import type { ServerDeps } from '$lib/server/deps';
 import type { RequestOptions, TestServer } from '../../tests/server/harness';
 
@@ -20,7 +20,7 @@ export function apiRequest(
 	return server.request(method, path, options);
 }
 
-/** The API on a real HTTP server on loopback: each request handed to `handleApi`. */
+/** The API on a real HTTP server on loopback: each request handed to the API's Hono app. */
 export async function serveApi(
 	deps: ServerDeps
 ): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -43,7 +43,10 @@ export async function serveApi(
 				headers,
 				body: body as BodyInit | undefined
 			});
-			const response = await handleApi(request, deps, req.socket.remoteAddress ?? '127.0.0.1');
+			const response = await app.fetch(request, {
+				deps,
+				clientAddress: req.socket.remoteAddress ?? '127.0.0.1'
+			});
 			const out = Buffer.from(await response.arrayBuffer());
 			const outHeaders: Record<string, string | string[]> = {};
 			response.headers.forEach((value, key) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '$lib/domain/ids';
 import { hashToken, newToken } from '$lib/server/auth/tokens';
 import type { Role } from '$lib/server/db';
+import { apiRoutes } from '$lib/server/api/app';
 import {
 	describeEachDatabase,
 	seedOwner,
@@ -597,6 +598,12 @@ describeEachDatabase('the access matrix', (dialect) => {
 			'PUT /api/v1/guidance'
 		]) {
 			expect(endpoints, endpoint).toContain(endpoint);
+		}
+		// Every row names a route the app defines (read from its route definitions).
+		const defined = new Set(apiRoutes.map((r) => `${r.method} ${r.path}`));
+		for (const [method, path] of MATRIX) {
+			const template = path.split('?')[0]!.replace(/:\w+/g, ':id');
+			expect(defined, `${method} ${path}`).toContain(`${method} ${template}`);
 		}
 	});
 

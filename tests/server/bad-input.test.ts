@@ -618,6 +618,9 @@ describeEachDatabase('bad input', (dialect) => {
 			['GET', `/api/v1/invitations/${someId}`, 'DELETE'],
 			['GET', '/api/v1/invitations/lookup', 'POST'],
 			['GET', '/api/v1/invitations/accept', 'POST'],
+			// The static path is matched before `/invitations/:id`, whose DELETE it is not.
+			['DELETE', '/api/v1/invitations/lookup', 'POST'],
+			['DELETE', '/api/v1/invitations/accept', 'POST'],
 			['GET', '/api/v1/auth/sign-in', 'POST'],
 			['DELETE', '/api/v1/auth/sign-out', 'POST'],
 			['POST', '/api/v1/audit', 'GET'],

@@ -6,7 +6,7 @@ import { describe } from 'vitest';
 import { startServer } from '$lib/server/app';
 import { ManualClock } from '$lib/server/clock';
 import { readConfig } from '$lib/server/config';
-import { handleApi } from '$lib/server/api/router';
+import { app } from '$lib/server/api/app';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import type { ServerDeps } from '$lib/server/deps';
@@ -16,7 +16,8 @@ import { uuidv7 } from '$lib/domain/ids';
 
 /**
  * The adapter suite's harness: every suite runs once on SQLite and once on PostgreSQL, each
- * on a database of its own, through the real API handler with a controllable clock.
+ * on a database of its own, through the API's Hono app (`app.request()`, in-process) with a
+ * controllable clock.
  */
 
 export const POSTGRES_URL =
@@ -51,7 +52,7 @@ export interface TestServer {
 	deps: ServerDeps;
 	clock: ManualClock;
 	dialect: Dialect;
-	/** Sends a request through the API handler. */
+	/** Sends a request through the API's app. */
 	request(method: string, path: string, options?: RequestOptions): Promise<Response>;
 	close(): Promise<void>;
 }
@@ -124,7 +125,10 @@ export async function startTestServer(
 				if (!headers.has('content-type')) headers.set('content-type', 'application/json');
 			}
 			const request = new Request(`${config.origin}${path}`, { method, headers, body });
-			return handleApi(request, deps, opts.address ?? '127.0.0.1');
+			return app.request(request, undefined, {
+				deps,
+				clientAddress: opts.address ?? '127.0.0.1'
+			});
 		},
 		close: async () => {
 			await deps.db.destroy();

@@ -1,39 +1,97 @@
+import type { ApiSchema } from '$lib/server/api/app';
+
 /**
  * The owner's server's JSON API as the browser calls it. Every answer is a value, never a
  * throw: a network failure is `{ ok: false, status: 0, reason: 'offline' }`.
+ *
+ * The paths, the bodies and the answers are the server's route definitions (`ApiSchema`, a
+ * type only: no server code reaches the browser), so no answer type is written here a second
+ * time (ADR 17): `callApi('GET', '/kindergartens')` answers `{ kindergartens: [{ id, name }] }`
+ * because the server's route does. A route with `:names` or a query takes its path from
+ * `apiPath` (path.ts): `callApi('GET', apiPath('/groups/:id', { id }))`.
  */
 export type ApiResult<T> =
 	| { ok: true; status: number; data: T }
 	| { ok: false; status: number; reason: string; fields: Record<string, string> };
 
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The routes by path template, without `/api/v1`. */
+type Routes = {
+	[K in keyof ApiSchema as K extends `/api/v1${infer P}` ? P : never]: ApiSchema[K];
+};
+export type RouteTemplate = keyof Routes;
+
+type Endpoint<M extends Method, P extends string> = P extends RouteTemplate
+	? Routes[P][`$${Lowercase<M>}` & keyof Routes[P]]
+	: never;
+
+/** What a route takes: `param` for the template's `:names`, `query`, `json` for the body. */
+export type ApiInput<M extends Method, P extends string> =
+	Endpoint<M, P> extends infer E ? (E extends { input: infer I } ? I : never) : never;
+
+/** What a route answers when it succeeds. */
+export type ApiAnswer<M extends Method, P extends string> =
+	Endpoint<M, P> extends infer E ? (E extends { output: infer O } ? O : never) : never;
+
+/** What any method of a route takes (the `:names` and the query are the same for all). */
+export type RouteInput<P extends RouteTemplate> = Routes[P][keyof Routes[P]] extends infer E
+	? E extends { input: infer I }
+		? I
+		: never
+	: never;
+
+declare const template: unique symbol;
+/** A path filled in from its route's template by `apiPath`; the template goes with it as a type. */
+export type FilledPath<P extends RouteTemplate> = string & { readonly [template]: P };
+
+/** Templates with `:names` or a query: their paths are filled in by `apiPath`. */
+export type FillableTemplate = {
+	[P in RouteTemplate]: RouteInput<P> extends infer I
+		? I extends { param: unknown } | { query: unknown }
+			? P
+			: never
+		: never;
+}[RouteTemplate];
+
+/** The paths `callApi(M, …)` takes: a template without `:names` as it is, the others filled in. */
+export type ApiTarget<M extends Method> = {
+	[P in RouteTemplate]: `$${Lowercase<M>}` extends keyof Routes[P]
+		? P extends FillableTemplate
+			? FilledPath<P>
+			: P
+		: never;
+}[RouteTemplate];
+
+type TemplateOf<T> = T extends FilledPath<infer P> ? P : T & string;
+
 interface ErrorBody {
 	error?: { reason?: string; fields?: Record<string, string> };
 }
 
-export async function callApi<T>(
-	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-	path: string,
-	body?: unknown
-): Promise<ApiResult<T>> {
+export async function callApi<M extends Method, T extends ApiTarget<M>>(
+	method: M,
+	path: T,
+	...[body]: ApiInput<M, TemplateOf<T>> extends { json: infer J } ? [body: J] : []
+): Promise<ApiResult<ApiAnswer<M, TemplateOf<T>>>> {
 	let response: Response;
 	try {
+		// Same-origin credentials are fetch's default: the session cookie goes with every call.
 		response = await fetch(`/api/v1${path}`, {
 			method,
-			credentials: 'same-origin',
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			...(body === undefined ? {} : { body: JSON.stringify(body) })
+			...(body !== undefined && {
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			})
 		});
 	} catch {
 		return { ok: false, status: 0, reason: 'offline', fields: {} };
 	}
-	const text = await response.text();
-	let parsed: unknown;
-	try {
-		parsed = text ? JSON.parse(text) : null;
-	} catch {
-		parsed = null;
+	// An empty body (204) or one that is not JSON reads as null.
+	const parsed = (await response.json().catch(() => null)) as unknown;
+	if (response.ok) {
+		return { ok: true, status: response.status, data: parsed as ApiAnswer<M, TemplateOf<T>> };
 	}
-	if (response.ok) return { ok: true, status: response.status, data: parsed as T };
 	const error = (parsed as ErrorBody | null)?.error;
 	return {
 		ok: false,
@@ -43,60 +101,13 @@ export async function callApi<T>(
 	};
 }
 
-export type Role = 'staff' | 'manager' | 'ownerAdmin' | 'parent';
-
-export interface SignedInUser {
-	userId: string;
-	ownerId: string;
-	role: Role;
-	kindergartenId: string | null;
-	groupId: string | null;
-	displayName: string;
-	email: string | null;
-}
-
-export interface ServerKindergarten {
-	id: string;
-	name: string;
-}
-
-export interface ServerGroup {
-	id: string;
-	kindergartenId: string;
-	name: string;
-	ageMin: number;
-	ageMax: number;
-}
-
-export interface ServerUser {
-	id: string;
-	email: string | null;
-	displayName: string;
-	role: Role;
-	kindergartenId: string | null;
-	groupId: string | null;
-	disabled: boolean;
-	signInMethods: Array<'password' | 'oidc'>;
-}
-
-export interface ServerInvitation {
-	id: string;
-	role: Role;
-	kindergartenId: string | null;
-	groupId: string | null;
-	displayName: string;
-	createdAt: string;
-	expiresAt: string;
-	status: 'pending' | 'accepted' | 'revoked' | 'expired';
-	token?: string;
-	url?: string;
-}
-
-export interface AuditEntry {
-	at: string;
-	action: string;
-	actorUserId: string | null;
-	targetType: string | null;
-	targetId: string | null;
-	reason: string | null;
-}
+// The server's answers under the names the pages use.
+export type SignedInUser = ApiAnswer<'GET', '/me'>['user'];
+export type Role = SignedInUser['role'];
+export type ServerKindergarten = ApiAnswer<'GET', '/kindergartens/:id'>['kindergarten'];
+export type ServerGroup = ApiAnswer<'GET', '/groups/:id'>['group'];
+export type ServerUser = ApiAnswer<'GET', '/users'>['users'][number];
+/** An invitation as listed; a new one also carries its `token` and `url`, once. */
+export type ServerInvitation = ApiAnswer<'GET', '/invitations'>['invitations'][number] &
+	Partial<Pick<ApiAnswer<'POST', '/invitations'>['invitation'], 'token' | 'url'>>;
+export type AuditEntry = ApiAnswer<'GET', '/audit'>['entries'][number];

@@ -1,4 +1,10 @@
-import { callApi, type ApiResult, type SignedInUser } from '$lib/client/api';
+import {
+	callApi,
+	type ApiAnswer,
+	type ApiInput,
+	type ApiResult,
+	type SignedInUser
+} from '$lib/client/api';
 import { deviceUserId } from './device-user';
 
 /**
@@ -28,10 +34,7 @@ export class AccountState {
 				return;
 			}
 		}
-		const [me, oidc] = await Promise.all([
-			callApi<{ user: SignedInUser }>('GET', '/me'),
-			callApi<{ enabled: boolean }>('GET', '/auth/oidc')
-		]);
+		const [me, oidc] = await Promise.all([callApi('GET', '/me'), callApi('GET', '/auth/oidc')]);
 		this.unreachable = !me.ok && me.status === 0;
 		if (me.ok) this.user = me.data.user;
 		else if (me.status === 401) this.user = null;
@@ -44,11 +47,11 @@ export class AccountState {
 		this.known = true;
 	}
 
-	async signIn(email: string, password: string): Promise<ApiResult<{ user: SignedInUser }>> {
-		const result = await callApi<{ user: SignedInUser }>('POST', '/auth/sign-in', {
-			email,
-			password
-		});
+	async signIn(
+		email: string,
+		password: string
+	): Promise<ApiResult<ApiAnswer<'POST', '/auth/sign-in'>>> {
+		const result = await callApi('POST', '/auth/sign-in', { email, password });
 		if (result.ok) {
 			this.user = result.data.user;
 			setSignOutPending(false);
@@ -57,13 +60,10 @@ export class AccountState {
 		return result;
 	}
 
-	async acceptInvitation(input: {
-		token: string;
-		email: string;
-		password: string;
-		displayName: string;
-	}): Promise<ApiResult<{ user: SignedInUser }>> {
-		const result = await callApi<{ user: SignedInUser }>('POST', '/invitations/accept', input);
+	async acceptInvitation(
+		input: ApiInput<'POST', '/invitations/accept'>['json']
+	): Promise<ApiResult<ApiAnswer<'POST', '/invitations/accept'>>> {
+		const result = await callApi('POST', '/invitations/accept', input);
 		if (result.ok) {
 			this.user = result.data.user;
 			setSignOutPending(false);

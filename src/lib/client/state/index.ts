@@ -18,6 +18,8 @@ export { guidance } from './guidance.svelte';
 export { account } from './account.svelte';
 export {
 	callApi,
+	type ApiAnswer,
+	type ApiInput,
 	type ApiResult,
 	type AuditEntry,
 	type Role,
@@ -27,6 +29,7 @@ export {
 	type ServerUser,
 	type SignedInUser
 } from '$lib/client/api';
+export { apiPath } from '$lib/client/api/path';
 export { sync, type SyncStatus } from './sync.svelte';
 export { deviceUserId } from './device-user';
 export {

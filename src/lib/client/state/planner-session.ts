@@ -1,9 +1,5 @@
-import {
-	callApi,
-	type ServerGroup,
-	type ServerKindergarten,
-	type SignedInUser
-} from '$lib/client/api';
+import { callApi, type SignedInUser } from '$lib/client/api';
+import { apiPath } from '$lib/client/api/path';
 import type { AccountState } from './account.svelte';
 import { repositories } from './repositories';
 import { databaseName, deviceUserId, setDeviceUser } from './device-user';
@@ -17,9 +13,11 @@ import type { SyncState } from './sync.svelte';
 
 /** Replaces the device's kindergarten and groups with the server's (when it answers). */
 export async function loadOrganisationFromServer(user: SignedInUser): Promise<void> {
+	if (!user.kindergartenId) return;
+	const param = { id: user.kindergartenId };
 	const [k, g] = await Promise.all([
-		callApi<{ kindergarten: ServerKindergarten }>('GET', `/kindergartens/${user.kindergartenId}`),
-		callApi<{ groups: ServerGroup[] }>('GET', `/kindergartens/${user.kindergartenId}/groups`)
+		callApi('GET', apiPath('/kindergartens/:id', param)),
+		callApi('GET', apiPath('/kindergartens/:id/groups', param))
 	]);
 	if (k.ok && g.ok) {
 		await repositories().organisation.replaceFromServer(

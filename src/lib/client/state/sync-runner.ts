@@ -183,10 +183,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 
 /** The server's conflicts to resolve, into the local store the conflicts page reads. */
 async function refreshConflicts(db: LekeplanDatabase): Promise<void> {
-	const result = await callApi<{ conflicts: Array<Record<string, unknown>> }>(
-		'GET',
-		'/sync/conflicts'
-	);
+	const result = await callApi('GET', '/sync/conflicts');
 	if (!result.ok) return;
 	await db.transaction('rw', db.conflicts, async () => {
 		await db.conflicts.clear();

@@ -1,9 +1,9 @@
 import type { RequestHandler } from './$types';
-import { handleApi } from '$lib/server/api/router';
+import { app } from '$lib/server/api/app';
 import { serverDeps } from '$lib/server/instance';
 
 const handle: RequestHandler = async ({ request, getClientAddress }) =>
-	handleApi(request, await serverDeps(), getClientAddress());
+	app.fetch(request, { deps: await serverDeps(), clientAddress: getClientAddress() });
 
 export const GET = handle;
 export const POST = handle;
