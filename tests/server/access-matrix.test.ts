@@ -975,3 +975,93 @@ describeEachDatabase('access: the audit log', (dialect) => {
 		expect(entries.filter((e) => e.action === 'access_refused')).toEqual([]);
 	});
 });
+
+describeEachDatabase('access: requests from another origin’s page', (dialect) => {
+	let server: TestServer;
+	let world: World;
+	const ORIGIN = 'http://localhost:3000';
+
+	beforeAll(async () => {
+		server = await startTestServer(dialect, { origin: ORIGIN });
+		world = new World(server, await seedOwner(server, 'a'), await seedOwner(server, 'b'));
+	});
+	afterAll(async () => server.close());
+
+	/** Every state-changing endpoint of the table, and the anonymous ones beside it. */
+	const WRITES: Array<[Method, string]> = [
+		...new Map(
+			MATRIX.filter(([method]) => method !== 'GET').map(([method, path]) => [
+				`${method} ${path}`,
+				[method, path] as [Method, string]
+			])
+		).values(),
+		['POST', '/api/v1/auth/sign-in'],
+		['POST', '/api/v1/auth/sign-out'],
+		['POST', '/api/v1/invitations/lookup'],
+		['POST', '/api/v1/invitations/accept']
+	];
+
+	/** How another site's page can send a request: each is refused, whatever it carries. */
+	const FROM_ELSEWHERE: Array<[string, Record<string, string>]> = [
+		['another site (Origin)', { origin: 'http://evil.example' }],
+		['the same site on another port (Origin)', { origin: 'http://localhost:4000' }],
+		['a sandboxed frame (Origin: null)', { origin: 'null' }],
+		['another site (Sec-Fetch-Site, no Origin)', { 'sec-fetch-site': 'cross-site' }],
+		['another origin of the site (Sec-Fetch-Site, no Origin)', { 'sec-fetch-site': 'same-site' }]
+	];
+
+	for (const [method, path] of WRITES) {
+		it(`${method} ${path}: refused with 403 from another origin, signed in as owner admin, changing nothing`, async () => {
+			const cookie = await signIn(server, world.a.users.ownerAdmin.email);
+			const ids: Record<string, string> = {
+				':id': uuidv7(),
+				':client': uuidv7(),
+				':record': uuidv7(),
+				':user': uuidv7()
+			};
+			for (const [how, headers] of FROM_ELSEWHERE) {
+				// With no body, a form's body, and a JSON body: the content type changes nothing.
+				for (const body of [
+					{},
+					{ raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+					{ raw: '{}', headers: { 'content-type': 'text/plain' } },
+					{ body: {} }
+				] as Array<{ raw?: string; body?: unknown; headers?: Record<string, string> }>) {
+					const before = await snapshot(server, { sessions: true });
+					const response = await server.request(method, fillPath(path, ids), {
+						cookie,
+						...body,
+						headers: { ...body.headers, ...headers }
+					});
+					expect(response.status, `${how} ${JSON.stringify(body)}`).toBe(403);
+					expect(await response.json()).toEqual({
+						error: { status: 403, reason: 'cross_origin_request' }
+					});
+					await expectUnchanged(server, before, { message: how });
+				}
+			}
+		});
+	}
+
+	it('signs out a request from the app’s own page, and one with no browser headers', async () => {
+		for (const headers of [
+			{ origin: ORIGIN },
+			{ 'sec-fetch-site': 'same-origin' },
+			{} as Record<string, string>
+		]) {
+			const cookie = await signIn(server, world.a.users.staff.email);
+			const out = await server.request('POST', '/api/v1/auth/sign-out', { cookie, headers });
+			expect(out.status, JSON.stringify(headers)).toBe(204);
+			expect((await server.request('GET', '/api/v1/me', { cookie })).status).toBe(401);
+		}
+	});
+
+	it('answers reads from anywhere (a link from another site opens the app)', async () => {
+		const cookie = await signIn(server, world.a.users.staff.email);
+		const me = await server.request('GET', '/api/v1/me', {
+			cookie,
+			headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' }
+		});
+		expect(me.status).toBe(200);
+	});
+});
