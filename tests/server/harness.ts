@@ -129,7 +129,7 @@ export async function startTestServer(
 				headers,
 				body,
 				...(body instanceof ReadableStream ? { duplex: 'half' } : {})
-			} as RequestInit);
+			});
 			// What hooks.server.ts does before SvelteKit hands the request to the API.
 			if (isCrossOriginWrite(request, config.origin)) return crossOriginRefusal();
 			return handleApi(request, deps, opts.address ?? '127.0.0.1');
