@@ -111,11 +111,12 @@ describe('the production build over HTTP', () => {
 
 	it('refuses a sign-out from another origin (no body, no content type) and keeps the session', async () => {
 		const cookie = await signIn();
-		for (const headers of [
+		const elsewhere: Array<Record<string, string>> = [
 			{ origin: 'https://evil.example' },
 			{ origin: 'https://skole.lekeplan.test' },
 			{ 'sec-fetch-site': 'same-site' }
-		]) {
+		];
+		for (const headers of elsewhere) {
 			const out = await fetch(`${server.base}/api/v1/auth/sign-out`, {
 				method: 'POST',
 				headers: { cookie, ...headers }
