@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { DIGITAL_CLAUSES, LEARNING_AREAS, SCREEN_MODES } from '../vocabulary';
 import { LIBRARY_TOOLS, SETTINGS, STOP_MOTION_PHASES } from './vocabulary';
 import { containsPersonalNumber } from '../personal-number';
+import { ACTIVITY_SLUG, webUrl } from '../plan';
 
 /**
  * Library activities: templates staff plan from. Built-in activities ship in every locale the
@@ -44,7 +45,7 @@ const wholeNumber = (min: number, max: number) =>
 			z.maximum(max, 'too_big')
 		);
 
-const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'invalid_id'));
+const slug = z.string().check(z.regex(ACTIVITY_SLUG, 'invalid_id'));
 
 export const activityPhaseSchema = z.strictObject({
 	phase: z.enum(STOP_MOTION_PHASES),
@@ -82,7 +83,7 @@ export const builtInActivitySchema = z
 		staffTips: localizedList(400),
 		privacy: localized(600),
 		/** Where it is adapted from, if anywhere. */
-		source: z.nullable(z.strictObject({ title: text(200), url: z.url({ error: 'invalid_url' }) })),
+		source: z.nullable(z.strictObject({ title: text(200), url: webUrl })),
 		/** Stop-motion only: one session per phase, in order. */
 		phases: z.optional(z.array(activityPhaseSchema))
 	})
