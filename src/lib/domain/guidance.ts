@@ -38,9 +38,9 @@ const sourceSchema = z.strictObject({
 	id: text,
 	name: text,
 	year: z.number(),
-	url: z.url({ protocol: /^https?$/, error: 'invalid_url' }).check(
-		z.refine((s) => !containsPersonalNumber(s), 'personal_number')
-	),
+	url: z
+		.url({ protocol: /^https?$/, error: 'invalid_url' })
+		.check(z.refine((s) => !containsPersonalNumber(s), 'personal_number')),
 	scope: z.nullable(z.enum(GUIDANCE_SCOPES)),
 	/** A plain-language summary; the default set's live in guidance-notes.ts. */
 	note: z.optional(localized),

@@ -28,15 +28,13 @@ export const groupBody = z
 		})
 	);
 
-export const email = z
-	.string()
-	.check(
-		z.trim(),
-		z.toLowerCase(),
-		z.maxLength(254, 'too_long'),
-		z.email('invalid_email'),
-		z.refine((s) => !containsPersonalNumber(s), 'personal_number')
-	);
+export const email = z.string().check(
+	z.trim(),
+	z.toLowerCase(),
+	z.maxLength(254, 'too_long'),
+	z.email('invalid_email'),
+	z.refine((s) => !containsPersonalNumber(s), 'personal_number')
+);
 
 export const password = z
 	.string()
