@@ -193,6 +193,11 @@ export const activityPlanSchema = z
 		rota: z.optional(z.nullable(planRotaSchema)),
 		/** The manager's (styrer's) decision on the plan; only a manager may set it (server-checked). */
 		approval: z.optional(z.nullable(planApprovalSchema)),
+		/**
+		 * When staff first changed the content of an approved plan after the approval, for the
+		 * manager to see; written by the server only, cleared by the next decision (ADR 23).
+		 */
+		changedSinceApproval: z.optional(z.nullable(timestamp)),
 		/** On a synced device: the server revision this copy is based on (never sent). */
 		syncRev: z.optional(z.number().check(z.minimum(0)))
 	})

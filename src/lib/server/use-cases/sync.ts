@@ -35,6 +35,7 @@ import {
 	valueProblem
 } from './sync-records';
 import { storeSequence, takeSequence } from './sequence';
+import { auditDecision, judgeApproval, stampApproval } from './approval';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 
 /**
@@ -452,7 +453,8 @@ class Batch {
 		if (this.#sequence !== this.#start) await storeSequence(this.trx, this.#sequence);
 	}
 
-	async apply(m: Mutation): Promise<MutationResult> {
+	async apply(sent: Mutation): Promise<MutationResult> {
+		let m = sent;
 		const row = this.#records.get(m.recordId) ?? null;
 		if (
 			row &&
@@ -462,14 +464,18 @@ class Batch {
 			return this.reject(m, 'out_of_scope');
 		}
 		if (row && row.type !== m.type) return this.reject(m, 'invalid_record', { type: 'wrong_type' });
+		const current = row ? stored(row) : null;
 		if (m.op === 'put') {
 			const problem = fieldProblems(m.type, m.fields);
 			if (problem) return this.reject(m, problem.reason, problem.fields);
-			// Approving a plan is the manager's (styrer's) decision; the server, not the tablet, says who.
-			if ('approval' in m.fields && this.actor.role !== 'manager') {
+			// Approving a plan is the manager's (styrer's) decision, judged by what it changes (ADR 23).
+			const fields =
+				m.type === 'plan' ? judgeApproval(this.actor, current?.data ?? null, m.fields) : m.fields;
+			if (!fields) {
 				await this.refused(m.type, m.recordId);
 				return this.reject(m, 'forbidden_field', { approval: 'manager_only' });
 			}
+			m = { ...m, fields };
 			// An edit of a record this server no longer has: its tombstone passed the horizon.
 			if (!row && m.baseRev !== null) return this.reject(m, 'not_found');
 		} else {
@@ -479,7 +485,6 @@ class Batch {
 			if (!row) return this.reject(m, 'not_found');
 		}
 
-		const current = row ? stored(row) : null;
 		const outcome = mergeMutation(current, m, m.type, this.clientId);
 
 		if (m.op === 'delete') {
@@ -505,6 +510,18 @@ class Batch {
 		}
 		const checked = await this.check(m.type, m.recordId, outcome.data, row);
 		if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
+		if (m.type === 'plan') {
+			checked.data = stampApproval(this.actor, current?.data ?? null, checked.data, this.now);
+			await auditDecision(
+				this.trx,
+				this.deps.clock,
+				this.actor,
+				this.scope,
+				m.recordId,
+				current?.data ?? null,
+				checked.data
+			);
+		}
 		// A new record: every field it has is new (a checked record holds no undefined values).
 		const changed = current ? changedKeys(current.data, checked.data) : Object.keys(checked.data);
 		let rev: number | undefined;
@@ -1018,6 +1035,7 @@ export async function resolveConflict(
 			});
 			if (!validation.ok) throw new ApiError(422, 'invalid_value', validation.fields);
 			if (conflict.type === 'plan') {
+				validation.data = stampApproval(actor, current.data, validation.data, now);
 				const groups = await groupsOf(trx, scope);
 				if (!groups.has(validation.data['groupId'] as string)) {
 					throw new ApiError(422, 'invalid_value', { groupId: 'out_of_scope' });
