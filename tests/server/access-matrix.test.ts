@@ -191,6 +191,7 @@ const MATRIX: Row[] = [
 	['DELETE', '/api/v1/invitations/:id', 'missing', '401 403 403 403 404'],
 
 	['GET', '/api/v1/audit', null, '401 403 403 403 200'],
+	['GET', '/api/v1/audit/export', null, '401 403 403 403 200'],
 
 	// The owner's screen-time guidance: owner administrators only (tablets get it by pull).
 	['GET', '/api/v1/guidance', null, '401 403 403 403 200'],
@@ -587,6 +588,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 			'POST /api/v1/invitations',
 			'DELETE /api/v1/invitations/:id',
 			'GET /api/v1/audit',
+			'GET /api/v1/audit/export',
 			'GET /api/v1/health',
 			'GET /api/v1/me',
 			'POST /api/v1/sync/push',
@@ -957,14 +959,19 @@ describeEachDatabase('access: the audit log', (dialect) => {
 			(e) => e.action === 'role_changed' && e.targetId === staff.id
 		);
 		expect(changes).toEqual([
-			{
+			expect.objectContaining({
 				at: expect.stringMatching(/Z$/) as unknown,
 				action: 'role_changed',
 				actorUserId: a.users.ownerAdmin.id,
 				targetType: 'user',
 				targetId: staff.id,
-				reason: 'staff->manager'
-			}
+				reason: 'staff->manager',
+				// Who, and what changed (issue 13).
+				actorName: 'ownerAdmin a',
+				targetName: 'staff a',
+				changes: { role: ['staff', 'manager'] },
+				count: 1
+			})
 		]);
 	});
 

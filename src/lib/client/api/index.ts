@@ -92,11 +92,27 @@ export interface ServerInvitation {
 	url?: string;
 }
 
+/** One row of the audit log; refusals come grouped (`count` > 1, `firstAt` … `at`). */
 export interface AuditEntry {
+	id: string;
 	at: string;
+	firstAt: string;
+	count: number;
 	action: string;
+	reason: string | null;
 	actorUserId: string | null;
+	actorName: string | null;
+	actorEmail: string | null;
+	kindergartenId: string | null;
+	kindergartenName: string | null;
 	targetType: string | null;
 	targetId: string | null;
-	reason: string | null;
+	targetName: string | null;
+	changes: Record<string, [unknown, unknown]> | null;
+}
+
+/** A page of the audit log; `next` asks for the page after it. */
+export interface AuditPage {
+	entries: AuditEntry[];
+	next: string | null;
 }

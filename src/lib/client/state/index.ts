@@ -20,6 +20,7 @@ export {
 	callApi,
 	type ApiResult,
 	type AuditEntry,
+	type AuditPage,
 	type Role,
 	type ServerGroup,
 	type ServerInvitation,

@@ -94,6 +94,18 @@ export function json(status: number, body: unknown, headers: HeadersInit = {}): 
 	return new Response(payload, { status, headers: h });
 }
 
+/** A CSV download (the audit log's): never cached, saved under `filename`. */
+export function csvResponse({ csv, filename }: { csv: string; filename: string }): Response {
+	return new Response(csv, {
+		status: 200,
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'no-store'
+		}
+	});
+}
+
 export function errorResponse(error: ApiError): Response {
 	return json(
 		error.status,

@@ -1,5 +1,5 @@
 import type { ServerDeps } from '../deps';
-import { ApiError, errorResponse, json, parseWith, readJson } from './http';
+import { ApiError, csvResponse, errorResponse, json, parseWith, readJson } from './http';
 import {
 	clearedSessionCookie,
 	currentActor,
@@ -17,6 +17,8 @@ import * as invitations from '../use-cases/invitations';
 import * as auth from '../use-cases/auth';
 import * as sync from '../use-cases/sync';
 import * as guidance from '../use-cases/guidance';
+import * as auditLog from '../use-cases/audit-log';
+import { auditCsv } from '../use-cases/audit-csv';
 import { syncScope } from '../access';
 import { MAX_PUSH_BYTES } from '$lib/sync';
 import {
@@ -379,7 +381,14 @@ export const routes: Route[] = [
 		pattern: /^\/api\/v1\/audit$/,
 		methods: {
 			GET: async (ctx) =>
-				json(200, { entries: await auth.readAuditLog(ctx.deps, await actor(ctx)) })
+				json(200, await auditLog.readAuditLog(ctx.deps, await actor(ctx), ctx.url.searchParams))
+		}
+	},
+	{
+		pattern: /^\/api\/v1\/audit\/export$/,
+		methods: {
+			GET: async (ctx) =>
+				csvResponse(await auditCsv(ctx.deps, await actor(ctx), ctx.url.searchParams))
 		}
 	}
 ];
