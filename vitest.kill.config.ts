@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The kill test (tests/kill/): the production build in ./build, run as a child process and
- * killed with SIGKILL mid-push, on SQLite and on PostgreSQL. It talks HTTP only, so it needs
- * none of the app's Vite plugins. Run by `npm run test:kill` after the e2e run has built.
+ * The tests of the production build (tests/kill/): ./build run as a child process, on SQLite and
+ * on PostgreSQL. The kill test kills it with SIGKILL mid-push; the HTTP edge test checks what
+ * it answers at the HTTP level (headers, body limits, other origins). They talk HTTP only, so
+ * they need none of the app's Vite plugins. Run by `npm run test:kill` after the e2e run has built.
  */
 export default defineConfig({
 	test: {

@@ -1,18 +1,42 @@
-import type { ServerInit } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
 import { MAX_PUSH_BYTES } from '$lib/sync';
 import { bodyLimitWarning } from '$lib/server/config';
 import { serverDeps } from '$lib/server/instance';
+import { crossOriginRefusal, isCrossOriginWrite } from '$lib/server/security/cross-origin';
+import { securityHeaders, sendSecurityHeadersOnEveryResponse } from '$lib/server/security/headers';
 
 /**
  * Opens and migrates the database when the server starts (not while building: the prerender
  * step must not create data/), so a broken database stops the start, not a later request.
- * Warns when the body limit is below a push's (see bodyLimitWarning).
+ * Warns when the body limit is below a push's (see bodyLimitWarning). From then on every
+ * response of this process carries the security headers, files and the prerendered shell too.
  */
 export const init: ServerInit = async () => {
 	if (building) return;
-	await serverDeps();
+	const deps = await serverDeps();
+	sendSecurityHeadersOnEveryResponse(deps.origin);
 	// adapter-node's body limit (the dev server has none).
 	const warning = dev ? null : bodyLimitWarning(MAX_PUSH_BYTES);
 	if (warning) console.warn(warning);
 };
+
+/**
+ * The security headers on every response SvelteKit makes (ADR 22). A header the response has
+ * already (SvelteKit's full Content-Security-Policy on a page) stays as it is. Files and the
+ * prerendered shell, which adapter-node serves without SvelteKit, get them from `init`.
+ */
+const withSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(securityHeaders(event.url.origin))) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	return response;
+};
+
+/** A state-changing request from another origin's page is refused before anything reads it. */
+const refuseCrossOrigin: Handle = ({ event, resolve }) =>
+	isCrossOriginWrite(event.request, event.url.origin) ? crossOriginRefusal() : resolve(event);
+
+export const handle = sequence(withSecurityHeaders, refuseCrossOrigin);

@@ -192,6 +192,7 @@ const MATRIX: Row[] = [
 	['DELETE', '/api/v1/invitations/:id', 'missing', '401 403 403 403 404'],
 
 	['GET', '/api/v1/audit', null, '401 403 403 403 200'],
+	['GET', '/api/v1/audit/export', null, '401 403 403 403 200'],
 
 	// The owner's screen-time guidance: owner administrators only (tablets get it by pull).
 	['GET', '/api/v1/guidance', null, '401 403 403 403 200'],
@@ -588,6 +589,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 			'POST /api/v1/invitations',
 			'DELETE /api/v1/invitations/:id',
 			'GET /api/v1/audit',
+			'GET /api/v1/audit/export',
 			'GET /api/v1/health',
 			'GET /api/v1/me',
 			'POST /api/v1/sync/push',
@@ -964,14 +966,19 @@ describeEachDatabase('access: the audit log', (dialect) => {
 			(e) => e.action === 'role_changed' && e.targetId === staff.id
 		);
 		expect(changes).toEqual([
-			{
+			expect.objectContaining({
 				at: expect.stringMatching(/Z$/) as unknown,
 				action: 'role_changed',
 				actorUserId: a.users.ownerAdmin.id,
 				targetType: 'user',
 				targetId: staff.id,
-				reason: 'staff->manager'
-			}
+				reason: 'staff->manager',
+				// Who, and what changed (issue 13).
+				actorName: 'ownerAdmin a',
+				targetName: 'staff a',
+				changes: { role: ['staff', 'manager'] },
+				count: 1
+			})
 		]);
 	});
 
@@ -980,5 +987,95 @@ describeEachDatabase('access: the audit log', (dialect) => {
 		const response = await server.request('GET', '/api/v1/audit', { cookie: adminB });
 		const entries = ((await response.json()) as { entries: Entry[] }).entries;
 		expect(entries.filter((e) => e.action === 'access_refused')).toEqual([]);
+	});
+});
+
+describeEachDatabase('access: requests from another origin’s page', (dialect) => {
+	let server: TestServer;
+	let world: World;
+	const ORIGIN = 'http://localhost:3000';
+
+	beforeAll(async () => {
+		server = await startTestServer(dialect, { origin: ORIGIN });
+		world = new World(server, await seedOwner(server, 'a'), await seedOwner(server, 'b'));
+	});
+	afterAll(async () => server.close());
+
+	/** Every state-changing endpoint of the table, and the anonymous ones beside it. */
+	const WRITES: Array<[Method, string]> = [
+		...new Map(
+			MATRIX.filter(([method]) => method !== 'GET').map(([method, path]) => [
+				`${method} ${path}`,
+				[method, path] as [Method, string]
+			])
+		).values(),
+		['POST', '/api/v1/auth/sign-in'],
+		['POST', '/api/v1/auth/sign-out'],
+		['POST', '/api/v1/invitations/lookup'],
+		['POST', '/api/v1/invitations/accept']
+	];
+
+	/** How another site's page can send a request: each is refused, whatever it carries. */
+	const FROM_ELSEWHERE: Array<[string, Record<string, string>]> = [
+		['another site (Origin)', { origin: 'http://evil.example' }],
+		['the same site on another port (Origin)', { origin: 'http://localhost:4000' }],
+		['a sandboxed frame (Origin: null)', { origin: 'null' }],
+		['another site (Sec-Fetch-Site, no Origin)', { 'sec-fetch-site': 'cross-site' }],
+		['another origin of the site (Sec-Fetch-Site, no Origin)', { 'sec-fetch-site': 'same-site' }]
+	];
+
+	for (const [method, path] of WRITES) {
+		it(`${method} ${path}: refused with 403 from another origin, signed in as owner admin, changing nothing`, async () => {
+			const cookie = await signIn(server, world.a.users.ownerAdmin.email);
+			const ids: Record<string, string> = {
+				':id': uuidv7(),
+				':client': uuidv7(),
+				':record': uuidv7(),
+				':user': uuidv7()
+			};
+			for (const [how, headers] of FROM_ELSEWHERE) {
+				// With no body, a form's body, and a JSON body: the content type changes nothing.
+				for (const body of [
+					{},
+					{ raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+					{ raw: '{}', headers: { 'content-type': 'text/plain' } },
+					{ body: {} }
+				] as Array<{ raw?: string; body?: unknown; headers?: Record<string, string> }>) {
+					const before = await snapshot(server, { sessions: true });
+					const response = await server.request(method, fillPath(path, ids), {
+						cookie,
+						...body,
+						headers: { ...body.headers, ...headers }
+					});
+					expect(response.status, `${how} ${JSON.stringify(body)}`).toBe(403);
+					expect(await response.json()).toEqual({
+						error: { status: 403, reason: 'cross_origin_request' }
+					});
+					await expectUnchanged(server, before, { message: how });
+				}
+			}
+		});
+	}
+
+	it('signs out a request from the app’s own page, and one with no browser headers', async () => {
+		for (const headers of [
+			{ origin: ORIGIN },
+			{ 'sec-fetch-site': 'same-origin' },
+			{} as Record<string, string>
+		]) {
+			const cookie = await signIn(server, world.a.users.staff.email);
+			const out = await server.request('POST', '/api/v1/auth/sign-out', { cookie, headers });
+			expect(out.status, JSON.stringify(headers)).toBe(204);
+			expect((await server.request('GET', '/api/v1/me', { cookie })).status).toBe(401);
+		}
+	});
+
+	it('answers reads from anywhere (a link from another site opens the app)', async () => {
+		const cookie = await signIn(server, world.a.users.staff.email);
+		const me = await server.request('GET', '/api/v1/me', {
+			cookie,
+			headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' }
+		});
+		expect(me.status).toBe(200);
 	});
 });

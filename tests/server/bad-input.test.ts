@@ -277,10 +277,35 @@ interface Case {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-const raw = (body: string | Uint8Array, headers: Record<string, string> = JSON_TYPE) => ({
+const raw = (
+	body: string | Uint8Array | ReadableStream<Uint8Array>,
+	headers: Record<string, string> = JSON_TYPE
+) => ({
 	raw: body,
 	headers
 });
+
+/**
+ * A body sent in chunks with no declared length (`Transfer-Encoding: chunked`), `text` and then
+ * `extra` more bytes of spaces. The server must read it to its end to answer (adapter-node
+ * resets the connection of a body whose stream is cancelled): a cancel fails the request.
+ */
+function chunked(text: string, extra: number): ReadableStream<Uint8Array> {
+	const chunks = [new TextEncoder().encode(text)];
+	for (let left = extra; left > 0; left -= 64 * 1024) {
+		chunks.push(new Uint8Array(Math.min(left, 64 * 1024)).fill(0x20));
+	}
+	return new ReadableStream<Uint8Array>({
+		pull(controller) {
+			const next = chunks.shift();
+			if (next) controller.enqueue(next);
+			else controller.close();
+		},
+		cancel() {
+			throw new Error('the body was cancelled (a reset), not read to its end');
+		}
+	});
+}
 
 /** The battery for one endpoint: every way its body can be wrong. */
 function casesFor(endpoint: BodyEndpoint): Case[] {
@@ -379,6 +404,11 @@ function casesFor(endpoint: BodyEndpoint): Case[] {
 			const body = JSON.stringify(padding(v, 'x', over));
 			return raw(body, { ...JSON_TYPE, 'content-length': String(Buffer.byteLength(body)) });
 		},
+		tooLarge
+	);
+	add(
+		`a chunked body (no Content-Length) ${kb} long`,
+		(v) => raw(chunked(JSON.stringify(v), over)),
 		tooLarge
 	);
 	add(

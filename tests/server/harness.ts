@@ -7,6 +7,7 @@ import { startServer } from '$lib/server/app';
 import { ManualClock } from '$lib/server/clock';
 import { readConfig } from '$lib/server/config';
 import { app } from '$lib/server/api/app';
+import { crossOriginRefusal, isCrossOriginWrite } from '$lib/server/security/cross-origin';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import type { ServerDeps } from '$lib/server/deps';
@@ -59,8 +60,8 @@ export interface TestServer {
 
 export interface RequestOptions {
 	body?: unknown;
-	/** A raw body (for malformed input); sent as is. */
-	raw?: string | Uint8Array;
+	/** A raw body (for malformed input); sent as is. A stream goes without a Content-Length. */
+	raw?: string | Uint8Array | ReadableStream<Uint8Array>;
 	cookie?: string | null;
 	headers?: Record<string, string>;
 	address?: string;
@@ -124,7 +125,14 @@ export async function startTestServer(
 				body = JSON.stringify(opts.body);
 				if (!headers.has('content-type')) headers.set('content-type', 'application/json');
 			}
-			const request = new Request(`${config.origin}${path}`, { method, headers, body });
+			const request = new Request(`${config.origin}${path}`, {
+				method,
+				headers,
+				body,
+				...(body instanceof ReadableStream ? { duplex: 'half' } : {})
+			});
+			// What hooks.server.ts does before SvelteKit hands the request to the API.
+			if (isCrossOriginWrite(request, config.origin)) return crossOriginRefusal();
 			return app.request(request, undefined, {
 				deps,
 				clientAddress: opts.address ?? '127.0.0.1'

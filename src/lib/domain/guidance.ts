@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { AGE_BANDS, guidanceBand, type AgeBand, type Group } from './organisation';
+import { containsPersonalNumber } from './personal-number';
 import type { ScreenMode } from './vocabulary';
 
 /**
@@ -13,7 +14,9 @@ import type { ScreenMode } from './vocabulary';
  * week), which no source gives and which is only ever shown beside the sources' verdict, as ours.
  */
 
-const localized = z.strictObject({ nb: z.string(), nn: z.string(), en: z.string() });
+/** Text an owner admin writes: never an identity number in it (issue 13). */
+const text = z.string().check(z.refine((s) => !containsPersonalNumber(s), 'personal_number'));
+const localized = z.strictObject({ nb: text, nn: text, en: text });
 export type LocalizedText = z.infer<typeof localized>;
 
 /** What a source's figure covers. */
@@ -37,10 +40,12 @@ const figureSchema = z.strictObject({
 export type GuidanceFigure = z.infer<typeof figureSchema>;
 
 const sourceSchema = z.strictObject({
-	id: z.string(),
-	name: z.string(),
+	id: text,
+	name: text,
 	year: z.number(),
-	url: z.url({ protocol: /^https?$/, error: 'invalid_url' }),
+	url: z
+		.url({ protocol: /^https?$/, error: 'invalid_url' })
+		.check(z.refine((s) => !containsPersonalNumber(s), 'personal_number')),
 	scope: z.nullable(z.enum(GUIDANCE_SCOPES)),
 	/** A plain-language summary; the default set's live in guidance-notes.ts. */
 	note: z.optional(localized),
@@ -56,7 +61,7 @@ const bandLimitSchema = z.strictObject({
 	/** Real screen minutes a day the app holds a group of this band against. 0: none advised. */
 	dailyMinutes: z.number().check(z.minimum(0, 'too_small'), z.maximum(1440, 'too_big')),
 	/** The source the limit is taken from. */
-	basis: z.string()
+	basis: text
 });
 
 export const guidanceSetSchema = z

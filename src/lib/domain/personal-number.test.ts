@@ -136,3 +136,156 @@ describe('containsPersonalNumber', () => {
 		expect(containsPersonalNumber(`${FNR}9`)).toBe(false);
 	});
 });
+
+/*
+ * The property: however a person writes a valid number (issue 13), with separators between
+ * digits, invisible characters, digits of other forms, and text around it, it is found; the
+ * same spelling with a wrong check digit, or cut by a word, is not. Seeded: a failure names
+ * its seed and case (PNR_SEED=… replays a run).
+ */
+describe('containsPersonalNumber, however the number is written (seeded property)', () => {
+	const SEED = Number(process.env['PNR_SEED'] ?? 20261201) >>> 0;
+	const CASES = Number(process.env['PNR_CASES'] ?? 1500);
+
+	/** mulberry32, as the sync property test uses. */
+	function random(seed: number) {
+		let a = seed >>> 0;
+		return () => {
+			a = (a + 0x6d2b79f5) >>> 0;
+			let t = a;
+			t = Math.imul(t ^ (t >>> 15), t | 1);
+			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+			return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+		};
+	}
+
+	/** What people and keyboards put between digits, visible or not. */
+	const SEPARATORS = [
+		' ',
+		'.',
+		'-',
+		'\u00a0', // no-break space
+		'\u2009', // thin space
+		'\u202f', // narrow no-break space
+		'\u3000', // ideographic space
+		'\t',
+		'\n',
+		'\u200b', // zero-width space
+		'\u200c', // zero-width non-joiner
+		'\u200d', // zero-width joiner
+		'\u2060', // word joiner
+		'\ufeff', // zero-width no-break space
+		'\u00ad', // soft hyphen
+		'\u2010', // hyphen
+		'\u2011', // non-breaking hyphen
+		'\u2013', // en dash
+		'\u2014', // em dash
+		'\u2212', // minus
+		'\uff0d', // full-width hyphen-minus
+		'\uff0e' // full-width full stop
+	];
+
+	/** Ways to write one digit: ASCII and forms that NFKC folds or that are digits elsewhere. */
+	const DIGIT_FORMS: Array<(d: number) => string> = [
+		(d) => String(d),
+		(d) => String.fromCodePoint(0xff10 + d), // full-width
+		(d) => String.fromCodePoint(0x1d7ce + d), // mathematical bold
+		(d) => String.fromCodePoint(0x1d7f6 + d), // mathematical monospace
+		(d) => String.fromCodePoint(0x0660 + d), // Arabic-Indic
+		(d) => String.fromCodePoint(0x0966 + d), // Devanagari
+		(d) => (d === 0 ? '\u24ea' : String.fromCodePoint(0x2460 + d - 1)), // circled
+		(d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d]! // superscript
+	];
+
+	const AROUND = [
+		['', ''],
+		['Ring mor til ', ' i dag.'],
+		['Barnet (', ') var med'],
+		['Fnr: ', ''],
+		['', ' – ikke lagre'],
+		['Merk: «', '»']
+	] as const;
+
+	function someNumber(rng: () => number): string {
+		const two = (n: number) => String(n).padStart(2, '0');
+		for (;;) {
+			let day = 1 + Math.floor(rng() * 28);
+			let month = 1 + Math.floor(rng() * 12);
+			const kind = rng();
+			if (kind < 0.2)
+				day += 40; // D-number
+			else if (kind < 0.3) month += 40; // H-number
+			const nine = two(day) + two(month) + two(Math.floor(rng() * 100));
+			const individual = String(Math.floor(rng() * 1000)).padStart(3, '0');
+			const check = checkDigits(nine.slice(0, 6) + individual);
+			if (check !== null) return nine.slice(0, 6) + individual + check;
+		}
+	}
+
+	/** The number written with random forms of digits and random separators between them. */
+	function spell(eleven: string, rng: () => number): string {
+		let out = '';
+		for (let i = 0; i < eleven.length; i++) {
+			const form = rng() < 0.6 ? 0 : 1 + Math.floor(rng() * (DIGIT_FORMS.length - 1));
+			out += DIGIT_FORMS[form]!(Number(eleven[i]));
+			if (i < eleven.length - 1 && rng() < 0.35) {
+				const count = 1 + Math.floor(rng() * 3);
+				for (let k = 0; k < count; k++) {
+					out += SEPARATORS[Math.floor(rng() * SEPARATORS.length)];
+				}
+			}
+		}
+		return out;
+	}
+
+	it(`finds ${CASES} numbers in as many spellings, and no spelling with a wrong check digit`, () => {
+		const rng = random(SEED);
+		for (let n = 0; n < CASES; n++) {
+			const eleven = someNumber(rng);
+			const [before, after] = AROUND[Math.floor(rng() * AROUND.length)]!;
+			const spelling = spell(eleven, rng);
+			const label = `PNR_SEED=${SEED} case ${n}: ${eleven} as ${JSON.stringify(spelling)}`;
+			expect(containsPersonalNumber(`${before}${spelling}${after}`), label).toBe(true);
+
+			const wrong = withDigit(eleven, 10, 1 + Math.floor(rng() * 9));
+			const wrongSpelling = spell(wrong, rng);
+			expect(
+				containsPersonalNumber(`${before}${wrongSpelling}${after}`),
+				`${label}; wrong check digit ${JSON.stringify(wrongSpelling)}`
+			).toBe(false);
+		}
+	});
+
+	it('does not join digits that a word stands between', () => {
+		const rng = random(SEED ^ 0x5eed);
+		for (let n = 0; n < 200; n++) {
+			const eleven = someNumber(rng);
+			const cut = 1 + Math.floor(rng() * 10);
+			const text = `${eleven.slice(0, cut)} og ${eleven.slice(cut)}`;
+			expect(containsPersonalNumber(text), `PNR_SEED=${SEED}: ${text}`).toBe(false);
+		}
+	});
+
+	it('finds the spellings the issue names', () => {
+		const fnr = validNumber('010120', 123);
+		const spaced = `${fnr.slice(0, 6)} ${fnr.slice(6, 9)} ${fnr.slice(9)}`;
+		const dotted = `${fnr.slice(0, 2)}.${fnr.slice(2, 4)}.${fnr.slice(4, 6)} ${fnr.slice(6)}`;
+		const zeroWidth = `${fnr.slice(0, 5)}\u200b${fnr.slice(5)}`;
+		const fullWidth = [...fnr].map((d) => String.fromCodePoint(0xff10 + Number(d))).join('');
+		for (const text of [spaced, dotted, zeroWidth, fullWidth]) {
+			expect(containsPersonalNumber(`Tur med ${text}`), JSON.stringify(text)).toBe(true);
+		}
+	});
+
+	it('lets ordinary text with many numbers through', () => {
+		for (const text of [
+			'Kl. 09.15–10.00 og 12.30–13.15, 01.12.2026 – 03.12.2026',
+			'Ring 22 33 44 55 eller +47 930 12 345',
+			'Grupper på 3–4 barn, 6 runder à 15 min, 1 2 3 4 5 6 7 8 9 10',
+			'Bee-Bot 2.0, 15 cm rutenett, 4×4 ruter, 2026-12-01T10:00:00.000Z',
+			'Blåbærtur til Østmarka – «Ærfuglen» på øya, ½ time, 2. etasje, 1½ km'
+		]) {
+			expect(containsPersonalNumber(text), text).toBe(false);
+		}
+	});
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { CLOCK_TIME, isValidDate, minutesOfDay } from './calendar';
+import { isUuid } from './ids';
 import { id } from './organisation';
 import { containsPersonalNumber } from './personal-number';
 import { STOP_MOTION_PHASES, STOP_MOTION_ROLES } from './library/vocabulary';
@@ -42,6 +43,37 @@ export const freeText = (max: number) =>
 
 const requiredText = (max: number) =>
 	freeText(max).check(z.refine((s) => s.length > 0, { error: 'required', abort: true }));
+
+/** A built-in activity's id (`bee-bot-lopet`): lower-case letters and digits, hyphenated. */
+export const ACTIVITY_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * The activity a plan or a copy comes from: a built-in activity's slug or an own activity's
+ * UUID. An id, never free text: it has an id's shape, and a slug holds no identity number
+ * (a UUID's digits are random, so it is not read for one).
+ */
+export const activityRef = z.string().check(
+	z.maxLength(80, 'too_long'),
+	z.refine((s) => ACTIVITY_SLUG.test(s), { error: 'invalid_id', abort: true }),
+	z.refine((s) => isUuid(s) || !containsPersonalNumber(s), 'personal_number')
+);
+
+/** A link to a web page: http or https, bounded, and no identity number in it, encoded or not. */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'invalid_url' }).check(
+	z.maxLength(2000, 'too_long'),
+	z.refine(
+		(s) => !containsPersonalNumber(s) && !containsPersonalNumber(decoded(s)),
+		'personal_number'
+	)
+);
+
+function decoded(url: string): string {
+	try {
+		return decodeURIComponent(url);
+	} catch {
+		return url;
+	}
+}
 
 const isoDate = z
 	.string({ error: 'required' })
@@ -126,7 +158,7 @@ export const planSeriesSchema = z.strictObject({
 	id,
 	index: count(20),
 	count: count(20),
-	activityId: z.string().check(z.minLength(1), z.maxLength(80)),
+	activityId: activityRef,
 	phase: z.enum(STOP_MOTION_PHASES)
 });
 export type PlanSeries = z.infer<typeof planSeriesSchema>;
@@ -164,6 +196,11 @@ export const activityPlanSchema = z
 		rota: z.optional(z.nullable(planRotaSchema)),
 		/** The manager's (styrer's) decision on the plan; only a manager may set it (server-checked). */
 		approval: z.optional(z.nullable(planApprovalSchema)),
+		/**
+		 * When staff first changed the content of an approved plan after the approval, for the
+		 * manager to see; written by the server only, cleared by the next decision (ADR 23).
+		 */
+		changedSinceApproval: z.optional(z.nullable(timestamp)),
 		/** On a synced device: the server revision this copy is based on (never sent). */
 		syncRev: z.optional(z.number().check(z.minimum(0)))
 	})

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { id, name } from '$lib/domain/organisation';
+import { containsPersonalNumber } from '$lib/domain/personal-number';
 import { ROLES } from './db';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
 import { RESOLUTIONS } from './use-cases/sync';
@@ -27,9 +28,13 @@ export const groupBody = z
 		})
 	);
 
-export const email = z
-	.string()
-	.check(z.trim(), z.toLowerCase(), z.maxLength(254, 'too_long'), z.email('invalid_email'));
+export const email = z.string().check(
+	z.trim(),
+	z.toLowerCase(),
+	z.maxLength(254, 'too_long'),
+	z.email('invalid_email'),
+	z.refine((s) => !containsPersonalNumber(s), 'personal_number')
+);
 
 export const password = z
 	.string()

@@ -11,8 +11,13 @@ export const SERVER_FIELDS = [
 	'createdAt',
 	'updatedAt',
 	'deletedAt',
-	'rev'
+	'rev',
+	// A plan's mark that its content changed after the manager approved it (ADR 23).
+	'changedSinceApproval'
 ] as const;
+
+/** Server fields kept with a record's client-written fields (the rest are its metadata). */
+export const SERVER_DATA_FIELDS = ['changedSinceApproval'] as const;
 
 /** Fields a device keeps for itself and never sends (its base revision; an activity's origin). */
 export const DEVICE_FIELDS = ['syncRev', 'origin'] as const;

@@ -54,7 +54,7 @@ export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
 	activity: ['title', 'summary', 'materials', 'steps', 'talkAbout', 'staffTips', 'privacy']
 };
 
-export { DEVICE_FIELDS, SERVER_FIELDS } from './fields';
+export { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS } from './fields';
 
 const uuid = z.uuid({ error: 'invalid_id' });
 const count = (max: number) =>

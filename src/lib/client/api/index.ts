@@ -110,4 +110,6 @@ export type ServerUser = ApiAnswer<'GET', '/users'>['users'][number];
 /** An invitation as listed; a new one also carries its `token` and `url`, once. */
 export type ServerInvitation = ApiAnswer<'GET', '/invitations'>['invitations'][number] &
 	Partial<Pick<ApiAnswer<'POST', '/invitations'>['invitation'], 'token' | 'url'>>;
-export type AuditEntry = ApiAnswer<'GET', '/audit'>['entries'][number];
+/** A page of the audit log (refusals grouped; `next` asks for the page after it), and a row. */
+export type AuditPage = ApiAnswer<'GET', '/audit'>;
+export type AuditEntry = AuditPage['entries'][number];

@@ -132,6 +132,7 @@ export class PlanRepository {
 				title: copyTitle(source.title),
 				status: 'draft',
 				approval: null,
+				changedSinceApproval: null,
 				evaluation: null,
 				createdAt: stamp,
 				updatedAt: stamp,

@@ -22,6 +22,7 @@ export {
 	type ApiInput,
 	type ApiResult,
 	type AuditEntry,
+	type AuditPage,
 	type Role,
 	type ServerGroup,
 	type ServerInvitation,

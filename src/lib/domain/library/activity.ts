@@ -7,6 +7,7 @@ import {
 	type StopMotionPhase as StopMotionPhaseId
 } from './vocabulary';
 import { containsPersonalNumber } from '../personal-number';
+import { ACTIVITY_SLUG, webUrl } from '../plan';
 
 /**
  * The files of a built-in activity (content/<id>/, docs/CONTRIBUTING.md, ADR 19): its facts

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { LIBRARY_TOOLS, SETTINGS, STOP_MOTION_PHASES } from './vocabulary';
 import { DIGITAL_CLAUSES, LEARNING_AREAS, SCREEN_MODES } from '../vocabulary';
-import { freeText, problemsOf, type FieldProblems } from '../plan';
+import { activityRef, freeText, problemsOf, webUrl, type FieldProblems } from '../plan';
 import { id } from '../organisation';
 import type { TextField } from './activity';
 
@@ -63,7 +63,8 @@ const activityFields = {
 	talkAbout: lines(LIMITS.talk),
 	staffTips: lines(LIMITS.tip),
 	privacy: requiredText(LIMITS.privacy),
-	source: z.nullable(z.strictObject({ title: z.string(), url: z.string() })),
+	/** Where it is adapted from: every string in it is checked like the rest (issue 13). */
+	source: z.nullable(z.strictObject({ title: requiredText(200), url: webUrl })),
 	phases: z.optional(z.array(phaseSchema))
 };
 
@@ -103,7 +104,7 @@ export const ownActivitySchema = z
 		origin: z.literal('own'),
 		kindergartenId: id,
 		/** The built-in activity it was copied from, if any. */
-		copiedFrom: z.nullable(z.string()),
+		copiedFrom: z.nullable(activityRef),
 		createdAt: z.iso.datetime(),
 		updatedAt: z.iso.datetime(),
 		deletedAt: z.nullable(z.iso.datetime()),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorResponse, json, JsonText, readJson, Utf8Writer } from './http';
+import {
+	ApiError,
+	DRAIN_LIMIT_BYTES,
+	errorResponse,
+	json,
+	JsonText,
+	readJson,
+	Utf8Writer
+} from './http';
 
 /** A request whose body stream fails after its first chunk, as adapter-node's limit makes it. */
 function failingRequest(error: unknown): Request {
@@ -67,6 +75,43 @@ describe('readJson', () => {
 		const bad = new TextEncoder().encode('{"title":"a?b"}');
 		bad[11] = 0xff;
 		expect(await readJson(bodyOf([bad]))).toEqual({ title: 'a\ufffdb' });
+	});
+});
+
+describe('readJson over its limit', () => {
+	/** A body of `chunks` chunks of `size` bytes, without a declared length; counts what was read. */
+	function chunkedBody(chunks: number, size: number) {
+		const seen = { pulled: 0, cancelled: false };
+		const body = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (seen.pulled === chunks) return controller.close();
+				seen.pulled++;
+				controller.enqueue(new Uint8Array(size).fill(0x20));
+			},
+			cancel() {
+				seen.cancelled = true;
+			}
+		});
+		const request = new Request('http://localhost/api/v1/sync/push', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+			duplex: 'half'
+		} as RequestInit);
+		return { request, seen };
+	}
+
+	it('reads the rest of a chunked body and answers 413, never cancelling it (which resets the connection)', async () => {
+		const { request, seen } = chunkedBody(32, 64 * 1024);
+		expect(await reasonOf(readJson(request, 1000 * 1024))).toEqual([413, 'body_too_large']);
+		expect(seen).toEqual({ pulled: 32, cancelled: false });
+	});
+
+	it('gives up on a body that goes on far past its limit', async () => {
+		const { request, seen } = chunkedBody(1_000_000, 64 * 1024);
+		expect(await reasonOf(readJson(request, 64 * 1024))).toEqual([413, 'body_too_large']);
+		expect(seen.cancelled).toBe(true);
+		expect(seen.pulled * 64 * 1024).toBeLessThanOrEqual(DRAIN_LIMIT_BYTES + 2 * 64 * 1024);
 	});
 });
 

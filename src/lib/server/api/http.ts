@@ -94,6 +94,18 @@ export function json(status: number, body: unknown, headers: HeadersInit = {}): 
 	return new Response(payload, { status, headers: h });
 }
 
+/** A CSV download (the audit log's): never cached, saved under `filename`. */
+export function csvResponse({ csv, filename }: { csv: string; filename: string }): Response {
+	return new Response(csv, {
+		status: 200,
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'no-store'
+		}
+	});
+}
+
 export function errorResponse(error: ApiError): Response {
 	return json(
 		error.status,
@@ -111,6 +123,37 @@ export function errorResponse(error: ApiError): Response {
 		},
 		error.headers ?? {}
 	);
+}
+
+/**
+ * Most bytes of a body over its limit that are read (and dropped) so that the 413 reaches the
+ * caller. Beyond it the stream is cancelled, which resets the connection: a caller that sends
+ * this much after its limit is not one whose answer matters.
+ */
+export const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads the rest of a body over its limit and drops it, so the 413 is an answer, not a reset.
+ * A body without a declared length (`Transfer-Encoding: chunked`) is only known to be too large
+ * once part of it has been read; cancelling the stream then would make adapter-node destroy the
+ * request, and the caller, still sending, would see the connection reset instead of the 413.
+ * SvelteKit's own limit (BODY_SIZE_LIMIT) may end the stream first: that is an end too.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, read: number): Promise<void> {
+	let size = read;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			size += value.byteLength;
+			if (size > DRAIN_LIMIT_BYTES) {
+				await reader.cancel();
+				return;
+			}
+		}
+	} catch {
+		// The stream ended with an error (SvelteKit's limit, a caller gone): nothing left to read.
+	}
 }
 
 /** Reads a JSON body: the right content type, within the size limit, well-formed. */
@@ -142,7 +185,7 @@ export async function readJson(request: Request, limit = BODY_LIMIT_BYTES): Prom
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel();
+			await drain(reader, size);
 			throw new ApiError(413, 'body_too_large');
 		}
 		chunks.push(value);

@@ -281,6 +281,30 @@ const migrations: Record<string, Migration> = {
 			await db.schema.alterTable('sync_conflicts').dropColumn('server_at').execute();
 			await db.schema.alterTable('sync_conflicts').dropColumn('server_user_id').execute();
 		}
+	},
+	'0006-audit-log-details': {
+		async up(db: Kysely<unknown>) {
+			// The kindergarten an event concerns (its target's, else the actor's), for the log's
+			// filter; and what an administrative change changed (field → [before, after]), as JSON.
+			await db.schema.alterTable('audit_log').addColumn('kindergarten_id', 'text').execute();
+			await db.schema.alterTable('audit_log').addColumn('changes', 'text').execute();
+			await db.schema
+				.createIndex('audit_log_owner_kindergarten')
+				.on('audit_log')
+				.columns(['owner_id', 'kindergarten_id'])
+				.execute();
+			await db.schema
+				.createIndex('audit_log_owner_actor')
+				.on('audit_log')
+				.columns(['owner_id', 'actor_user_id'])
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropIndex('audit_log_owner_actor').execute();
+			await db.schema.dropIndex('audit_log_owner_kindergarten').execute();
+			await db.schema.alterTable('audit_log').dropColumn('changes').execute();
+			await db.schema.alterTable('audit_log').dropColumn('kindergarten_id').execute();
+		}
 	}
 };
 

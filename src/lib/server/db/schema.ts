@@ -116,9 +116,15 @@ export const AUDIT_ACTIONS = [
 	'invitation_accepted',
 	'identity_linked',
 	'kindergarten_created',
+	/** A kindergarten's name changed (before and after in `changes`). */
+	'kindergarten_renamed',
 	'kindergarten_deleted',
 	'group_created',
+	/** A group's name or age band changed (before and after in `changes`). */
+	'group_changed',
 	'group_deleted',
+	/** A manager approved a plan or asked for changes (the decision is in `reason`). */
+	'approval_decided',
 	'export',
 	'deletion',
 	/** A synced scalar field overwrote a concurrent change (the fields are in `reason`). */
@@ -129,7 +135,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Who did what to which record, and when (UTC); never the payload. */
+/** Who did what to which record, and when (UTC); never a plan's or an activity's content. */
 export interface AuditLogTable {
 	/** UUIDv7: sorts by time of writing. */
 	id: string;
@@ -141,6 +147,13 @@ export interface AuditLogTable {
 	targetId: string | null;
 	/** A reason code for refusals and failures. */
 	reason: string | null;
+	/** The kindergarten the event concerns (its target's, else the actor's); null: the owner's. */
+	kindergartenId: string | null;
+	/**
+	 * JSON: what an administrative change changed, field → [before, after] (names, age bands,
+	 * roles, scopes: never the content of plans). Null for other events.
+	 */
+	changes: string | null;
 }
 
 /**

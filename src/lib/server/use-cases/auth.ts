@@ -1,7 +1,6 @@
 import type { ServerDeps } from '../deps';
 import { ApiError } from '../api/http';
 import { audit } from '../audit';
-import { authorize } from '../access';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { endSession, startSession, type Actor } from '../auth/sessions';
 
@@ -94,28 +93,4 @@ export async function signOut(deps: ServerDeps, actor: Actor | null, token: stri
 			actorUserId: actor.userId
 		});
 	}
-}
-
-export interface AuditEntryView {
-	at: string;
-	action: string;
-	actorUserId: string | null;
-	targetType: string | null;
-	targetId: string | null;
-	reason: string | null;
-}
-
-export async function readAuditLog(
-	deps: ServerDeps,
-	actor: Actor,
-	limit = 200
-): Promise<AuditEntryView[]> {
-	await authorize(deps, actor, 'audit.read');
-	return deps.db
-		.selectFrom('auditLog')
-		.select(['at', 'action', 'actorUserId', 'targetType', 'targetId', 'reason'])
-		.where('ownerId', '=', actor.ownerId)
-		.orderBy('id', 'desc')
-		.limit(limit)
-		.execute();
 }

@@ -2,7 +2,7 @@ import type { ServerDeps } from '../deps';
 import type { Role } from '../db';
 import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
-import { audit } from '../audit';
+import { audit, changesBetween } from '../audit';
 import { authorize, invitationInScope } from '../access';
 import { hashToken, newToken } from '../auth/tokens';
 import { hashPassword } from '../auth/passwords';
@@ -103,7 +103,9 @@ export async function createInvitation(
 			actorUserId: actor.userId,
 			targetType: 'invitation',
 			targetId: row.id,
-			reason: row.role
+			reason: row.role,
+			kindergartenId: row.kindergartenId,
+			changes: changesBetween(null, row, ['role', 'kindergartenId', 'groupId', 'displayName'])
 		});
 	});
 	return { ...view(row, now), token, url: `${deps.origin}/invite/${token}` };
@@ -126,7 +128,8 @@ export async function revokeInvitation(deps: ServerDeps, actor: Actor, id: strin
 			ownerId: actor.ownerId,
 			actorUserId: actor.userId,
 			targetType: 'invitation',
-			targetId: id
+			targetId: id,
+			kindergartenId: row.kindergartenId
 		});
 	});
 }

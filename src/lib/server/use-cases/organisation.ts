@@ -3,7 +3,7 @@ import type { Database } from '../db';
 import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
-import { audit } from '../audit';
+import { audit, changesBetween } from '../audit';
 import { authorize, groupInScope, kindergartenInScope } from '../access';
 import { uuidv7 } from '$lib/domain/ids';
 
@@ -18,6 +18,9 @@ export interface GroupView {
 	ageMin: number;
 	ageMax: number;
 }
+
+/** What a group's audit rows record of it. */
+const GROUP_FIELDS = ['name', 'ageMin', 'ageMax'] as const;
 
 const kindergartenView = (k: { id: string; name: string }): KindergartenView => ({
 	id: k.id,
@@ -83,7 +86,9 @@ export async function createKindergarten(deps: ServerDeps, actor: Actor, input: 
 			ownerId: actor.ownerId,
 			actorUserId: actor.userId,
 			targetType: 'kindergarten',
-			targetId: row.id
+			targetId: row.id,
+			kindergartenId: row.id,
+			changes: changesBetween(null, row, ['name'])
 		});
 	});
 	return kindergartenView(row);
@@ -96,19 +101,32 @@ export async function renameKindergarten(
 	input: { name: string }
 ) {
 	await authorize(deps, actor, 'organisation.manage');
-	await kindergartenInScope(deps, actor, id);
-	await deps.db
-		.updateTable('kindergartens')
-		.set({ name: input.name, updatedAt: deps.clock.now().toISOString() })
-		.where('id', '=', id)
-		.execute();
+	const current = await kindergartenInScope(deps, actor, id);
+	const changes = changesBetween(current, { ...current, ...input }, ['name']);
+	if (Object.keys(changes).length === 0) return kindergartenView(current);
+	await deps.db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('kindergartens')
+			.set({ name: input.name, updatedAt: deps.clock.now().toISOString() })
+			.where('id', '=', id)
+			.execute();
+		await audit(trx, deps.clock, {
+			action: 'kindergarten_renamed',
+			ownerId: actor.ownerId,
+			actorUserId: actor.userId,
+			targetType: 'kindergarten',
+			targetId: id,
+			kindergartenId: id,
+			changes
+		});
+	});
 	return kindergartenView({ id, name: input.name });
 }
 
 /** Only an empty kindergarten can be deleted: groups and people must be moved first. */
 export async function deleteKindergarten(deps: ServerDeps, actor: Actor, id: string) {
 	await authorize(deps, actor, 'organisation.manage');
-	await kindergartenInScope(deps, actor, id);
+	const current = await kindergartenInScope(deps, actor, id);
 	await deps.db.transaction().execute(async (trx) => {
 		const groups = await trx
 			.selectFrom('groups')
@@ -136,7 +154,9 @@ export async function deleteKindergarten(deps: ServerDeps, actor: Actor, id: str
 			ownerId: actor.ownerId,
 			actorUserId: actor.userId,
 			targetType: 'kindergarten',
-			targetId: id
+			targetId: id,
+			kindergartenId: null,
+			changes: changesBetween(current, null, ['name'])
 		});
 	});
 }
@@ -183,7 +203,9 @@ export async function createGroup(
 			ownerId: actor.ownerId,
 			actorUserId: actor.userId,
 			targetType: 'group',
-			targetId: row.id
+			targetId: row.id,
+			kindergartenId,
+			changes: changesBetween(null, row, GROUP_FIELDS)
 		});
 	});
 	return groupView(row);
@@ -197,17 +219,31 @@ export async function updateGroup(
 ) {
 	await authorize(deps, actor, 'organisation.manage');
 	const current = await groupInScope(deps, actor, id);
-	await deps.db
-		.updateTable('groups')
-		.set({ ...input, updatedAt: deps.clock.now().toISOString() })
-		.where('id', '=', id)
-		.execute();
+	// The age band decides the screen-time guidance the group's plans are held to.
+	const changes = changesBetween(current, { ...current, ...input }, GROUP_FIELDS);
+	if (Object.keys(changes).length === 0) return groupView(current);
+	await deps.db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('groups')
+			.set({ ...input, updatedAt: deps.clock.now().toISOString() })
+			.where('id', '=', id)
+			.execute();
+		await audit(trx, deps.clock, {
+			action: 'group_changed',
+			ownerId: actor.ownerId,
+			actorUserId: actor.userId,
+			targetType: 'group',
+			targetId: id,
+			kindergartenId: current.kindergartenId,
+			changes
+		});
+	});
 	return groupView({ ...current, ...input });
 }
 
 export async function deleteGroup(deps: ServerDeps, actor: Actor, id: string) {
 	await authorize(deps, actor, 'organisation.manage');
-	await groupInScope(deps, actor, id);
+	const current = await groupInScope(deps, actor, id);
 	await deps.db.transaction().execute(async (trx) => {
 		const users = await trx
 			.selectFrom('users')
@@ -229,7 +265,9 @@ export async function deleteGroup(deps: ServerDeps, actor: Actor, id: string) {
 			ownerId: actor.ownerId,
 			actorUserId: actor.userId,
 			targetType: 'group',
-			targetId: id
+			targetId: id,
+			kindergartenId: current.kindergartenId,
+			changes: changesBetween(current, null, GROUP_FIELDS)
 		});
 	});
 }

@@ -1,6 +1,6 @@
 import { activityPlanSchema } from '$lib/domain/plan';
 import { ownActivitySchema } from '$lib/domain/library/library-activity';
-import { DEVICE_FIELDS, SERVER_FIELDS, type RecordType } from '$lib/sync';
+import { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS, type RecordType } from '$lib/sync';
 import { badText, fieldCodes, type JsonOut } from '../api/http';
 import { FAIL, fastParser } from '../fast-parse';
 
@@ -30,6 +30,15 @@ function clientFieldsOf(keys: string[]): ReadonlySet<string> {
 	const device: readonly string[] = DEVICE_FIELDS;
 	return new Set(keys.filter((k) => !isServerField(k) && !device.includes(k)));
 }
+
+/**
+ * The fields the server stores in a record's data: the client's, and the server's own that
+ * belong with them (a plan's `changedSinceApproval`), which no mutation may send.
+ */
+export const STORED_FIELDS: Record<RecordType, ReadonlySet<string>> = {
+	plan: new Set([...CLIENT_FIELDS.plan, ...SERVER_DATA_FIELDS]),
+	activity: CLIENT_FIELDS.activity
+};
 
 /** What the server sets on every record. */
 export interface RecordMeta {
@@ -105,8 +114,9 @@ export type Validation =
 	{ ok: true; data: Record<string, unknown> } | { ok: false; fields: Record<string, string> };
 
 /**
- * Checks the merged record against its domain schema. On success, the client-written fields
- * as the schema normalizes them (trimmed text), which is what the server stores.
+ * Checks the merged record against its domain schema. On success, the stored fields (the
+ * client-written ones and the server's own data) as the schema normalizes them (trimmed text),
+ * which is what the server stores.
  */
 export function validateRecord(
 	type: RecordType,
@@ -120,7 +130,7 @@ export function validateRecord(
 		if (!parsed.success) return { ok: false, fields: fieldCodes(parsed.error) };
 		normalized = parsed.data;
 	}
-	const fields = CLIENT_FIELDS[type];
+	const fields = STORED_FIELDS[type];
 	const written: Record<string, unknown> = {};
 	// `for…in` over a plain object the parse made: its own keys, without an array of them.
 	for (const key in normalized) {

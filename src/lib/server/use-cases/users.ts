@@ -2,7 +2,7 @@ import type { ServerDeps } from '../deps';
 import type { Role } from '../db';
 import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
-import { audit } from '../audit';
+import { audit, changesBetween } from '../audit';
 import { authorize, groupInScope, kindergartenInScope, userInScope } from '../access';
 import { endSessionsOf } from '../auth/sessions';
 
@@ -132,17 +132,20 @@ export async function updateUser(
 			ownerId: actor.ownerId,
 			actorUserId: actor.userId,
 			targetType: 'user',
-			targetId: id
+			targetId: id,
+			kindergartenId: scope.kindergartenId ?? user.kindergartenId
 		};
-		if (
-			role !== user.role ||
-			scope.kindergartenId !== user.kindergartenId ||
-			scope.groupId !== user.groupId
-		) {
+		const changes = changesBetween(user, { ...user, role, ...scope }, [
+			'role',
+			'kindergartenId',
+			'groupId'
+		]);
+		if (Object.keys(changes).length > 0) {
 			await audit(trx, deps.clock, {
 				...base,
 				action: 'role_changed',
-				reason: `${user.role}->${role}`
+				reason: `${user.role}->${role}`,
+				changes
 			});
 		}
 		if (disabledAt !== user.disabledAt) {

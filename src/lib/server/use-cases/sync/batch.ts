@@ -13,6 +13,7 @@ import {
 } from '$lib/sync';
 import { fieldProblems, validateRecord } from '../sync-records';
 import { storeSequence } from '../sequence';
+import { auditDecision, judgeApproval, stampApproval } from '../approval';
 import {
 	changedKeys,
 	groupsOf,
@@ -79,7 +80,8 @@ export class Batch {
 		if (this.#sequence !== this.#start) await storeSequence(this.trx, this.#sequence);
 	}
 
-	async apply(m: Mutation): Promise<MutationResult> {
+	async apply(sent: Mutation): Promise<MutationResult> {
+		let m = sent;
 		const row = this.#records.get(m.recordId) ?? null;
 		if (
 			row &&
@@ -89,14 +91,18 @@ export class Batch {
 			return this.reject(m, 'out_of_scope');
 		}
 		if (row && row.type !== m.type) return this.reject(m, 'invalid_record', { type: 'wrong_type' });
+		const current = row ? stored(row) : null;
 		if (m.op === 'put') {
 			const problem = fieldProblems(m.type, m.fields);
 			if (problem) return this.reject(m, problem.reason, problem.fields);
-			// Approving a plan is the manager's (styrer's) decision; the server, not the tablet, says who.
-			if ('approval' in m.fields && this.actor.role !== 'manager') {
+			// Approving a plan is the manager's (styrer's) decision, judged by what it changes (ADR 23).
+			const fields =
+				m.type === 'plan' ? judgeApproval(this.actor, current?.data ?? null, m.fields) : m.fields;
+			if (!fields) {
 				await this.refused(m.type, m.recordId);
 				return this.reject(m, 'forbidden_field', { approval: 'manager_only' });
 			}
+			m = { ...m, fields };
 			// An edit of a record this server no longer has: its tombstone passed the horizon.
 			if (!row && m.baseRev !== null) return this.reject(m, 'not_found');
 		} else {
@@ -106,7 +112,6 @@ export class Batch {
 			if (!row) return this.reject(m, 'not_found');
 		}
 
-		const current = row ? stored(row) : null;
 		const outcome = mergeMutation(current, m, m.type, this.clientId);
 
 		if (m.op === 'delete') {
@@ -132,6 +137,18 @@ export class Batch {
 		}
 		const checked = await this.check(m.type, m.recordId, outcome.data, row);
 		if (!checked.ok) return this.reject(m, checked.reason, checked.fields);
+		if (m.type === 'plan') {
+			checked.data = stampApproval(this.actor, current?.data ?? null, checked.data, this.now);
+			await auditDecision(
+				this.trx,
+				this.deps.clock,
+				this.actor,
+				this.scope,
+				m.recordId,
+				current?.data ?? null,
+				checked.data
+			);
+		}
 		// A new record: every field it has is new (a checked record holds no undefined values).
 		const changed = current ? changedKeys(current.data, checked.data) : Object.keys(checked.data);
 		let rev: number | undefined;

@@ -8,6 +8,7 @@ import { refuse, type SyncScope } from '../../access';
 import type { ConflictView } from '$lib/sync';
 import { validateRecord, valueProblem } from '../sync-records';
 import { storeSequence, takeSequence } from '../sequence';
+import { stampApproval } from '../approval';
 import { changedKeys, groupsOf, recordRow, stored, writeRows } from './rows';
 
 /** Most unresolved conflicts one list returns (oldest first). */
@@ -148,6 +149,7 @@ export async function resolveConflict(
 			});
 			if (!validation.ok) throw new ApiError(422, 'invalid_value', validation.fields);
 			if (conflict.type === 'plan') {
+				validation.data = stampApproval(actor, current.data, validation.data, now);
 				const groups = await groupsOf(trx, scope);
 				if (!groups.has(validation.data['groupId'] as string)) {
 					throw new ApiError(422, 'invalid_value', { groupId: 'out_of_scope' });
