@@ -987,7 +987,7 @@ function printTable(results, options) {
 			'baselines are one Kysely statement in one transaction; on SQLite the write-ahead log ' +
 			'is checkpointed, untimed, before each timed write. Under load: autocannon, 50 ' +
 			'connections on loopback, ' +
-			`${options.loadSeconds} s after a 2 s warm-up, against node:http + handleApi.`
+			`${options.loadSeconds} s after a 2 s warm-up, against node:http + the API's app.`
 	);
 }
 
