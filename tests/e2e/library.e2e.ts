@@ -298,6 +298,29 @@ test('own activities: write one, copy a built-in one to adapt, plan from it', as
 	await expect(page.locator('.plan-detail')).toBeVisible();
 });
 
+test('the library in nynorsk loads the nynorsk texts, not the bokmål or English ones', async ({
+	page
+}) => {
+	await page.getByLabel('Språk').first().selectOption('nn');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
+	// Every script the page loads from here on, with its text (the chunks' names are hashes).
+	const scripts: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (response.url().endsWith('.js')) scripts.push(response.text().catch(() => ''));
+	});
+	await page.getByRole('link', { name: 'Aktivitetar', exact: true }).click();
+	await expect(page.locator('.result-count')).toHaveText(/^\d+ aktivitetar$/);
+	await expect(
+		page.getByRole('link', { name: 'Bee-Bot på eventyrtur: Dei tre bukkane Bruse' })
+	).toBeVisible();
+	const loaded = await Promise.all(scripts);
+	expect(loaded.some((js) => js.includes('Dei tre bukkane Bruse'))).toBe(true);
+	expect(loaded.some((js) => js.includes('De tre bukkene Bruse'))).toBe(false);
+	expect(loaded.some((js) => js.includes('The Three Billy Goats Gruff'))).toBe(false);
+	// Nothing is marked as not yet translated in a language the app ships.
+	await expect(page.getByText('Ikkje omsett enno')).toHaveCount(0);
+});
+
 test('the library works offline', async ({ page, context }) => {
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
