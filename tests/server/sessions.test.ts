@@ -27,6 +27,7 @@ describeEachDatabase('migrations', (dialect) => {
 					'kindergartens',
 					'owners',
 					'sessions',
+					'sign_in_throttle',
 					'sync_clients',
 					'sync_conflicts',
 					'sync_records',

@@ -55,7 +55,8 @@ const REASONS: Record<string, Message> = {
 	restore: m.audit_reason_restore,
 	approved: m.audit_reason_approved,
 	changesRequested: m.audit_reason_changesRequested,
-	withdrawn: m.audit_reason_withdrawn
+	withdrawn: m.audit_reason_withdrawn,
+	email_unavailable: m.audit_reason_email_unavailable
 };
 
 const TARGETS: Record<string, Message> = {

@@ -1,6 +1,5 @@
 import { migrateToLatest, openDatabase } from './db';
 import { seedDemo } from './demo';
-import { SignInRateLimiter } from './auth/rate-limit';
 import { systemClock, type Clock } from './clock';
 import type { ServerConfig } from './config';
 import type { ServerDeps } from './deps';
@@ -43,8 +42,6 @@ export async function startServer(
 			idleMs: config.sessionIdleMinutes * 60_000,
 			absoluteMs: config.sessionAbsoluteHours * 3_600_000
 		},
-		signInLimiter: new SignInRateLimiter(clock),
-		addressLimiter: new SignInRateLimiter(clock, 50),
 		oidc,
 		origin: config.origin
 	};

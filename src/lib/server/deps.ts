@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock';
 import type { Database, Dialect } from './db';
-import type { SignInRateLimiter } from './auth/rate-limit';
 import type { OidcClient } from './auth/oidc';
 
 export interface SessionPolicy {
@@ -17,8 +16,6 @@ export interface ServerDeps {
 	dialect: Dialect;
 	clock: Clock;
 	sessions: SessionPolicy;
-	signInLimiter: SignInRateLimiter;
-	addressLimiter: SignInRateLimiter;
 	/** Present when OpenID Connect is configured. */
 	oidc: OidcClient | null;
 	/** The public origin, e.g. https://lekeplan.kommune.no (for links and the Secure flag). */

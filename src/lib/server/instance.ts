@@ -2,6 +2,7 @@ import { readConfig } from './config';
 import { startServer } from './app';
 import type { ServerDeps } from './deps';
 import { purgeTombstones } from './use-cases/horizon';
+import { forgetOldFailures } from './auth/throttle';
 
 let started: Promise<ServerDeps> | undefined;
 
@@ -10,7 +11,8 @@ const PURGE_EVERY_MS = 6 * 3_600_000;
 
 /**
  * The running server's dependencies, started once (hooks.server.ts starts it at boot). The
- * running server also removes tombstones past the horizon, at start and every few hours.
+ * running server also removes tombstones past the horizon and sign-in failures a day old, at
+ * start and every few hours.
  */
 export function serverDeps(): Promise<ServerDeps> {
 	started ??= (async () => {
@@ -27,7 +29,13 @@ export function serverDeps(): Promise<ServerDeps> {
 				},
 				(error: unknown) => console.error('Removing old tombstones failed:', error)
 			);
+		const forget = () =>
+			forgetOldFailures(deps).catch((error: unknown) =>
+				console.error('Removing old sign-in failures failed:', error)
+			);
 		await purge();
+		await forget();
+		setInterval(() => void forget(), PURGE_EVERY_MS).unref();
 		setInterval(() => void purge(), PURGE_EVERY_MS).unref();
 		return deps;
 	})();

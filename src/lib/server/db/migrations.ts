@@ -305,6 +305,27 @@ const migrations: Record<string, Migration> = {
 			await db.schema.alterTable('audit_log').dropColumn('changes').execute();
 			await db.schema.alterTable('audit_log').dropColumn('kindergarten_id').execute();
 		}
+	},
+	'0006-sign-in-throttle': {
+		async up(db: Kysely<unknown>) {
+			// Failed sign-ins per key (an account, an address, the two together; hashed), shared by
+			// every server process on the database (issue 13, ADR 8).
+			await db.schema
+				.createTable('sign_in_throttle')
+				.addColumn('key', 'text', (c) => c.primaryKey())
+				.addColumn('failures', 'integer', (c) => c.notNull())
+				.addColumn('last_failure_at', 'text', (c) => c.notNull())
+				.addColumn('blocked_until', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('sign_in_throttle_last_failure')
+				.on('sign_in_throttle')
+				.column('last_failure_at')
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('sign_in_throttle').execute();
+		}
 	}
 };
 

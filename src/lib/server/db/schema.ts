@@ -20,6 +20,7 @@ export interface Database {
 	syncConflicts: SyncConflictTable;
 	syncRejections: SyncRejectionTable;
 	guidanceSets: GuidanceSetTable;
+	signInThrottle: SignInThrottleTable;
 }
 
 export interface OwnerTable {
@@ -84,6 +85,16 @@ export interface SessionTable {
 	lastSeenAt: string;
 	/** The absolute end of the session, whatever its activity. */
 	expiresAt: string;
+}
+
+/** Failed sign-ins for one key (hashed: an account, an address, or the two), ADR 8. */
+export interface SignInThrottleTable {
+	key: string;
+	/** Failures since the count last started (it starts again an hour after the last). */
+	failures: number;
+	lastFailureAt: string;
+	/** No sign-in for this key is tried before this time. */
+	blockedUntil: string;
 }
 
 export interface InvitationTable {

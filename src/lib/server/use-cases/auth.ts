@@ -3,10 +3,12 @@ import { ApiError } from '../api/http';
 import { audit } from '../audit';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { endSession, startSession, type Actor } from '../auth/sessions';
+import { recordFailure, recordSuccess, secondsToWait, throttleKeys } from '../auth/throttle';
 
 /**
  * Local sign-in. The same answer (401 `invalid_credentials`) for an unknown email, a wrong
- * password and a disabled user; repeated failures per email and per address answer 429.
+ * password and a disabled user; repeated failures slow further attempts down (429 with
+ * Retry-After), by account and by address (auth/throttle.ts).
  */
 export async function signIn(
 	deps: ServerDeps,
@@ -15,12 +17,8 @@ export async function signIn(
 	previousToken: string | null
 ): Promise<{ token: string; userId: string }> {
 	const email = input.email.trim().toLowerCase();
-	const emailKey = `email:${email}`;
-	const addressKey = `address:${clientAddress}`;
-	const wait = Math.max(
-		deps.signInLimiter.retryAfter(emailKey),
-		deps.addressLimiter.retryAfter(addressKey)
-	);
+	const keys = throttleKeys(email, clientAddress);
+	const wait = await secondsToWait(deps, keys);
 	if (wait > 0) {
 		throw new ApiError(429, 'too_many_attempts', undefined, { 'retry-after': String(wait) });
 	}
@@ -31,8 +29,7 @@ export async function signIn(
 		.executeTakeFirst();
 	const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
 	if (!user || !user.passwordHash || !ok || user.disabledAt !== null) {
-		deps.signInLimiter.fail(emailKey);
-		deps.addressLimiter.fail(addressKey);
+		await recordFailure(deps, keys);
 		await audit(deps.db, deps.clock, {
 			action: 'sign_in_failed',
 			ownerId: user?.ownerId ?? null,
@@ -41,7 +38,7 @@ export async function signIn(
 		});
 		throw new ApiError(401, 'invalid_credentials');
 	}
-	deps.signInLimiter.succeed(emailKey);
+	await recordSuccess(deps, keys);
 	const token = await startSession(deps, user.id, previousToken);
 	await audit(deps.db, deps.clock, {
 		action: 'sign_in',

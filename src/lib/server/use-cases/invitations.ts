@@ -1,5 +1,6 @@
+import type { Transaction } from 'kysely';
+import type { Database, Role } from '../db';
 import type { ServerDeps } from '../deps';
-import type { Role } from '../db';
 import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
 import { audit, changesBetween } from '../audit';
@@ -173,6 +174,35 @@ export async function describeInvitation(deps: ServerDeps, token: string) {
 }
 
 /**
+ * An email another account has: the server does not say so (issue 13). The invitation is
+ * spent, as if used, and the answer is the one a used invitation gets; the refusal is audited
+ * for the owner. Whoever holds an invitation can so learn at most one email's fate with it, and
+ * a person who already has an account signs in and asks for the new role instead.
+ */
+async function spendOnTakenEmail(
+	trx: Transaction<Database>,
+	deps: ServerDeps,
+	row: { id: string; ownerId: string; kindergartenId: string | null },
+	now: string
+): Promise<void> {
+	await trx
+		.updateTable('invitations')
+		.set({ revokedAt: now })
+		.where('id', '=', row.id)
+		.where('acceptedAt', 'is', null)
+		.execute();
+	await audit(trx, deps.clock, {
+		action: 'access_refused',
+		ownerId: row.ownerId,
+		actorUserId: null,
+		targetType: 'invitation',
+		targetId: row.id,
+		kindergartenId: row.kindergartenId,
+		reason: 'email_unavailable'
+	});
+}
+
+/**
  * Creates the invited user. The invitation is claimed in the same transaction, so a token
  * cannot make two users even if two requests race.
  */
@@ -190,14 +220,17 @@ export async function acceptInvitation(
 	const passwordHash = input.password ? await hashPassword(input.password) : null;
 	const now = deps.clock.now().toISOString();
 	const userId = uuidv7();
-	await deps.db.transaction().execute(async (trx) => {
+	const spent = await deps.db.transaction().execute(async (trx) => {
 		if (input.email) {
 			const taken = await trx
 				.selectFrom('users')
 				.select('id')
 				.where('email', '=', input.email)
 				.executeTakeFirst();
-			if (taken) throw new ApiError(409, 'email_taken', { email: 'email_taken' });
+			if (taken) {
+				await spendOnTakenEmail(trx, deps, row, now);
+				return true;
+			}
 		}
 		if (identity) {
 			const linked = await trx
@@ -257,6 +290,9 @@ export async function acceptInvitation(
 			targetType: 'invitation',
 			targetId: row.id
 		});
+		return false;
 	});
+	// The same answer as an invitation already used: it is one now (see spendOnTakenEmail).
+	if (spent) throw new ApiError(404, 'invitation_not_found');
 	return { userId, ownerId: row.ownerId };
 }
