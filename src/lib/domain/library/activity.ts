@@ -7,7 +7,7 @@ import {
 	type StopMotionPhase as StopMotionPhaseId
 } from './vocabulary';
 import { containsPersonalNumber } from '../personal-number';
-import { ACTIVITY_SLUG, webUrl } from '../plan';
+import { webUrl } from '../plan';
 
 /**
  * The files of a built-in activity (content/<id>/, docs/CONTRIBUTING.md, ADR 19): its facts
@@ -55,7 +55,7 @@ const wholeNumber = (min: number, max: number) =>
 /** An activity's id: the name of its folder. */
 export const ACTIVITY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const reference = z.strictObject({ title: text(200), url: z.url({ error: 'invalid_url' }) });
+const reference = z.strictObject({ title: text(200), url: webUrl });
 
 export const phaseFactsSchema = z.strictObject({
 	phase: z.enum(STOP_MOTION_PHASES),

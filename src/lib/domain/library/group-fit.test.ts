@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Group } from '../organisation';
 import { groupForActivity } from './group-fit';
 
-const group = (id: string, ageMin: number, ageMax: number): Group =>
-	({ id, kindergartenId: 'k', name: id, ageMin, ageMax });
+const group = (id: string, ageMin: number, ageMax: number): Group => ({
+	id,
+	kindergartenId: 'k',
+	name: id,
+	ageMin,
+	ageMax
+});
 
 const knottene = group('knottene', 1, 3);
 const humla = group('humla', 3, 5);
