@@ -30,7 +30,9 @@ const COUNTS_WITHOUT_PLURAL = new Set([
 	'plans_show_more',
 	'sync_syncing_progress',
 	'sync_syncing_of',
-	'sync_rejections'
+	'sync_rejections',
+	// Shown for grouped refusals only, which are always more than one.
+	'audit_times'
 ]);
 const keys = (locale: string) =>
 	Object.keys(messages[locale] ?? {})

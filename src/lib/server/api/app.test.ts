@@ -34,7 +34,8 @@ describe('the API’s route definitions', () => {
 			'POST /api/v1/sync/conflicts/:id/resolve',
 			'GET /api/v1/guidance',
 			'PUT /api/v1/guidance',
-			'GET /api/v1/audit'
+			'GET /api/v1/audit',
+			'GET /api/v1/audit/export'
 		]);
 	});
 });
