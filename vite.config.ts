@@ -5,8 +5,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { checkBuiltInLibrary } from './src/lib/domain/library/check';
+import { checkItemBank } from './src/lib/domain/competence/item-bank';
 
 const LIBRARY_CONTENT = fileURLToPath(new URL('./src/lib/domain/library/content', import.meta.url));
+const ITEM_BANK = fileURLToPath(new URL('./src/lib/domain/competence/content', import.meta.url));
+
+/** The competence item bank's files as text, by name (what checkItemBank reads). */
+function itemBankFiles(): Record<string, string> {
+	return Object.fromEntries(
+		readdirSync(ITEM_BANK).map((name) => [name, readFileSync(`${ITEM_BANK}/${name}`, 'utf8')])
+	);
+}
 
 /** The built-in library's files as text, by `<id>/<name>` (what checkBuiltInLibrary reads). */
 function libraryFiles(): Record<string, string> {
@@ -25,7 +34,8 @@ function libraryFiles(): Record<string, string> {
 
 /**
  * Fails the build (and stops the dev server from starting) when a built-in activity's files
- * lack a field or a shipped locale, or hold something invalid (ADR 19, docs/CONTRIBUTING.md).
+ * lack a field or a shipped locale, or hold something invalid (ADR 19, docs/CONTRIBUTING.md),
+ * and likewise the competence item bank's (ADR 24).
  */
 function libraryCheck(): Plugin {
 	return {
@@ -34,6 +44,10 @@ function libraryCheck(): Plugin {
 			const problems = checkBuiltInLibrary(libraryFiles());
 			if (problems.length > 0) {
 				this.error(`The activity library is incomplete:\n  ${problems.join('\n  ')}`);
+			}
+			const bankProblems = checkItemBank(itemBankFiles());
+			if (bankProblems.length > 0) {
+				this.error(`The competence item bank is incomplete:\n  ${bankProblems.join('\n  ')}`);
 			}
 		}
 	};
