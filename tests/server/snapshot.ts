@@ -21,7 +21,9 @@ export const DATA_TABLES = [
 	'syncClients',
 	'syncConflicts',
 	'syncRejections',
-	'guidanceSets'
+	'guidanceSets',
+	'competenceSubmissions',
+	'competenceAnswers'
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 type Table = (typeof DATA_TABLES)[number] | 'sessions';

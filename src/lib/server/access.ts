@@ -18,7 +18,11 @@ export const PERMISSIONS = [
 	/** Push and pull a kindergarten's plans and activities (a role that works in one). */
 	'sync.use',
 	/** Edit the owner's screen-time guidance, which every tablet of the owner then pulls. */
-	'guidance.manage'
+	'guidance.manage',
+	/** Answer, read, export and delete one's own competence self-assessment (issue 14). */
+	'competence.answer',
+	/** Read a kindergarten's competence figures, anonymised (a manager's own; an admin's any). */
+	'competence.review'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,10 +34,17 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'audit.read',
 		'kindergarten.read',
 		'group.read',
-		'guidance.manage'
+		'guidance.manage',
+		'competence.review'
 	],
-	manager: ['kindergarten.read', 'group.read', 'sync.use'],
-	staff: ['kindergarten.read', 'group.read', 'sync.use'],
+	manager: [
+		'kindergarten.read',
+		'group.read',
+		'sync.use',
+		'competence.answer',
+		'competence.review'
+	],
+	staff: ['kindergarten.read', 'group.read', 'sync.use', 'competence.answer'],
 	parent: ['group.read']
 };
 

@@ -93,3 +93,20 @@ export const guidanceBody = z.strictObject({
 		.check(z.refine(Number.isSafeInteger, 'not_integer'), z.minimum(1, 'too_small')),
 	set: z.record(z.string().check(z.maxLength(64)), z.unknown())
 });
+
+/** One person's self-assessment for a period (issue 14): each item's level, 1 to 6. */
+export const competenceAnswersBody = z.strictObject({
+	bankVersion: z
+		.number()
+		.check(z.refine(Number.isInteger, 'not_integer'), z.minimum(1, 'too_small')),
+	answers: z.record(
+		z.string().check(z.maxLength(80, 'too_long')),
+		z
+			.number()
+			.check(
+				z.refine(Number.isInteger, 'not_integer'),
+				z.minimum(1, 'too_small'),
+				z.maximum(6, 'too_big')
+			)
+	)
+});

@@ -35,7 +35,13 @@ describe('the API’s route definitions', () => {
 			'GET /api/v1/guidance',
 			'PUT /api/v1/guidance',
 			'GET /api/v1/audit',
-			'GET /api/v1/audit/export'
+			'GET /api/v1/audit/export',
+			'GET /api/v1/competence/mine',
+			'DELETE /api/v1/competence/mine',
+			'PUT /api/v1/competence/mine/:period',
+			'DELETE /api/v1/competence/mine/:period',
+			'GET /api/v1/competence/kindergartens/:id',
+			'GET /api/v1/competence/overview'
 		]);
 	});
 });

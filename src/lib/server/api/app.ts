@@ -13,6 +13,7 @@ import { invitationRoutes } from './routes/invitations';
 import { syncRoutes } from './routes/sync';
 import { guidanceRoutes } from './routes/guidance';
 import { auditRoutes } from './routes/audit';
+import { competenceRoutes } from './routes/competence';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -43,7 +44,8 @@ export const app = base
 	.route('/', invitationRoutes)
 	.route('/', syncRoutes)
 	.route('/', guidanceRoutes)
-	.route('/', auditRoutes);
+	.route('/', auditRoutes)
+	.route('/', competenceRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 

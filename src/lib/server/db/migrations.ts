@@ -326,6 +326,45 @@ const migrations: Record<string, Migration> = {
 		async down(db: Kysely<unknown>) {
 			await db.schema.dropTable('sign_in_throttle').execute();
 		}
+	},
+	/**
+	 * Professional digital competence (issue 14, ADR 24): each person's own self-assessment, one
+	 * per period, and its answers (item, level 1–6). Never synced, never returned to anyone but
+	 * the person: the server only counts them.
+	 */
+	'0007-competence': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('competence_submissions')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('kindergarten_id', 'text', (c) => c.notNull().references('kindergartens.id'))
+				.addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('audience', 'text', (c) => c.notNull())
+				.addColumn('period', 'text', (c) => c.notNull())
+				.addColumn('bank_version', 'integer', (c) => c.notNull())
+				.addColumn('submitted_at', 'text', (c) => c.notNull())
+				.addUniqueConstraint('competence_submissions_person_period', ['user_id', 'period'])
+				.execute();
+			await db.schema
+				.createIndex('competence_submissions_owner_period')
+				.on('competence_submissions')
+				.columns(['owner_id', 'period', 'kindergarten_id'])
+				.execute();
+			await db.schema
+				.createTable('competence_answers')
+				.addColumn('submission_id', 'text', (c) =>
+					c.notNull().references('competence_submissions.id').onDelete('cascade')
+				)
+				.addColumn('item_id', 'text', (c) => c.notNull())
+				.addColumn('level', 'integer', (c) => c.notNull())
+				.addPrimaryKeyConstraint('competence_answers_pk', ['submission_id', 'item_id'])
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('competence_answers').execute();
+			await db.schema.dropTable('competence_submissions').execute();
+		}
 	}
 };
 

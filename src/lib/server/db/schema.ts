@@ -21,6 +21,8 @@ export interface Database {
 	syncRejections: SyncRejectionTable;
 	guidanceSets: GuidanceSetTable;
 	signInThrottle: SignInThrottleTable;
+	competenceSubmissions: CompetenceSubmissionTable;
+	competenceAnswers: CompetenceAnswerTable;
 }
 
 export interface OwnerTable {
@@ -262,4 +264,22 @@ export interface SyncRejectionTable {
 	mutationId: number;
 	reason: string;
 	createdAt: string;
+}
+
+/** One person's self-assessment in one period (issue 14): never returned to anyone else. */
+export interface CompetenceSubmissionTable {
+	id: string;
+	ownerId: string;
+	kindergartenId: string;
+	userId: string;
+	audience: 'staff' | 'manager';
+	period: string;
+	bankVersion: number;
+	submittedAt: string;
+}
+
+export interface CompetenceAnswerTable {
+	submissionId: string;
+	itemId: string;
+	level: number;
 }

@@ -1,0 +1,55 @@
+import type { z } from 'zod/mini';
+import * as competence from '../../use-cases/competence';
+import type { competenceAnswersBody } from '../../schemas';
+import { resource, reply } from '../context';
+import { idParam, signedIn, unjudgedJson } from '../middleware';
+
+/**
+ * Professional digital competence (issue 14, ADR 24): a person's own self-assessment (only they
+ * read, export or delete it), and the anonymised figures a manager reviews for their
+ * kindergarten and an owner administrator for every kindergarten. The body is judged after the
+ * permission, by the use case.
+ */
+export const competenceRoutes = resource()
+	.get('/competence/mine', signedIn, async (c) =>
+		reply(200, { submissions: await competence.ownSubmissions(c.env.deps, c.var.actor) })
+	)
+	.delete('/competence/mine', signedIn, async (c) => {
+		await competence.deleteOwn(c.env.deps, c.var.actor, null);
+		return reply(204, null);
+	})
+	.put(
+		'/competence/mine/:period',
+		signedIn,
+		unjudgedJson<z.input<typeof competenceAnswersBody>>(),
+		async (c) =>
+			reply(200, {
+				submission: await competence.submitAnswers(
+					c.env.deps,
+					c.var.actor,
+					c.req.param('period'),
+					c.req.valid('json')
+				)
+			})
+	)
+	.delete('/competence/mine/:period', signedIn, async (c) => {
+		await competence.deleteOwn(c.env.deps, c.var.actor, c.req.param('period'));
+		return reply(204, null);
+	})
+	.get('/competence/kindergartens/:id', signedIn, idParam, async (c) =>
+		reply(
+			200,
+			await competence.reviewKindergarten(
+				c.env.deps,
+				c.var.actor,
+				c.req.valid('param').id,
+				c.req.query('period') ?? null
+			)
+		)
+	)
+	.get('/competence/overview', signedIn, async (c) =>
+		reply(
+			200,
+			await competence.ownerOverview(c.env.deps, c.var.actor, c.req.query('period') ?? null)
+		)
+	);
