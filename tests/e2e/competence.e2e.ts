@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, expectTouchTargets } from './fixtures';
+
+/**
+ * The competence self-assessment (issue 14): a staff member answers by keyboard, leaves and
+ * comes back to the answers kept on the tablet, submits while offline, and sees the answers
+ * sent when the tablet is back online, then their profile as a table beside the chart.
+ */
+
+async function signInAsStaff(page: Page) {
+	await page.goto('/sign-in');
+	await page.getByLabel('E-post').fill('ansatt@demo.lekeplan.no');
+	await page.getByLabel('Passord').fill('lekeplan-demo');
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page).not.toHaveURL(/\/sign-in$/);
+}
+
+/** Answers `count` items from the first unanswered one, by keyboard only: a level, then Tab. */
+async function answerByKeyboard(page: Page, count: number, level: number) {
+	for (let i = 0; i < count; i++) {
+		// In a radio group, Space picks the focused option and the arrows move the choice.
+		await page.keyboard.press('Space');
+		for (let l = 1; l < level; l++) await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Tab');
+	}
+}
+
+test('a staff member answers, resumes, submits offline and sees the profile', async ({
+	page,
+	context
+}) => {
+	// About 150 radio buttons: axe-core takes its time over them on a loaded machine.
+	test.slow();
+	await signInAsStaff(page);
+	await page.goto('/account');
+	await page.getByRole('link', { name: 'Min digitale kompetanse' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Min digitale kompetanse' })
+	).toBeVisible();
+	await expect(page.getByText(/Tar omtrent \d+ minutter/)).toBeVisible();
+	const items = page.locator('fieldset.item');
+	const total = await items.count();
+	expect(total).toBeGreaterThanOrEqual(24);
+	await expectNoAxeViolations(page);
+	await expectTouchTargets(page);
+
+	// Sending with nothing answered names what is missing, and changes nothing.
+	await page.getByRole('button', { name: 'Send svarene' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		`Svar på alle punktene først: ${total} mangler.`
+	);
+	await expect(page.locator('input[type=radio]').first()).toBeFocused();
+
+	await answerByKeyboard(page, 10, 3);
+	await expect(page.getByText(`10 av ${total} besvart`)).toBeVisible();
+
+	// Leave and come back: the answers are still there, on the tablet.
+	await page.goto('/account');
+	await page.goto('/competence');
+	await expect(page.getByText('Svarene du begynte på, er hentet fram igjen.')).toBeVisible();
+	await expect(page.getByText(`10 av ${total} besvart`)).toBeVisible();
+
+	// The rest offline, and submit: kept on the tablet, then sent when back online.
+	await context.setOffline(true);
+	await items.nth(10).locator('input[type=radio]').first().focus();
+	await answerByKeyboard(page, total - 10, 2);
+	await page.getByRole('button', { name: 'Send svarene' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'uten nett' })).toBeVisible();
+	await context.setOffline(false);
+	await expect(page.getByText('Svarene er sendt. Takk!')).toBeVisible();
+
+	const profile = page.getByRole('table');
+	await expect(profile.getByRole('row')).toHaveCount(11); // a header and ten staff areas
+	await expect(profile.getByRole('row', { name: /Personvern, bilder og samtykke/ })).toContainText(
+		/[23]/
+	);
+	await expect(page.getByRole('img', { name: /Gjennomsnittlig nivå per område/ })).toBeVisible();
+	await expectNoAxeViolations(page);
+});
