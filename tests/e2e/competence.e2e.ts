@@ -77,3 +77,25 @@ test('a staff member answers, resumes, submits offline and sees the profile', as
 	await expect(page.getByRole('img', { name: /Gjennomsnittlig nivå per område/ })).toBeVisible();
 	await expectNoAxeViolations(page);
 });
+
+test("the manager's review hides what fewer than five answered, and says why", async ({ page }) => {
+	test.slow();
+	await page.goto('/sign-in');
+	await page.getByLabel('E-post').fill('styrer@demo.lekeplan.no');
+	await page.getByLabel('Passord').fill('lekeplan-demo');
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page).not.toHaveURL(/\/sign-in$/);
+	await page.goto('/account');
+	await page.getByRole('link', { name: 'Se barnehagens kompetanse' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Kompetanse i barnehagen' })
+	).toBeVisible();
+	// The demo kindergarten has fewer than five staff: no figure, and the reason in words.
+	await expect(page.getByTestId('hidden-staff')).toHaveText(
+		/Skjult: færre enn fem har svart\.|Ingen har svart i denne perioden ennå\./
+	);
+	await expect(page.getByTestId('hidden-managers')).toBeVisible();
+	await expect(page.getByRole('table')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await expectTouchTargets(page);
+});

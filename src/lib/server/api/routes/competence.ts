@@ -1,7 +1,8 @@
+import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod/mini';
 import * as competence from '../../use-cases/competence';
 import type { competenceAnswersBody } from '../../schemas';
-import { resource, reply } from '../context';
+import { resource, reply, type ApiEnv } from '../context';
 import { idParam, signedIn, unjudgedJson } from '../middleware';
 
 /**
@@ -10,6 +11,16 @@ import { idParam, signedIn, unjudgedJson } from '../middleware';
  * kindergarten and an owner administrator for every kindergarten. The body is judged after the
  * permission, by the use case.
  */
+/** `?period=YYYY-1|2`, optional (the current period): judged by the use case. */
+const periodQuery = createMiddleware<
+	ApiEnv,
+	string,
+	{ in: { query: { period?: string } }; out: { query: { period: string | null } } }
+>(async (c, next) => {
+	c.req.addValidatedData('query', { period: c.req.query('period') ?? null });
+	await next();
+});
+
 export const competenceRoutes = resource()
 	.get('/competence/mine', signedIn, async (c) =>
 		reply(200, { submissions: await competence.ownSubmissions(c.env.deps, c.var.actor) })
@@ -36,20 +47,17 @@ export const competenceRoutes = resource()
 		await competence.deleteOwn(c.env.deps, c.var.actor, c.req.param('period'));
 		return reply(204, null);
 	})
-	.get('/competence/kindergartens/:id', signedIn, idParam, async (c) =>
+	.get('/competence/kindergartens/:id', signedIn, idParam, periodQuery, async (c) =>
 		reply(
 			200,
 			await competence.reviewKindergarten(
 				c.env.deps,
 				c.var.actor,
 				c.req.valid('param').id,
-				c.req.query('period') ?? null
+				c.req.valid('query').period
 			)
 		)
 	)
-	.get('/competence/overview', signedIn, async (c) =>
-		reply(
-			200,
-			await competence.ownerOverview(c.env.deps, c.var.actor, c.req.query('period') ?? null)
-		)
+	.get('/competence/overview', signedIn, periodQuery, async (c) =>
+		reply(200, await competence.ownerOverview(c.env.deps, c.var.actor, c.req.valid('query').period))
 	);
