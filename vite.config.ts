@@ -7,6 +7,40 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import { checkBuiltInLibrary } from './src/lib/domain/library/check';
 import { checkItemBank } from './src/lib/domain/competence/item-bank';
 
+const ROUTES = fileURLToPath(new URL('./src/routes', import.meta.url));
+
+/** What a route parameter may be, by its matcher (src/params): the rest is one path segment. */
+const PARAM_PATTERNS: Record<string, string> = {
+	uuid: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
+	activity: '[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*'
+};
+
+/**
+ * The app's pages as path patterns, from src/routes: the service worker answers these with the
+ * offline shell; any other path goes to the server, which answers 404 (issue 12). Route groups
+ * `(x)` leave no segment; `[name=matcher]` takes its matcher's pattern. A query may follow.
+ */
+function pagePatterns(dir = ROUTES, segments: string[] = []): RegExp[] {
+	const entries = readdirSync(dir, { withFileTypes: true });
+	const patterns: RegExp[] = [];
+	if (entries.some((e) => e.isFile() && e.name === '+page.svelte')) {
+		patterns.push(new RegExp(`^/${segments.join('/')}${segments.length ? '/?' : ''}(?:\\?.*)?$`));
+	}
+	for (const entry of entries) {
+		if (!entry.isDirectory() || entry.name === 'api') continue;
+		const param = /^\[(\w+)(?:=(\w+))?\]$/.exec(entry.name);
+		const segment = /^\(.+\)$/.test(entry.name)
+			? null
+			: param
+				? `(?:${PARAM_PATTERNS[param[2] ?? ''] ?? '[^/?]+'})`
+				: entry.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		patterns.push(
+			...pagePatterns(`${dir}/${entry.name}`, segment === null ? segments : [...segments, segment])
+		);
+	}
+	return patterns;
+}
+
 const LIBRARY_CONTENT = fileURLToPath(new URL('./src/lib/domain/library/content', import.meta.url));
 const ITEM_BANK = fileURLToPath(new URL('./src/lib/domain/competence/content', import.meta.url));
 
@@ -112,9 +146,10 @@ export default defineConfig({
 				]
 			},
 			workbox: {
-				// Every route is rendered on the client, so the prerendered shell at / serves any
-				// navigation while offline.
+				// Every route is rendered on the client, so the prerendered shell at / serves any of
+				// the app's pages, online or not. Other paths go to the server, which answers 404.
 				navigateFallback: '/',
+				navigateFallbackAllowlist: pagePatterns(),
 				navigateFallbackDenylist: [/^\/api\//],
 				clientsClaim: true,
 				cleanupOutdatedCaches: true

@@ -14,7 +14,7 @@ export async function signInAndListGroups(account: {
 	const signIn = await callApi('POST', '/auth/sign-in', account);
 	if (!signIn.ok) throw new Error(`sign-in answered ${signIn.status} ${signIn.reason}`);
 	const me = await callApi('GET', '/me');
-	const kindergartenId = me.ok ? me.data.user.kindergartenId : null;
+	const kindergartenId = me.ok ? (me.data.user?.kindergartenId ?? null) : null;
 	if (!kindergartenId) throw new Error('the signed-in user has no kindergarten');
 	const listed = await callApi('GET', apiPath('/kindergartens/:id/groups', { id: kindergartenId }));
 	if (!listed.ok) throw new Error(`groups answered ${listed.status} ${listed.reason}`);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startServer } from '$lib/server/app';
 import { ManualClock } from '$lib/server/clock';
 import { readConfig } from '$lib/server/config';
@@ -254,6 +254,16 @@ export async function signIn(
 	});
 	if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
 	return sessionCookieOf(response)!;
+}
+
+/** Who a session is on the server (`GET /api/v1/me`), or null when it is nobody's. */
+export async function whoIs(
+	server: TestServer,
+	cookie: string | null
+): Promise<{ userId: string; role: string } | null> {
+	const response = await server.request('GET', '/api/v1/me', { cookie });
+	expect(response.status).toBe(200);
+	return ((await response.json()) as { user: { userId: string; role: string } | null }).user;
 }
 
 export function sessionCookieOf(response: Response): string | null {

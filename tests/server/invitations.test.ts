@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
 	describeEachDatabase,
+	PASSWORD,
 	seedOwner,
 	sessionCookieOf,
 	signIn,
@@ -94,6 +95,61 @@ describeEachDatabase('invitations', (dialect) => {
 		expect(again.status).toBe(404);
 		expect(((await again.json()) as { error: { reason: string } }).error.reason).toBe(
 			'invitation_not_found'
+		);
+	});
+
+	it('says nothing of whether another account has an email (issue 13)', async () => {
+		const used = await invite({
+			role: 'staff',
+			kindergartenId: owner.kindergartens[0]!.id,
+			displayName: 'Brukt'
+		});
+		const usedFirst = await server.request('POST', '/api/v1/invitations/accept', {
+			body: { token: used.token, email: 'brukt.i@example.no', password: 'et godt passord' }
+		});
+		expect(usedFirst.status).toBe(201);
+		const usedAgain = await server.request('POST', '/api/v1/invitations/accept', {
+			body: { token: used.token, email: 'ny.i@example.no', password: 'et godt passord' }
+		});
+
+		// Another account has the email (written in other letters): the answer is the one a used
+		// invitation gets, word for word; no `email_taken`.
+		const invitation = await invite({
+			role: 'staff',
+			kindergartenId: owner.kindergartens[0]!.id,
+			displayName: 'Tatt'
+		});
+		const taken = await server.request('POST', '/api/v1/invitations/accept', {
+			body: {
+				token: invitation.token,
+				email: ` ${owner.users.manager.email.toUpperCase()} `,
+				password: 'et godt passord'
+			}
+		});
+		expect(taken.status).toBe(usedAgain.status);
+		expect(await taken.text()).toBe(await usedAgain.text());
+		expect(taken.headers.get('set-cookie')).toBeNull();
+
+		// The invitation is spent, as a used one: the same answer for any email after it.
+		const retry = await server.request('POST', '/api/v1/invitations/accept', {
+			body: { token: invitation.token, email: 'fri.i@example.no', password: 'et godt passord' }
+		});
+		expect(retry.status).toBe(404);
+		const lookup = await server.request('POST', '/api/v1/invitations/lookup', {
+			body: { token: invitation.token }
+		});
+		expect(lookup.status).toBe(404);
+		// The account that has the email is untouched: the manager still signs in as before.
+		await signIn(server, owner.users.manager.email, PASSWORD);
+		// The owner sees the refusal in the log.
+		const log = await server.request('GET', '/api/v1/audit?action=access_refused', {
+			cookie: admin
+		});
+		const { entries } = (await log.json()) as {
+			entries: Array<{ targetId: string | null; reason: string | null }>;
+		};
+		expect(entries).toContainEqual(
+			expect.objectContaining({ targetId: invitation.id, reason: 'email_unavailable' })
 		);
 	});
 });

@@ -10,6 +10,11 @@ import { audit } from './audit';
  */
 export const PERMISSIONS = [
 	'organisation.manage',
+	/**
+	 * Rename a kindergarten and add, change and delete its groups: an owner admin's across the
+	 * owner, a manager's in their own kindergarten (issue 12: settings on the tablet).
+	 */
+	'kindergarten.manage',
 	'users.manage',
 	'invitations.manage',
 	'audit.read',
@@ -29,6 +34,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const GRANTS: Record<Role, readonly Permission[]> = {
 	ownerAdmin: [
 		'organisation.manage',
+		'kindergarten.manage',
 		'users.manage',
 		'invitations.manage',
 		'audit.read',
@@ -38,6 +44,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'competence.review'
 	],
 	manager: [
+		'kindergarten.manage',
 		'kindergarten.read',
 		'group.read',
 		'sync.use',

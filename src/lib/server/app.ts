@@ -22,7 +22,7 @@ export async function startServer(
 			(applied.length > 0 ? `; applied ${applied.join(', ')}` : '; schema up to date')
 	);
 	if (config.demoData) {
-		const signIns = await seedDemo(db, clock);
+		const signIns = await seedDemo(db, clock, dialect);
 		if (signIns) {
 			log('Demo data created. Sign in at /sign-in with:');
 			for (const s of signIns) log(`  ${s.role.padEnd(10)} ${s.email}  password: ${s.password}`);

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from './clock';
-import type { Database, Role } from './db';
+import type { Database, Dialect, Role } from './db';
 import { hashPassword } from './auth/passwords';
 import { uuidv7 } from '$lib/domain/ids';
 
@@ -15,14 +15,37 @@ export const DEMO_USERS: Array<{ email: string; displayName: string; role: Role 
 	{ email: 'forelder@demo.lekeplan.no', displayName: 'Frida Forelder', role: 'parent' }
 ];
 
+/** The key of the PostgreSQL advisory lock the demo seeding holds (any fixed 64-bit number). */
+const SEED_LOCK = 0x1e6e_91a0;
+
+/**
+ * Holds the seeding to one process at a time, to the end of the transaction: several `node
+ * build` processes starting at once on an empty database (issue 13, ADR 8). PostgreSQL: a
+ * transaction-level advisory lock. SQLite: a write as the first statement takes the file's
+ * write lock at once (another process waits for it, busy_timeout).
+ */
+async function lockSeeding(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
+	if (dialect === 'postgres') {
+		await sql`select pg_advisory_xact_lock(${sql.lit(SEED_LOCK)})`.execute(trx);
+		return;
+	}
+	await trx
+		.updateTable('syncSequence')
+		.set((eb) => ({ value: eb.ref('value') }))
+		.where('id', '=', 1)
+		.execute();
+}
+
 /**
  * On a server with no owner yet: a demo owner with two kindergartens, groups in different age
  * bands, and one user of each role (two staff, both in the first kindergarten). Returns the
- * sign-ins to print, or null if data exists.
+ * sign-ins to print, or null if data exists. Safe when several processes start at once on an
+ * empty database: the check and the inserts run under one lock, so one of them seeds.
  */
 export async function seedDemo(
 	db: Kysely<Database>,
-	clock: Clock
+	clock: Clock,
+	dialect: Dialect
 ): Promise<Array<{ email: string; password: string; role: Role }> | null> {
 	const existing = await db.selectFrom('owners').select('id').executeTakeFirst();
 	if (existing) return null;
@@ -40,7 +63,10 @@ export async function seedDemo(
 		{ kindergarten: 1, name: 'Reveburet', ageMin: 3, ageMax: 6 }
 	].map((g) => ({ ...g, id: uuidv7() }));
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	await db.transaction().execute(async (trx) => {
+	const seeded = await db.transaction().execute(async (trx) => {
+		await lockSeeding(trx, dialect);
+		// Another process may have seeded while this one hashed the password.
+		if (await trx.selectFrom('owners').select('id').executeTakeFirst()) return false;
 		await trx
 			.insertInto('owners')
 			.values({ id: ownerId, name: 'Lekeby kommune', createdAt: now })
@@ -83,6 +109,8 @@ export async function seedDemo(
 				}))
 			)
 			.execute();
+		return true;
 	});
+	if (!seeded) return null;
 	return DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role }));
 }

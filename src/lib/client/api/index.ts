@@ -102,7 +102,7 @@ export async function callApi<M extends Method, T extends ApiTarget<M>>(
 }
 
 // The server's answers under the names the pages use.
-export type SignedInUser = ApiAnswer<'GET', '/me'>['user'];
+export type SignedInUser = NonNullable<ApiAnswer<'GET', '/me'>['user']>;
 export type Role = SignedInUser['role'];
 export type ServerKindergarten = ApiAnswer<'GET', '/kindergartens/:id'>['kindergarten'];
 export type ServerGroup = ApiAnswer<'GET', '/groups/:id'>['group'];

@@ -37,12 +37,11 @@ export class AccountState {
 		const [me, oidc] = await Promise.all([callApi('GET', '/me'), callApi('GET', '/auth/oidc')]);
 		this.unreachable = !me.ok && me.status === 0;
 		if (me.ok) this.user = me.data.user;
-		else if (me.status === 401) this.user = null;
 		// Offline at start: the planner whose database this is stays signed in on the tablet,
 		// and syncs when the network returns.
 		else if (me.status === 0) this.user = rememberedUser();
 		remember(this.user);
-		this.sessionLost = me.status === 401 && deviceUserId() !== null;
+		this.sessionLost = me.ok && me.data.user === null && deviceUserId() !== null;
 		if (oidc.ok) this.oidcEnabled = oidc.data.enabled;
 		this.known = true;
 	}

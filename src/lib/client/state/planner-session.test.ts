@@ -72,7 +72,7 @@ beforeEach(async () => {
 			return Promise.resolve(
 				serverSession
 					? Response.json({ user: { userId, role: 'staff', kindergartenId: KINDERGARTEN } })
-					: Response.json({ error: { reason: 'unauthenticated' } }, { status: 401 })
+					: Response.json({ user: null })
 			);
 		}
 		if (call === 'GET /api/v1/auth/oidc') return Promise.resolve(Response.json({ enabled: false }));

@@ -1,9 +1,10 @@
-import { callApi, type SignedInUser } from '$lib/client/api';
+import { callApi, type ApiResult, type SignedInUser } from '$lib/client/api';
 import { apiPath } from '$lib/client/api/path';
 import type { AccountState } from './account.svelte';
 import { repositories } from './repositories';
 import { databaseName, deviceUserId, setDeviceUser } from './device-user';
 import type { SyncState } from './sync.svelte';
+import type { GroupInput } from './organisation.svelte';
 
 /*
  * The server's side of a signed-in planner's session on the tablet: the organisation fetched at
@@ -25,6 +26,68 @@ export async function loadOrganisationFromServer(user: SignedInUser): Promise<vo
 			g.data.groups.map((group) => ({ ...group, kindergartenId: k.data.kindergarten.id }))
 		);
 	}
+}
+
+/** Whether a signed-in person may change their kindergarten's name and groups on the server. */
+export function managesKindergarten(user: SignedInUser | null): boolean {
+	return user?.role === 'manager' || user?.role === 'ownerAdmin';
+}
+
+/**
+ * A change to the kindergarten made on the server, the one place it lasts (issue 12): what the
+ * server refused, by field (its reason codes) and as a whole, or ok; the device's copy is read
+ * again from the server after a change, and colleagues' tablets get it when they next start.
+ */
+export type ServerOrganisationOutcome =
+	{ ok: true } | { ok: false; reason: string; fields: Record<string, { code: string }> };
+
+async function changed(
+	user: SignedInUser,
+	result: ApiResult<unknown>
+): Promise<ServerOrganisationOutcome> {
+	if (!result.ok) {
+		return {
+			ok: false,
+			reason: result.reason,
+			fields: Object.fromEntries(
+				Object.entries(result.fields).map(([field, code]) => [field, { code }])
+			)
+		};
+	}
+	await loadOrganisationFromServer(user);
+	return { ok: true };
+}
+
+export async function renameKindergartenOnServer(
+	user: SignedInUser,
+	name: string
+): Promise<ServerOrganisationOutcome> {
+	if (!user.kindergartenId) return { ok: false, reason: 'forbidden', fields: {} };
+	const path = apiPath('/kindergartens/:id', { id: user.kindergartenId });
+	return changed(user, await callApi('PATCH', path, { name }));
+}
+
+export async function saveGroupOnServer(
+	user: SignedInUser,
+	group: GroupInput
+): Promise<ServerOrganisationOutcome> {
+	if (!user.kindergartenId) return { ok: false, reason: 'forbidden', fields: {} };
+	const body = { name: group.name, ageMin: group.ageMin, ageMax: group.ageMax };
+	const result = group.id
+		? await callApi('PATCH', apiPath('/groups/:id', { id: group.id }), body)
+		: await callApi(
+				'POST',
+				apiPath('/kindergartens/:id/groups', { id: user.kindergartenId }),
+				body
+			);
+	return changed(user, result);
+}
+
+export async function deleteGroupOnServer(
+	user: SignedInUser,
+	id: string
+): Promise<ServerOrganisationOutcome> {
+	return changed(user, await callApi('DELETE', apiPath('/groups/:id', { id })));
 }
 
 /**

@@ -100,7 +100,7 @@ export async function renameKindergarten(
 	id: string,
 	input: { name: string }
 ) {
-	await authorize(deps, actor, 'organisation.manage');
+	await authorize(deps, actor, 'kindergarten.manage');
 	const current = await kindergartenInScope(deps, actor, id);
 	const changes = changesBetween(current, { ...current, ...input }, ['name']);
 	if (Object.keys(changes).length === 0) return kindergartenView(current);
@@ -185,7 +185,7 @@ export async function createGroup(
 	kindergartenId: string,
 	input: { name: string; ageMin: number; ageMax: number }
 ) {
-	await authorize(deps, actor, 'organisation.manage');
+	await authorize(deps, actor, 'kindergarten.manage');
 	await kindergartenInScope(deps, actor, kindergartenId);
 	const now = deps.clock.now().toISOString();
 	const row = {
@@ -217,7 +217,7 @@ export async function updateGroup(
 	id: string,
 	input: { name: string; ageMin: number; ageMax: number }
 ) {
-	await authorize(deps, actor, 'organisation.manage');
+	await authorize(deps, actor, 'kindergarten.manage');
 	const current = await groupInScope(deps, actor, id);
 	// The age band decides the screen-time guidance the group's plans are held to.
 	const changes = changesBetween(current, { ...current, ...input }, GROUP_FIELDS);
@@ -242,7 +242,7 @@ export async function updateGroup(
 }
 
 export async function deleteGroup(deps: ServerDeps, actor: Actor, id: string) {
-	await authorize(deps, actor, 'organisation.manage');
+	await authorize(deps, actor, 'kindergarten.manage');
 	const current = await groupInScope(deps, actor, id);
 	await deps.db.transaction().execute(async (trx) => {
 		const users = await trx

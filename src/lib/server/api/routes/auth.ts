@@ -12,7 +12,7 @@ import * as auth from '../../use-cases/auth';
 import * as invitations from '../../use-cases/invitations';
 import { signInBody } from '../../schemas';
 import { resource, reply } from '../context';
-import { jsonBody, signedIn } from '../middleware';
+import { jsonBody } from '../middleware';
 import { ApiError } from '../http';
 
 /** The caller as a new session token makes them, for the answer to a sign-in. */
@@ -46,7 +46,9 @@ export const authRoutes = resource()
 		await auth.signOut(deps, me, readCookie(c.req.raw, SESSION_COOKIE));
 		return reply(204, null, { 'set-cookie': clearedSessionCookie(deps) });
 	})
-	.get('/me', signedIn, (c) => reply(200, { user: c.var.actor }))
+	// Who am I: nobody is an answer, not an error (issue 12): 200 with `user: null`, so a page
+	// loaded by nobody logs no failed request.
+	.get('/me', async (c) => reply(200, { user: await currentActor(c.env.deps, c.req.raw) }))
 	.get('/auth/oidc', (c) => reply(200, { enabled: c.env.deps.oidc !== null }))
 	.get('/auth/oidc/start', async (c) => {
 		const { deps } = c.env;
