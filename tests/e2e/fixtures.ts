@@ -94,3 +94,16 @@ export async function tabTo(page: Page, target: Locator, max = 80): Promise<void
 	}
 	throw new Error(`Did not reach ${target.toString()} with ${max} Tab presses`);
 }
+
+/**
+ * Every item of a filtered list shows `text`, and the list is not empty (a loop over an empty
+ * list asserts nothing), and the result count above it says as many as are shown. Retries until
+ * the filter has run.
+ */
+export async function expectEach(items: Locator, text: string | RegExp, resultCount?: Locator) {
+	await expect(items).not.toHaveCount(0);
+	await expect(items.filter({ hasNotText: text })).toHaveCount(0);
+	const shown = await items.count();
+	expect(shown).toBeGreaterThan(0);
+	if (resultCount) await expect(resultCount).toHaveText(new RegExp(`^${shown} `));
+}

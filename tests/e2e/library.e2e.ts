@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
+	expectEach,
 	expectNoAxeViolations,
 	expectTouchTargets,
 	startWithDemo,
@@ -28,9 +29,11 @@ test('browse and filter the library by toy, age, indoors or outdoors, learning a
 
 	await page.getByLabel('Leke eller verktøy').selectOption('cubetto');
 	await expect(page.locator('.activity-card')).not.toHaveCount(total);
-	for (const meta of await page.locator('.activity-card .plan-card-meta').allTextContents()) {
-		expect(meta).toContain('Cubetto');
-	}
+	await expectEach(
+		page.locator('.activity-card .plan-card-meta'),
+		'Cubetto',
+		page.locator('.result-count')
+	);
 
 	await page.getByRole('button', { name: 'Nullstill filter' }).click();
 	await page.getByLabel('Inne eller ute').selectOption('outdoor');

@@ -48,7 +48,7 @@ interface Mutation {
 	id: number;
 	recordId: string;
 	type: 'plan';
-	op: 'put';
+	op: 'put' | 'delete' | 'restore';
 	baseRev: null;
 	fields: Record<string, unknown>;
 	at: string;
@@ -137,10 +137,30 @@ interface ClientState {
 	/** The highest mutation id the server has acknowledged to this client. */
 	lastAcked: number;
 	batches: SentBatch[];
+	/** Its records as its mutations so far leave them (each client changes only its own). */
+	intended: Map<string, RecordState>;
 }
 
-/** The revision each mutation's record must hold on the server, once its outcome is known. */
-type Expected = Map<string, { mutation: Mutation; batch: SentBatch; rev: number | null }>;
+interface RecordState {
+	title: string;
+	deleted: boolean;
+}
+
+/** The client's records as its mutations up to `last` leave them. */
+function fold(client: ClientState, last: number): Map<string, RecordState> {
+	const state = new Map<string, RecordState>();
+	for (const m of client.batches.flatMap((b) => b.mutations)) {
+		if (m.id > last) break;
+		const record = state.get(m.recordId);
+		if (m.op === 'put') {
+			state.set(m.recordId, {
+				title: m.fields['title'] as string,
+				deleted: record?.deleted ?? false
+			});
+		} else state.set(m.recordId, { title: record!.title, deleted: m.op === 'delete' });
+	}
+	return state;
+}
 
 function planFields(groupId: string, title: string) {
 	return {
@@ -161,6 +181,50 @@ function planFields(groupId: string, title: string) {
 		status: 'planned',
 		evaluation: null
 	};
+}
+
+/**
+ * A client's next mutations: new plans mostly, and edits, deletes and restores of its own
+ * plans as its earlier mutations leave them (so each one changes its record: one revision each).
+ */
+function nextMutations(
+	client: ClientState,
+	size: number,
+	rng: () => number,
+	groupId: string,
+	dialect: string
+): Mutation[] {
+	const at = new Date().toISOString();
+	const mutations: Mutation[] = [];
+	const pick = (ids: string[]) => ids[Math.floor(rng() * ids.length)];
+	for (let i = 0; i < size; i++) {
+		const id = client.next++;
+		const title = `Kill ${dialect} c${client.index} m${id}`;
+		const states = [...client.intended];
+		const live = states.filter(([, s]) => !s.deleted).map(([r]) => r);
+		const deleted = states.filter(([, s]) => s.deleted).map(([r]) => r);
+		const roll = rng();
+		let m: Mutation;
+		const base = { id, type: 'plan' as const, baseRev: null, at };
+		if (roll < 0.2 && live.length > 0) {
+			m = { ...base, recordId: pick(live)!, op: 'put', fields: { title: `${title} (endret)` } };
+		} else if (roll < 0.3 && live.length > 0) {
+			m = { ...base, recordId: pick(live)!, op: 'delete', fields: {} };
+		} else if (roll < 0.4 && deleted.length > 0) {
+			m = { ...base, recordId: pick(deleted)!, op: 'restore', fields: {} };
+		} else {
+			m = { ...base, recordId: randomUUID(), op: 'put', fields: planFields(groupId, title) };
+		}
+		const record = client.intended.get(m.recordId);
+		if (m.op === 'put')
+			client.intended.set(m.recordId, {
+				title: m.fields['title'] as string,
+				deleted: record?.deleted ?? false
+			});
+		else client.intended.set(m.recordId, { title: record!.title, deleted: m.op === 'delete' });
+		mutations.push(m);
+	}
+	return mutations;
 }
 
 // ---------------------------------------------------------------- the suite
@@ -259,9 +323,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 					id: randomUUID(),
 					next: 1,
 					lastAcked: 0,
-					batches: []
+					batches: [],
+					intended: new Map()
 				}));
-				const expected: Expected = new Map();
 				const push = (base: string, client: ClientState, mutations: Mutation[]) =>
 					fetch(`${base}/api/v1/sync/push`, {
 						method: 'POST',
@@ -283,20 +347,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 				) => {
 					while (!state.stopped) {
 						const size = between(rng, BATCH_MIN, BATCH_MAX);
-						const at = new Date().toISOString();
-						const mutations: Mutation[] = [];
-						for (let i = 0; i < size; i++) {
-							const id = client.next++;
-							mutations.push({
-								id,
-								recordId: randomUUID(),
-								type: 'plan',
-								op: 'put',
-								baseRev: null,
-								fields: planFields(groupId, `Kill ${dialect} c${client.index} m${id}`),
-								at
-							});
-						}
+						const mutations = nextMutations(client, size, rng, groupId, dialect);
 						const batch: SentBatch = {
 							round,
 							client: client.index,
@@ -307,7 +358,6 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 							answeredAfterKill: false
 						};
 						client.batches.push(batch);
-						for (const m of mutations) expected.set(m.recordId, { mutation: m, batch, rev: null });
 						state.inFlight++;
 						try {
 							const response = await push(base, client, mutations);
@@ -330,12 +380,57 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 				};
 
 				const totals = {
+					/** Mutations of a batch the server took but never acknowledged: `skipped` on retry. */
+					skipped: 0,
 					acked: 0,
 					afterKill: 0,
 					committed: 0,
 					lost: 0,
 					mutations: 0,
 					restartMs: 0
+				};
+
+				/** Every mutation each client has sent. */
+				const everything = () => new Map(clients.map((c) => [c, c.next - 1]));
+				const resend = async (base: string, client: ClientState, queue: Mutation[]) => {
+					const response = await push(base, client, queue);
+					const text = await response.text();
+					expect(response.status, `client ${client.index}'s resend: ${text}`).toBe(200);
+					const answer = JSON.parse(text) as PushResponse;
+					expect(answer.lastMutationId).toBe(queue.at(-1)!.id);
+					expect(answer.results.map((r) => r.id)).toEqual(queue.map((m) => m.id));
+					client.lastAcked = queue.at(-1)!.id;
+					return answer;
+				};
+				/**
+				 * The server's records (beyond the demo data) are exactly those the clients' mutations up
+				 * to `upTo` make, each as they leave it, and every one of those mutations took one
+				 * revision: a mutation applied twice would take a second.
+				 */
+				const expectState = (
+					pulled: { changes: Change[]; cursor: number },
+					upTo: Map<ClientState, number>,
+					when: string
+				) => {
+					const ours = pulled.changes.filter((c) => !before.has(c.recordId));
+					const revs = pulled.changes.map((c) => c.rev);
+					expect(new Set(revs).size, `${when}: distinct revisions`).toBe(revs.length);
+					const got = new Map(
+						ours.map((c) => [c.recordId, { title: c.data['title'], deleted: c.deletedAt !== null }])
+					);
+					expect(got.size, `${when}: records pulled twice`).toBe(ours.length);
+					const want = new Map<string, RecordState>();
+					let mutations = 0;
+					for (const [client, last] of upTo) {
+						for (const [id, state] of fold(client, last)) want.set(id, state);
+						mutations += last;
+					}
+					expect(Object.fromEntries(got), `${when}: the records`).toEqual(Object.fromEntries(want));
+					for (const change of ours) expect(change.data['groupId']).toBe(groupId);
+					expect(
+						pulled.cursor - baseline.cursor,
+						`${when}: revisions for ${mutations} mutations`
+					).toBe(mutations);
 				};
 
 				for (round = 1; round <= ROUNDS; round++) {
@@ -376,103 +471,74 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 						expect(batch.answer!.lastMutationId).toBe(batch.mutations.at(-1)!.id);
 						for (const [i, m] of batch.mutations.entries()) {
 							expect(batch.answer!.results[i]!.id).toBe(m.id);
-							expected.get(m.recordId)!.rev = batch.answer!.results[i]!.rev ?? null;
+							expect(batch.answer!.results[i]!.rev).toEqual(expect.any(Number));
 						}
 					}
 
-					// Everything on the server, from cursor 0.
-					const pulled = await pullAll(base);
-					const ours = pulled.changes.filter((c) => !before.has(c.recordId));
-					const seen = new Map<string, Change>();
-					const duplicates: string[] = [];
-					for (const change of ours) {
-						if (seen.has(change.recordId)) duplicates.push(change.recordId);
-						seen.set(change.recordId, change);
-					}
-					expect(duplicates, 'records pulled twice').toEqual([]);
-					const revs = pulled.changes.map((c) => c.rev);
-					expect(new Set(revs).size, 'distinct revisions').toBe(revs.length);
-					const unknown = ours.filter((c) => !expected.has(c.recordId));
-					expect(
-						unknown.map((c) => c.recordId),
-						'records no client sent'
-					).toEqual([]);
-
-					// Every acknowledged mutation of every round is there, at the revision acknowledged.
-					const missing: string[] = [];
-					const moved: string[] = [];
-					for (const { mutation, batch, rev } of expected.values()) {
-						if (!batch.answer && batch.round === round) continue;
-						const change = seen.get(mutation.recordId);
-						if (!change) missing.push(`client ${batch.client} mutation ${mutation.id}`);
-						else if (change.rev !== rev) moved.push(`${mutation.id}: ${rev} → ${change.rev}`);
-					}
-					expect(missing, 'acknowledged mutations lost').toEqual([]);
-					expect(moved, 'acknowledged records rewritten').toEqual([]);
-
-					// One revision per applied create: a mutation applied twice would take a second one.
-					expect(
-						ours.length,
-						`the sequence (${pulled.cursor}) against the records (${ours.length} + ${baseline.changes.length} before)`
-					).toBe(pulled.cursor - baseline.cursor);
-					for (const change of ours) {
-						const { mutation } = expected.get(change.recordId)!;
-						expect(change.data['title']).toBe(mutation.fields['title']);
-						expect(change.data['groupId']).toBe(groupId);
-						expect(change.deletedAt).toBeNull();
-					}
-
-					// An unacknowledged batch is on the server whole or not at all.
-					const unacked = thisRound.filter((b) => !b.answer);
-					let committed = 0;
-					for (const batch of unacked) {
-						const present = batch.mutations.filter((m) => seen.has(m.recordId)).length;
+					// What the server took of each client: never less than it acknowledged, and whole
+					// batches only (an empty push changes nothing and says how far it got).
+					const taken = new Map<ClientState, number>();
+					for (const client of clients) {
+						const response = await push(base, client, []);
+						expect(response.status).toBe(200);
+						const { lastMutationId } = (await response.json()) as PushResponse;
 						expect(
-							[0, batch.mutations.length],
-							`client ${batch.client}'s unacknowledged batch ${batch.mutations[0]!.id}–${batch.mutations.at(-1)!.id}: ${present} of ${batch.mutations.length} on the server`
-						).toContain(present);
-						if (present > 0) committed++;
+							lastMutationId,
+							`client ${client.index}: acknowledged ${client.lastAcked}`
+						).toBeGreaterThanOrEqual(client.lastAcked);
+						const ends = [0, ...client.batches.map((b) => b.mutations.at(-1)!.id)];
+						expect(
+							ends,
+							`client ${client.index}: took up to ${lastMutationId}, inside a batch`
+						).toContain(lastMutationId);
+						taken.set(client, lastMutationId);
 					}
+
+					// Everything on the server, from cursor 0, is exactly what those mutations make.
+					const pulled = await pullAll(base);
+					expectState(pulled, taken, 'after the restart');
+
+					// An unacknowledged batch is on the server whole or not at all (above); count both.
+					const unacked = thisRound.filter((b) => !b.answer);
+					const committedBatches = unacked.filter(
+						(b) => b.mutations.at(-1)!.id <= taken.get(clients[b.client]!)!
+					);
+					const committed = committedBatches.length;
 
 					// Each client resends from its last acknowledged mutation: what the server took comes
 					// back `skipped`, the rest `applied`.
-					const applied = new Map<string, number>();
+					const applied: string[] = [];
 					for (const client of clients) {
-						const from = Math.max(1, client.lastAcked);
-						const queue = client.batches.flatMap((b) => b.mutations).filter((m) => m.id >= from);
+						const queue = client.batches
+							.flatMap((b) => b.mutations)
+							.filter((m) => m.id > client.lastAcked);
 						if (queue.length === 0) continue;
-						const response = await push(base, client, queue);
-						const text = await response.text();
-						expect(response.status, `client ${client.index}'s resend: ${text}`).toBe(200);
-						const answer = JSON.parse(text) as PushResponse;
-						expect(answer.lastMutationId).toBe(client.next - 1);
+						const answer = await resend(base, client, queue);
 						for (const [i, m] of queue.entries()) {
 							const result = answer.results[i]!;
-							expect(result.id).toBe(m.id);
-							const taken = seen.has(m.recordId);
+							const took = m.id <= taken.get(client)!;
 							expect(
 								result.status,
-								`client ${client.index} mutation ${m.id} (${taken ? 'on the server' : 'not on the server'})`
-							).toBe(taken ? 'skipped' : 'applied');
-							if (!taken) {
-								expect(result.rev).toEqual(expect.any(Number));
-								applied.set(m.recordId, result.rev!);
-								expected.get(m.recordId)!.rev = result.rev!;
-							} else {
+								`client ${client.index} mutation ${m.id} (${took ? 'taken before the kill' : 'not taken'})`
+							).toBe(took ? 'skipped' : 'applied');
+							if (took) {
 								expect(result.rev).toBeUndefined();
-								expected.get(m.recordId)!.rev ??= seen.get(m.recordId)!.rev;
+								totals.skipped++;
+							} else {
+								expect(result.rev).toEqual(expect.any(Number));
+								applied.push(m.recordId);
 							}
 						}
-						client.lastAcked = client.next - 1;
 					}
 
-					// The resend changed exactly the records that were not there, nothing else.
+					// The resend changed exactly the records of what was not taken, nothing else.
 					const after = await pullAll(base, pulled.cursor);
 					expect(
-						after.changes.map((c) => `${c.recordId}@${c.rev}`).sort(),
-						'changes made by the resend'
-					).toEqual([...applied].map(([id, rev]) => `${id}@${rev}`).sort());
-					expect(after.cursor).toBe(pulled.cursor + applied.size);
+						[...new Set(after.changes.map((c) => c.recordId))].sort(),
+						'records changed by the resend'
+					).toEqual([...new Set(applied)].sort());
+					expect(after.cursor).toBe(pulled.cursor + applied.length);
+					expectState(await pullAll(base), everything(), 'after the resend');
 
 					const ackedBatches = thisRound.filter((b) => b.answer);
 					const ackedMutations = ackedBatches.reduce((n, b) => n + b.mutations.length, 0);
@@ -493,19 +559,48 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 				}
 				round = 0;
 
-				// The final state holds every mutation ever sent, exactly once.
-				const final = await pullAll(server.base);
-				const finalOurs = final.changes.filter((c) => !before.has(c.recordId));
-				expect(finalOurs.length).toBe(expected.size);
-				expect(new Set(finalOurs.map((c) => c.recordId)).size).toBe(expected.size);
-				expect(final.cursor - baseline.cursor).toBe(expected.size);
-				for (const change of finalOurs) {
-					expect(change.rev).toBe(expected.get(change.recordId)?.rev);
-				}
+				// Made certain once: a batch the server commits whose answer never arrives (read and
+				// dropped here), then the kill; its retry must come back `skipped` whole.
+				const client = clients[0]!;
+				const lost = nextMutations(
+					client,
+					BATCH_MIN,
+					random(mix(dialectSeed, 0)),
+					groupId,
+					dialect
+				);
+				client.batches.push({
+					round: ROUNDS + 1,
+					client: 0,
+					mutations: lost,
+					answer: null,
+					failure: 'answer dropped',
+					httpStatus: 200,
+					answeredAfterKill: false
+				});
+				const dropped = await push(server.base, client, lost);
+				expect(dropped.status).toBe(200);
+				await dropped.text();
+				await server.kill();
+				server = await ServerProcess.start(db.env);
+				const again = await resend(server.base, client, lost);
+				expect(
+					again.results.map((r) => r.status),
+					'a committed, unacknowledged batch retried'
+				).toEqual(lost.map(() => 'skipped'));
+				totals.skipped += lost.length;
+				expect(
+					totals.skipped,
+					'mutations committed but unacknowledged, skipped on retry'
+				).toBeGreaterThan(lost.length - 1);
+
+				// The final state holds every mutation ever sent, each applied once.
+				expectState(await pullAll(server.base), everything(), 'at the end');
 				await server.kill();
 				if (db.file) log(`SQLite file after the last kill: ${sqliteFileJournal(db.file)}`);
 				log(
-					`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${expected.size} mutations, ` +
+					`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${clients.reduce((n, c) => n + c.next - 1, 0)} mutations, ` +
+						`${totals.skipped - lost.length} skipped on retry after the kills (and ${lost.length} made certain), ` +
 						`${totals.acked} batches acknowledged (${totals.afterKill} answered after the kill), ` +
 						`${totals.committed} unacknowledged batches ` +
 						`committed whole, ${totals.lost} not at all; restarts ${totals.restartMs} ms in all`

@@ -115,7 +115,10 @@ export type MutationStatus = 'applied' | 'skipped' | 'rejected' | 'conflict';
 export interface MutationResult {
 	id: number;
 	status: MutationStatus;
-	/** Reason code for `rejected` and `conflict`. */
+	/**
+	 * Reason code for `rejected` and `conflict`; on `skipped`, the reason the server refused it
+	 * the first time (that answer may have been lost).
+	 */
 	reason?: string;
 	/** For `rejected`: the fields at fault, each with a reason code (`too_long`, `unknown_field`). */
 	fields?: Record<string, string>;

@@ -158,7 +158,8 @@ export class SyncEngine {
 							? await this.db.plans.get(entry.recordId)
 							: await this.db.ownActivities.get(entry.recordId)
 						: undefined;
-					if (result.status === 'rejected') {
+					// A retry's 'skipped' keeps the reason of a refusal whose answer was lost.
+					if (result.status === 'rejected' || (result.status === 'skipped' && result.reason)) {
 						// Kept with what the person needs to recognise the change: the record's title
 						// and the fields it touched, because the re-pull below replaces both.
 						const title = entry?.fields['title'] ?? local?.title;

@@ -77,6 +77,7 @@ export async function push(
 			if (m.id <= last) results.push({ id: m.id, status: 'skipped' });
 			else fresh.push(m);
 		}
+		await refusedBefore(trx, request.clientId, results);
 		if (fresh.length === 0) return { results, lastMutationId: last };
 
 		const batch = new Batch(trx, deps, actor, scope, request.clientId, sequence, now);
@@ -106,4 +107,32 @@ export async function push(
 		}
 		return { results, lastMutationId };
 	});
+}
+
+/**
+ * A mutation skipped on a retry that the server refused the first time keeps its reason: the
+ * answer that said so may never have reached the tablet, which must still show the refusal
+ * (ADR 15). Only read when a batch repeats mutations, so a normal push pays nothing.
+ */
+async function refusedBefore(
+	trx: Parameters<typeof takeSequence>[0],
+	clientId: string,
+	results: MutationResult[]
+): Promise<void> {
+	if (results.length === 0) return;
+	const rows = await trx
+		.selectFrom('syncRejections')
+		.select(['mutationId', 'reason'])
+		.where('clientId', '=', clientId)
+		.where(
+			'mutationId',
+			'in',
+			results.map((r) => r.id)
+		)
+		.execute();
+	const reasons = new Map(rows.map((r) => [r.mutationId, r.reason]));
+	for (const result of results) {
+		const reason = reasons.get(result.id);
+		if (reason) result.reason = reason;
+	}
 }
