@@ -264,7 +264,18 @@ const MATRIX: Row[] = [
 	['POST', '/api/v1/sync/conflicts/:id/resolve', 'conflict.own', '401 403 200 200 403'],
 	['POST', '/api/v1/sync/conflicts/:id/resolve', 'conflict.sibling', '401 403 404 404 403'],
 	['POST', '/api/v1/sync/conflicts/:id/resolve', 'conflict.foreign', '401 403 404 404 403'],
-	['POST', '/api/v1/sync/conflicts/:id/resolve', 'missing', '401 403 404 404 403']
+	['POST', '/api/v1/sync/conflicts/:id/resolve', 'missing', '401 403 404 404 403'],
+
+	// Competence (issue 14): one's own answers for staff and managers; figures, never answers, for
+	// a manager's own kindergarten and an owner administrator's every one.
+	['GET', '/api/v1/competence/mine', null, '401 403 200 200 403'],
+	['DELETE', '/api/v1/competence/mine', null, '401 403 204 204 403'],
+	['DELETE', '/api/v1/competence/mine/:period', null, '401 403 204 204 403'],
+	['GET', '/api/v1/competence/kindergartens/:id', 'kg.own', '401 403 403 200 200'],
+	['GET', '/api/v1/competence/kindergartens/:id', 'kg.sibling', '401 403 403 404 200'],
+	['GET', '/api/v1/competence/kindergartens/:id', 'kg.foreign', '401 403 403 404 404'],
+	['GET', '/api/v1/competence/kindergartens/:id', 'missing', '401 403 403 404 404'],
+	['GET', '/api/v1/competence/overview', null, '401 403 403 403 200']
 ];
 
 /** Valid bodies, so that a refusal is about access and never about input. */
@@ -320,7 +331,10 @@ const ELSEWHERE: Record<string, string> = {
 	'GET /api/v1/auth/oidc/start': 'oidc.test.ts (public: starts single sign-on)',
 	'GET /api/v1/auth/oidc/callback': 'oidc.test.ts (public: the provider’s redirect)',
 	'POST /api/v1/invitations/lookup': 'invitations.test.ts (public: a token is the credential)',
-	'POST /api/v1/invitations/accept': 'invitations.test.ts (public: a token is the credential)'
+	'POST /api/v1/invitations/accept': 'invitations.test.ts (public: a token is the credential)',
+	// Its body (every item the caller answers) differs by role, which a row cannot say.
+	'PUT /api/v1/competence/mine/:id':
+		'competence.test.ts (each role: 401, 403 for parents and admins, 200 for staff and managers)'
 };
 
 /** A row's method and path as the API's route definition names it (`/users/:user` → `:id`). */
@@ -350,6 +364,11 @@ const idsOf = (list: unknown) => sorted((list as Array<{ id: string }>).map((x) 
 const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 	'GET /api/v1/health': ({ json }) => expect(json()).toEqual({ ok: true }),
 	'GET /api/v1/me': async ({ json, callerId, world }) => {
+		// Nobody signed in is an answer: no user (issue 12).
+		if (callerId === null) {
+			expect(json()).toEqual({ user: null });
+			return;
+		}
 		const row = await world.db
 			.selectFrom('users')
 			.select(['id', 'ownerId', 'role', 'kindergartenId', 'groupId', 'displayName', 'email'])
@@ -523,6 +542,26 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(new Map(got.headers).get('content-type')).toMatch(/^text\/csv/);
 		expect(got.text.split('\n').filter((l) => l.trim()).length).toBeGreaterThan(1);
 	},
+	'GET /api/v1/competence/mine': ({ json }) => {
+		expect(json()).toEqual({ submissions: [] });
+	},
+	'DELETE /api/v1/competence/mine': ({ got }) => {
+		expect(got.text).toBe('');
+	},
+	'DELETE /api/v1/competence/mine/:id': ({ got }) => {
+		expect(got.text).toBe('');
+	},
+	'GET /api/v1/competence/kindergartens/:id': ({ json, ids }) => {
+		const review = json() as { kindergarten: { id: string }; staff: { shown: boolean } };
+		expect(review.kindergarten.id).toBe(ids[':id']);
+		expect(review.staff).toEqual({ shown: false, reason: 'no_answers' });
+	},
+	'GET /api/v1/competence/overview': ({ json, world }) => {
+		const overview = json() as { kindergartens: Array<{ id: string }> };
+		expect(overview.kindergartens.map((k) => k.id)).toEqual(
+			expect.arrayContaining(world.a.kindergartens.map((k) => k.id))
+		);
+	},
 	'GET /api/v1/guidance': ({ json }) => {
 		const { set } = json() as { set: { id: string; version: number } };
 		expect(set.id).toBe(DEFAULT_GUIDANCE.id);
@@ -597,7 +636,7 @@ function fill(value: Json, ids: Record<string, string>): Json {
 
 const fillPath = (path: string, ids: Record<string, string>) =>
 	path.replace(
-		/:id\b|:user\b|:client\b|:record\b/g,
+		/:id\b|:user\b|:client\b|:record\b|:period\b/g,
 		(placeholder) => ids[placeholder] ?? placeholder
 	);
 
@@ -853,7 +892,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 		for (const target of Object.keys(TARGETS)) expect(used, target).toContain(target);
 		// The endpoints are read from the API's route definitions, never typed here: a new route
 		// without rows (or without a line in ELSEWHERE) fails this test.
-		const defined = apiRoutes.map((r) => `${r.method} ${r.path}`);
+		const defined = apiRoutes.map((r) => endpointOf(r.method, r.path));
 		const inMatrix = new Set(MATRIX.map(([method, path]) => endpointOf(method, path)));
 		for (const endpoint of inMatrix) expect(defined, `a row names ${endpoint}`).toContain(endpoint);
 		for (const endpoint of Object.keys(ELSEWHERE)) {
@@ -889,6 +928,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 					}
 					ids[':client'] = uuidv7();
 					ids[':record'] = uuidv7();
+					ids[':period'] = '2026-2';
 					const send = (idValues: Record<string, string>) =>
 						server.request(method, fillPath(path, idValues), {
 							cookie: cookies[caller] ?? null,

@@ -154,7 +154,11 @@ describeEachDatabase('competence self-assessment', (dialect) => {
 			expect(after).toBe(before);
 		});
 
-		it('is refused to an owner administrator and a parent, who answer no self-assessment', async () => {
+		it('is refused to nobody signed in, an owner administrator and a parent', async () => {
+			const anonymous = await server.request('PUT', `/api/v1/competence/mine/${PERIOD}`, {
+				body: { bankVersion: 1, answers: answers('staff', 3) }
+			});
+			expect(anonymous.status).toBe(401);
 			for (const who of ['ownerAdmin.a', 'parent.a']) {
 				const response = await submit(cookies[who]!, {
 					bankVersion: 1,
