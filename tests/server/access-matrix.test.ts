@@ -372,7 +372,7 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		const row = await world.db
 			.selectFrom('users')
 			.select(['id', 'ownerId', 'role', 'kindergartenId', 'groupId', 'displayName', 'email'])
-			.where('id', '=', callerId!)
+			.where('id', '=', callerId)
 			.executeTakeFirstOrThrow();
 		const { id, ...rest } = row;
 		expect(json()).toEqual({ user: { userId: id, ...rest } });
