@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, startWithDemo } from './fixtures';
+import { expectNoAxeViolations, fillMinimalPlan, startWithDemo } from './fixtures';
 
 /**
  * Issue 19: the sources' limits count real screen minutes; Lekeplan's own weighting of the
@@ -25,11 +25,12 @@ test('80 creative minutes for a 1–3 group are over the limit, the kind of use 
 	await expect(page.getByLabel('En voksen deltar aktivt sammen med barna')).toBeChecked();
 	await page.getByLabel('Skjermminutter').fill('80');
 
-	const note = page.locator('.editor-guidance');
+	const note = page.getByTestId('guidance-day');
 	await expect(note.locator('.guidance-headline')).toHaveText(/Over skjermrådene/);
-	await expect(note).toContainText(
-		'Skjermtid denne dagen: 80 min, 80 min over kildens grense på 0 min om dagen.'
-	);
+	// Under 2 the sources advise no screens: said as such, not as "over a limit of 0 min".
+	await expect(note).toContainText('Skjermtid denne dagen: 80 min.');
+	await expect(note).toContainText('Kildene fraråder skjerm for barn under 2 år.');
+	await expect(note).not.toContainText('0 min om dagen');
 	await expect(note).not.toContainText('Innenfor skjermrådene');
 	const view = note.getByTestId('guidance-view');
 	await expect(view).toContainText('Lekeplans eget syn, ikke kildenes:');
@@ -49,7 +50,8 @@ test('80 creative minutes for a 1–3 group are over the limit, the kind of use 
 	await page.getByRole('link', { name: 'Uke', exact: true }).click();
 	const week = page.locator('.week-summary');
 	await expect(week.locator('.guidance-headline')).toHaveText(/Over skjermrådene/);
-	await expect(week).toContainText('Dager over kildens grense på 0 min om dagen: 1.');
+	await expect(week).toContainText('Skjermtid denne uken: 80 min.');
+	await expect(week).not.toContainText('0 min om dagen');
 	await expect(week.getByTestId('guidance-view')).toContainText('Lekeplans eget syn');
 	await expect(page.locator('.day').first()).toContainText('Over skjermrådene');
 });
@@ -63,13 +65,84 @@ test('for 3-year-olds 80 creative minutes are over too; Lekeplan’s weighting s
 	await page.getByLabel('Slutter').fill('10:30');
 	await page.getByLabel('Skjermbruk').selectOption('creative');
 	await page.getByLabel('Skjermminutter').fill('80');
-	const note = page.locator('.editor-guidance');
+	const note = page.getByTestId('guidance-day');
 	await expect(note.locator('.guidance-headline')).toHaveText(/Over skjermrådene/);
 	await expect(note).toContainText('20 min over kildens grense på 60 min om dagen');
 	// Our weighting counts creative work with an adult at half: shown as ours, not as the verdict.
 	await expect(note.getByTestId('guidance-view')).toContainText(
-		'Vektet etter bruken teller dagen som 40 av 60 min.'
+		'Vektet etter hvordan skjermen brukes, tilsvarer dagen 40 min, mot kildens grense på 60 min.'
 	);
+});
+
+test('the day’s and the week’s assessment sit beside the screen minutes, change with them, and show on the plan page', async ({
+	page
+}) => {
+	// Issue 12, point 9. Humla (3–5 år), two weeks ahead: a week with no plans yet.
+	await page.getByLabel('Avdeling').selectOption({ label: 'Humla (3–5 år)' });
+	for (let i = 0; i < 2; i++) {
+		const heading = await page.getByRole('heading', { level: 1 }).textContent();
+		await page.getByRole('link', { name: /Neste uke/ }).click();
+		await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(heading ?? '');
+	}
+	await expect(page.locator('.plan-card')).toHaveCount(0);
+
+	const tuesday = await page.getByRole('link', { name: /^Ny plan Tirsdag/ }).getAttribute('href');
+
+	// Monday: 40 creative minutes with an adult.
+	await page.getByRole('link', { name: /^Ny plan Mandag/ }).click();
+	await fillMinimalPlan(page, 'Stopmotion mandag');
+	await page.getByLabel('Skjermbruk').selectOption('creative');
+	await page.getByLabel('Skjermminutter').fill('40');
+	await page.getByRole('button', { name: 'Lagre plan' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Stopmotion mandag' })).toBeVisible();
+
+	// Tuesday: the assessment sits right by the minutes field and follows what is typed.
+	await page.goto(tuesday!);
+	await fillMinimalPlan(page, 'Bee-Bot tirsdag');
+	await page.getByLabel('Slutter').fill('11:00');
+	await page.getByLabel('Skjermbruk').selectOption('interactive');
+	const minutes = page.getByLabel('Skjermminutter');
+	const day = page.getByTestId('guidance-day');
+	const week = page.getByTestId('guidance-week');
+	await expect(day).toContainText('Ingen skjermtid denne dagen.');
+	await minutes.fill('30');
+	await expect(day.locator('.guidance-headline')).toHaveText(/Innenfor skjermrådene/);
+	await expect(day).toContainText(
+		'Skjermtid denne dagen: 30 min. Kildens grense: 60 min om dagen.'
+	);
+	await expect(week).toContainText(
+		'Skjermtid denne uken: 70 min. Ingen dag er over kildens grense på 60 min om dagen.'
+	);
+	const field = await minutes.boundingBox();
+	const note = await day.boundingBox();
+	expect(field && note && note.y - (field.y + field.height)).toBeLessThan(200);
+
+	await minutes.fill('75');
+	await expect(day.locator('.guidance-headline')).toHaveText(/Over skjermrådene/);
+	await expect(day).toContainText('15 min over kildens grense på 60 min om dagen');
+	await expect(week.locator('.guidance-headline')).toHaveText(/Over skjermrådene/);
+	await expect(week).toContainText(
+		'Skjermtid denne uken: 115 min. 1 dag er over kildens grense på 60 min om dagen.'
+	);
+	// Lekeplan's weighting, labelled as ours, in plain words.
+	await expect(week.getByTestId('guidance-view')).toContainText(
+		'Lekeplans eget syn, ikke kildenes:'
+	);
+	await expect(week.getByTestId('guidance-view')).toContainText(
+		'Vektet etter hvordan skjermen brukes, tilsvarer uken 95 min. 5 barnehagedager med kildens grense blir 300 min.'
+	);
+	await expect(page.locator('.editor-guidance')).not.toContainText('teller som');
+
+	// Saved, the plan page a manager approves from says the same.
+	await page.getByRole('button', { name: 'Lagre plan' }).click();
+	const section = page.getByRole('region', { name: 'Skjermtid og skjermråd' });
+	await expect(section.getByTestId('guidance-day')).toContainText(
+		'Skjermtid denne dagen: 75 min, 15 min over kildens grense på 60 min om dagen.'
+	);
+	await expect(section.getByTestId('guidance-week')).toContainText(
+		'Skjermtid denne uken: 115 min. 1 dag er over kildens grense på 60 min om dagen.'
+	);
+	await expectNoAxeViolations(page);
 });
 
 test('the guidance page names what is the sources’ and what is Lekeplan’s', async ({ page }) => {

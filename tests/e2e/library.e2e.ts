@@ -200,7 +200,7 @@ test('the guidance warns as screen time grows past it, and strongly for the youn
 	// The sources' limits are daily: a week with a day over is over.
 	await expect(page.locator('.week-summary')).toContainText('Over skjermrådene');
 	await expect(page.locator('.week-summary')).toContainText(
-		'Dager over kildens grense på 60 min om dagen: 1.'
+		'1 dag er over kildens grense på 60 min om dagen.'
 	);
 	await expect(page.locator('.day').first()).toContainText('Over skjermrådene');
 
@@ -215,7 +215,7 @@ test('the guidance warns as screen time grows past it, and strongly for the youn
 	await page.getByRole('link', { name: 'Uke', exact: true }).click();
 	await expect(page.locator('.week-summary')).toContainText('Over skjermrådene');
 	await expect(page.locator('.week-summary')).toContainText(
-		'Dager over kildens grense på 60 min om dagen: 2.'
+		'2 dager er over kildens grense på 60 min om dagen.'
 	);
 
 	// The youngest group: any screen use gets the strong warning.

@@ -1,0 +1,215 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+	expectNoAxeViolations,
+	expectTouchTargets,
+	startWithDemo,
+	waitForServiceWorker
+} from './fixtures';
+
+/**
+ * Issue 12, point 11: no page scrolls sideways on a phone, and the header's navigation folds
+ * into a menu. Every page, in the states worth seeing, at 360×740: the document is no wider
+ * than the screen, and axe-core finds nothing at that width.
+ */
+const WIDTH = 360;
+test.use({ viewport: { width: WIDTH, height: 740 } });
+
+const PASSWORD = 'lekeplan-demo';
+
+async function fitsPhone(page: Page): Promise<void> {
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(WIDTH);
+	await expectNoAxeViolations(page);
+	await expectTouchTargets(page);
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+	await page.goto('/sign-in');
+	await page.getByLabel('E-post').fill(email);
+	await page.getByLabel('Passord').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page).not.toHaveURL(/\/sign-in$/);
+}
+
+const menuButton = (page: Page) => page.getByRole('button', { name: 'Meny' });
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
+
+test('the first pages and the sign-in pages fit a phone', async ({ page }) => {
+	test.slow();
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await fitsPhone(page);
+	await page.goto('/sign-in');
+	await expect(page.getByRole('heading', { level: 1, name: 'Logg inn' })).toBeVisible();
+	await fitsPhone(page);
+	await page.goto('/invite/not-a-real-token');
+	await expect(page.getByRole('alert')).toBeVisible();
+	await fitsPhone(page);
+});
+
+test('the header folds its navigation into a menu a keyboard can use', async ({ page }) => {
+	test.slow();
+	await startWithDemo(page);
+	const button = menuButton(page);
+	await expect(button).toHaveAttribute('aria-expanded', 'false');
+	await expect(mainNav(page)).toBeHidden();
+	// The header itself stays within the screen: the links no longer spill out of it.
+	const header = await page.getByRole('banner').boundingBox();
+	expect(header!.width).toBeLessThanOrEqual(WIDTH);
+
+	// Keyboard: open with Enter, Tab into the links, Escape closes and returns to the button.
+	await button.focus();
+	await page.keyboard.press('Enter');
+	await expect(button).toHaveAttribute('aria-expanded', 'true');
+	await expect(button).toHaveAttribute('aria-controls', 'main-nav');
+	const links = mainNav(page).getByRole('link');
+	await expect(links).toHaveText(['Uke', 'Planer', 'Aktiviteter', 'Skjermråd', 'Innstillinger']);
+	await page.keyboard.press('Tab');
+	await expect(links.first()).toBeFocused();
+	await fitsPhone(page); // open: every link a 44 px target, nothing sideways
+	await page.keyboard.press('Escape');
+	await expect(button).toHaveAttribute('aria-expanded', 'false');
+	await expect(button).toBeFocused();
+	await expect(mainNav(page)).toBeHidden();
+
+	// A link taken closes the menu on the page it leads to.
+	await button.click();
+	await mainNav(page).getByRole('link', { name: 'Skjermråd' }).click();
+	await expect(page).toHaveURL(/\/guidance$/);
+	await expect(button).toHaveAttribute('aria-expanded', 'false');
+	await expect(mainNav(page)).toBeHidden();
+
+	// On a tablet the links are in the header and there is no menu button.
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await expect(menuButton(page)).toBeHidden();
+	await expect(mainNav(page).getByRole('link', { name: 'Planer' })).toBeVisible();
+});
+
+test('the planner’s week, lists, settings, guidance and library fit a phone', async ({ page }) => {
+	// Many pages, each through axe-core: on a busy 2-core machine this takes over a minute.
+	test.slow();
+	await startWithDemo(page);
+	await fitsPhone(page); // week
+
+	for (const [path, ready] of [
+		['/plans', page.locator('.plan-card').first()],
+		['/plans/new', page.getByLabel('Tittel')],
+		['/settings', page.getByRole('heading', { name: 'Avdelinger' })],
+		['/guidance', page.getByRole('heading', { level: 1 })],
+		['/library', page.locator('.activity-card').first()],
+		['/library/new', page.getByLabel('Tittel')],
+		['/library/bee-bot-number-line', page.getByRole('link', { name: 'Planlegg denne' })],
+		['/plans/new?activity=bee-bot-number-line', page.getByLabel('Tittel')],
+		['/conflicts', page.getByRole('heading', { level: 1 })],
+		['/refused', page.getByRole('heading', { level: 1 })],
+		['/plans/00000000-0000-7000-8000-000000000000', page.getByRole('heading', { level: 1 })],
+		['/no-such-page', page.getByRole('heading', { level: 1 })]
+	] as const) {
+		await page.goto(path);
+		await expect(ready).toBeVisible();
+		await fitsPhone(page);
+	}
+});
+
+test('a plan, its form with messages, its editor and its evaluation fit a phone', async ({
+	page
+}) => {
+	test.slow();
+	await startWithDemo(page);
+	// The plan form with its messages beside the fields.
+	await page.goto('/plans/new');
+	await page.getByRole('button', { name: 'Lagre plan' }).click();
+	await expect(page.locator('#plan-title-error')).toBeVisible();
+	await fitsPhone(page);
+
+	// A plan, its editor and its evaluation.
+	await page.goto('/plans?status=evaluated');
+	await page.locator('.plan-card a').first().click();
+	await expect(page.getByRole('link', { name: 'Rediger' })).toBeVisible();
+	await fitsPhone(page);
+	const plan = page.url();
+	for (const [path, ready] of [
+		[`${plan}/edit`, page.getByLabel('Tittel')],
+		[`${plan}/evaluate`, page.getByLabel('Hva fungerte?')]
+	] as const) {
+		await page.goto(path);
+		await expect(ready).toBeVisible();
+		await fitsPhone(page);
+	}
+});
+
+test('a stop-motion series with its rota and an own activity fit a phone', async ({ page }) => {
+	test.slow();
+	await startWithDemo(page);
+	// A stop-motion series: the form with its role rota, then a plan of the series with it.
+	await page.goto('/library/stop-motion-plasticine-animals/plan');
+	await page.getByLabel('Antall barn').fill('8');
+	// On a phone the rota is a list per child, not a table cut off at the screen's edge.
+	await expect(page.getByRole('list', { name: 'Rolleplan for 8 barn' })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Rolleplan for 8 barn' })).toBeHidden();
+	await fitsPhone(page);
+	await page.getByRole('button', { name: /^Lag \d+ planer$/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Uke \d+ for /);
+	await page.goto('/plans');
+	await page.getByLabel('Søk i planer').fill('plastelinadyr');
+	// The animation session is the one with the rota.
+	await page.locator('.plan-card a', { hasText: '(4/6)' }).click();
+	await expect(page.getByRole('list', { name: 'Rolleplan for 8 barn' })).toBeVisible();
+	await fitsPhone(page);
+
+	// An own activity (a copy of a built-in one) and its editor.
+	await page.goto('/library/bee-bot-number-line');
+	await page.getByRole('link', { name: 'Lag en kopi å tilpasse' }).click();
+	await expect(page.getByLabel('Tittel')).not.toHaveValue('');
+	await fitsPhone(page);
+	await page.getByRole('button', { name: 'Lagre aktivitet' }).click();
+	await expect(page.locator('.badge.own')).toBeVisible();
+	await fitsPhone(page);
+	await page.goto(`${page.url()}/edit`);
+	await expect(page.getByLabel('Tittel')).not.toHaveValue('');
+	await fitsPhone(page);
+});
+
+test('the account and administration pages fit a phone', async ({ page }) => {
+	test.slow();
+	await signIn(page, 'eier@demo.lekeplan.no');
+	await page.goto('/account');
+	await expect(page.getByRole('heading', { level: 1, name: 'Min konto' })).toBeVisible();
+	await fitsPhone(page);
+	for (const path of [
+		'/admin',
+		'/admin/users',
+		'/admin/invitations',
+		'/admin/guidance',
+		'/admin/audit'
+	]) {
+		await page.goto(path);
+		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();
+		await expect(page.locator('.panel, table').first()).toBeVisible();
+		await fitsPhone(page);
+	}
+});
+
+test('a signed-in planner offline: one indicator in the header, every page still fits', async ({
+	page
+}) => {
+	test.slow();
+	await signIn(page, 'ansatt@demo.lekeplan.no');
+	await expect(page.getByRole('heading', { level: 1, name: /^Uke \d+ for / })).toBeVisible();
+	await expect(page.getByTestId('sync-status')).toHaveText('Synkronisert', { timeout: 30_000 });
+	await waitForServiceWorker(page);
+	const banner = page.getByRole('banner');
+	// Online too, one indicator: the sync state, no separate "connected".
+	await expect(banner.getByRole('status')).toHaveCount(1);
+
+	await page.context().setOffline(true);
+	await expect(page.getByTestId('sync-status')).toHaveText(/Frakoblet/);
+	await expect(banner.getByText(/Frakoblet/)).toHaveCount(1);
+	await expect(banner.getByRole('status')).toHaveCount(1);
+	await fitsPhone(page);
+
+	await page.goto('/sign-out');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await fitsPhone(page);
+	await page.context().setOffline(false);
+});
