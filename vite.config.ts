@@ -69,7 +69,12 @@ export default defineConfig({
 		}),
 		sveltekit(),
 		SvelteKitPWA({
-			strategies: 'generateSW',
+			// Our own worker (src/service-worker.ts, ADR 24), built by SvelteKit; the plugin writes the
+			// precache list into it and names it sw.js, the URL every installed app checks.
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'sw.ts',
+			injectManifest: {},
 			// We register the worker ourselves with workbox-window (AppUpdate, in
 			// src/lib/client/state/app-update.svelte.ts, from the root layout) so the
 			// update prompt can also reload a page that no worker controlled yet.
@@ -96,14 +101,6 @@ export default defineConfig({
 						purpose: 'maskable'
 					}
 				]
-			},
-			workbox: {
-				// Every route is rendered on the client, so the prerendered shell at / serves any
-				// navigation while offline.
-				navigateFallback: '/',
-				navigateFallbackDenylist: [/^\/api\//],
-				clientsClaim: true,
-				cleanupOutdatedCaches: true
 			}
 		})
 	],
