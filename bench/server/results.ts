@@ -43,6 +43,8 @@ export interface LoadFigures {
 	p99Ms: number;
 	maxMs: number;
 	seconds: number;
+	/** Requests that got no answer within autocannon's timeout (a loaded machine). */
+	timeouts: number;
 }
 
 export interface LoadResult {
