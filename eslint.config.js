@@ -44,7 +44,13 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
-				projectService: { allowDefaultProject: ['playwright.config.ts', 'vitest.kill.config.ts'] },
+				projectService: {
+					allowDefaultProject: [
+						'playwright.config.ts',
+						'vitest.kill.config.ts',
+						'src/service-worker.ts'
+					]
+				},
 				tsconfigRootDir: import.meta.dirname,
 				extraFileExtensions: ['.svelte']
 			}

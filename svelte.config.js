@@ -12,6 +12,8 @@ const config = {
 		// Absolute asset paths: the service worker answers every offline navigation with the
 		// shell prerendered at /, so its script and style URLs must not depend on the page's depth.
 		paths: { relative: false },
+		// The worker (src/service-worker.ts) is registered by the app itself, with workbox-window.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -69,7 +69,7 @@ function libraryFiles(): Record<string, string> {
 /**
  * Fails the build (and stops the dev server from starting) when a built-in activity's files
  * lack a field or a shipped locale, or hold something invalid (ADR 19, docs/CONTRIBUTING.md),
- * and likewise the competence item bank's (ADR 24).
+ * and likewise the competence item bank's (ADR 25).
  */
 function libraryCheck(): Plugin {
 	return {
@@ -88,6 +88,9 @@ function libraryCheck(): Plugin {
 }
 
 export default defineConfig({
+	// The app's pages (from src/routes), for the service worker: it answers those navigations
+	// with the offline shell and lets any other path reach the server, which answers 404 (issue 12).
+	define: { __LEKEPLAN_PAGES__: JSON.stringify(pagePatterns().map((p) => p.source)) },
 	resolve: {
 		alias: [
 			{
@@ -117,7 +120,12 @@ export default defineConfig({
 		}),
 		sveltekit(),
 		SvelteKitPWA({
-			strategies: 'generateSW',
+			// Our own worker (src/service-worker.ts, ADR 24), built by SvelteKit; the plugin writes the
+			// precache list into it and names it sw.js, the URL every installed app checks.
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'sw.ts',
+			injectManifest: {},
 			// We register the worker ourselves with workbox-window (AppUpdate, in
 			// src/lib/client/state/app-update.svelte.ts, from the root layout) so the
 			// update prompt can also reload a page that no worker controlled yet.
@@ -144,15 +152,6 @@ export default defineConfig({
 						purpose: 'maskable'
 					}
 				]
-			},
-			workbox: {
-				// Every route is rendered on the client, so the prerendered shell at / serves any of
-				// the app's pages, online or not. Other paths go to the server, which answers 404.
-				navigateFallback: '/',
-				navigateFallbackAllowlist: pagePatterns(),
-				navigateFallbackDenylist: [/^\/api\//],
-				clientsClaim: true,
-				cleanupOutdatedCaches: true
 			}
 		})
 	],

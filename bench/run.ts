@@ -4,13 +4,16 @@
 //   npm run bench -- [--no-build] [--plans N] [--rounds N] [--load-seconds N]
 //   npm run bench -- --only first-page [--no-build]   (step 4 alone, file by file)
 //   npm run bench -- --only first-sync [--no-build]   (step 5b alone)
+//   npm run bench -- --only lighthouse [--no-build]   (step 7 alone)
 //
 // Builds the app (unless --no-build), serves it with `node build` on a free port, and runs each
 // measurement of measurements/index.ts: one module per measurement (the week view and the
 // filter share one, as they share a context), each giving its figures, its rows of the printed
 // table and the targets it meets. The page's code (page/) is bundled with Vite and injected into
 // a page of the running app, so IndexedDB is the app's origin's; the server half (server/) runs
-// under Vitest. Results are printed as a table and written to bench-results/latest.json.
+// under Vitest. Results are printed as a table and written to bench-results/latest.json, and
+// to the committed record docs/benchmarks.json, whose table the runner puts into README.md and
+// docs/benchmarks.md (bench/record.ts).
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,8 +24,10 @@ import { TARGETS, type Measurement, type Results } from './measurement';
 import { MEASUREMENTS } from './measurements';
 import { measureFirstPage, printFirstPage } from './measurements/first-page';
 import { measureServerSyncs, printFirstSyncFromServer } from './measurements/first-sync-server';
+import { lighthouseMeasurement, measureLighthouse } from './measurements/lighthouse';
 import { stopServerSync } from './measurements/server-sync';
 import { parseArgs, USAGE, type Options } from './options';
+import { machine, writeRecord } from './record';
 import { metTargets, printTable } from './table';
 import { progress, ROOT, run, runCommand } from './util';
 
@@ -54,6 +59,21 @@ async function onlyFirstSync(options: Options): Promise<void> {
 		printFirstSyncFromServer(await measureServerSyncs(browser, bundles, options));
 	} finally {
 		await browser.close().catch(() => {});
+	}
+}
+
+/** `--only lighthouse`: step 7 alone. */
+async function onlyLighthouse(options: Options): Promise<void> {
+	const server = await startServer();
+	try {
+		progress(`serving build on ${server.origin} (pid ${server.child.pid})`);
+		const lighthouse = await measureLighthouse(server.origin, Math.min(options.rounds, 3));
+		console.log('');
+		for (const row of lighthouseMeasurement.rows({ lighthouse } as Results, options)) {
+			console.log(row.join(' │ '));
+		}
+	} finally {
+		await stopServer(server);
 	}
 }
 
@@ -117,6 +137,9 @@ async function runAll(options: Options): Promise<void> {
 			`${JSON.stringify(report, null, '\t')}\n`
 		);
 		progress('wrote bench-results/latest.json');
+		// The committed record, and the README's and docs/benchmarks.md's tables made from it.
+		await writeRecord({ ...report, machine: machine() });
+		progress('wrote docs/benchmarks.json and its table into README.md and docs/benchmarks.md');
 	} finally {
 		await stop();
 	}
@@ -137,6 +160,7 @@ async function main(): Promise<void> {
 	}
 	if (options.only === 'first-page') return onlyFirstPage();
 	if (options.only === 'first-sync') return onlyFirstSync(options);
+	if (options.only === 'lighthouse') return onlyLighthouse(options);
 	return runAll(options);
 }
 

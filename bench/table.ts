@@ -26,7 +26,9 @@ export function printTable(results: Results, options: Options): void {
 		`Sync: medians of ${options.rounds} rounds after one warm-up round, fresh databases or ` +
 			'kindergartens per round. Server figures run through the API handler in-process (push: ' +
 			'1,000 mutations in batches of MAX_BATCH; pull: every page from cursor 0); the raw ' +
-			'baselines are one Kysely statement in one transaction; on SQLite the write-ahead log ' +
+			'baselines are the fastest plain code for the same rows (push: one multi-row insert of cached ' +
+			"SQL text; pull: the app's columns as SQL text, without the camel-case plugin), each in " +
+			"one transaction, beside the earlier baselines through Kysely's builder; on SQLite the write-ahead log " +
 			'is checkpointed, untimed, before each timed write. Under load: autocannon, 50 ' +
 			'connections on loopback, ' +
 			`${options.loadSeconds} s after a 2 s warm-up, against node:http + the API's Hono app.`

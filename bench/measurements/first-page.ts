@@ -1,10 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions } from '@playwright/test';
-import { TARGETS, type Measurement } from '../measurement';
+import { TARGETS, yes, type Measurement } from '../measurement';
 import { round1 } from '../stats';
 import { plural, progress } from '../util';
 
-/** 4. What the first page in a fresh browser loads (the welcome screen), gzipped. */
+/**
+ * 4. What the first page in a fresh browser loads (the welcome screen), gzipped. Two figures:
+ * the page's JavaScript (ADR 12's definition, as issue 11 compares it), and the first visit's
+ * (issue 20): every script it downloads, the page's and the service worker's. The worker's
+ * precache, which it fetches in the background once installed, is not counted.
+ */
 
 interface Total {
 	files: number;
@@ -16,6 +21,8 @@ export interface FirstPageResult {
 	js: Total;
 	css: Total;
 	worker: Total;
+	/** The page's JavaScript and the service worker's scripts. */
+	firstVisit: Total;
 	files: Array<{ path: string; kind: string; bytes: number; gzipBytes: number }>;
 }
 
@@ -93,7 +100,18 @@ export async function measureFirstPage(
 				gzipKb: round1(of.reduce((s, f) => s + f.gzipBytes, 0) / 1024)
 			};
 		};
-		return { js: total('js'), css: total('css'), worker: total('worker'), files };
+		const js = total('js');
+		const worker = total('worker');
+		const firstVisit = {
+			files: js.files + worker.files,
+			kb: round1(js.kb + worker.kb),
+			gzipKb: round1(
+				files
+					.filter((f) => f.kind === 'js' || f.kind === 'worker')
+					.reduce((s, f) => s + f.gzipBytes, 0) / 1024
+			)
+		};
+		return { js, css: total('css'), worker, firstVisit, files };
 	} finally {
 		await context.close();
 	}
@@ -102,32 +120,35 @@ export async function measureFirstPage(
 export const firstPage: Measurement = {
 	phase: 'browser',
 	async run({ browser, contextOptions, origin }) {
-		progress('4/6 first page size');
+		progress('4/7 first page size');
 		return { firstPage: await measureFirstPage(browser, contextOptions, origin) };
 	},
 	rows({ firstPage }) {
 		return [
 			[
-				'First page JS, gzip -9',
+				'First page JS, gzip -9 (service worker not counted, as ADR 12)',
 				`${firstPage.js.gzipKb} KB (${plural(firstPage.js.files, 'file')}, ${firstPage.js.kb} KB raw)`,
 				`≤ ${TARGETS.firstPageJsKb} KB`,
-				firstPage.js.gzipKb <= TARGETS.firstPageJsKb ? 'yes' : 'NO'
+				yes(firstPage.js.gzipKb <= TARGETS.firstPageJsKb)
+			],
+			[
+				'First visit: page JS + service worker, gzip -9',
+				`${firstPage.firstVisit.gzipKb} KB (worker ${firstPage.worker.gzipKb} KB, ${plural(firstPage.worker.files, 'file')})`,
+				`≤ ${TARGETS.firstVisitKb} KB`,
+				yes(firstPage.firstVisit.gzipKb <= TARGETS.firstVisitKb)
 			],
 			[
 				'First page CSS, gzip -9',
 				`${firstPage.css.gzipKb} KB (${plural(firstPage.css.files, 'file')}, ${firstPage.css.kb} KB raw)`,
 				'—',
 				'—'
-			],
-			[
-				'Service worker (sw.js + workbox), gzip -9, not counted above',
-				`${firstPage.worker.gzipKb} KB (${plural(firstPage.worker.files, 'file')})`,
-				'—',
-				'—'
 			]
 		];
 	},
-	met: ({ firstPage }) => ({ firstPageJsKb: firstPage.js.gzipKb <= TARGETS.firstPageJsKb })
+	met: ({ firstPage }) => ({
+		firstPageJsKb: firstPage.js.gzipKb <= TARGETS.firstPageJsKb,
+		firstVisitKb: firstPage.firstVisit.gzipKb <= TARGETS.firstVisitKb
+	})
 };
 
 /** `--only first-page`: every file the first page loads, and the totals. */
@@ -143,6 +164,10 @@ export function printFirstPage(firstPage: FirstPageResult): void {
 		`First page JS, gzip -9: ${firstPage.js.gzipKb} KB (${plural(firstPage.js.files, 'file')}, ` +
 			`${firstPage.js.kb} KB raw); target ≤ ${TARGETS.firstPageJsKb} KB: ${met}`
 	);
+	const visit = firstPage.firstVisit.gzipKb <= TARGETS.firstVisitKb ? 'met' : 'NOT met';
+	console.log(
+		`First visit (page JS + service worker ${firstPage.worker.gzipKb} KB), gzip -9: ` +
+			`${firstPage.firstVisit.gzipKb} KB; target ≤ ${TARGETS.firstVisitKb} KB: ${visit}`
+	);
 	console.log(`First page CSS, gzip -9: ${firstPage.css.gzipKb} KB`);
-	console.log(`Service worker, gzip -9, not counted: ${firstPage.worker.gzipKb} KB`);
 }

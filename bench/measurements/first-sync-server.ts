@@ -132,7 +132,7 @@ export async function measureServerSyncs(
 	const results: FirstSyncFromServerResults = {};
 	for (const db of DATABASES) {
 		progress(
-			`5b/6 first sync of ${SYNC_CHANGES} plans from a server on ${db}, over HTTP, ${options.rounds} rounds`
+			`5b/7 first sync of ${SYNC_CHANGES} plans from a server on ${db}, over HTTP, ${options.rounds} rounds`
 		);
 		try {
 			results[db] = await measureServerSync(browser, bundles.bench, options, db);

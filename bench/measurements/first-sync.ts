@@ -18,7 +18,7 @@ export const firstSync: Measurement = {
 	phase: 'browser',
 	async run({ browser, contextOptions, bundles, options }) {
 		progress(
-			`5a/6 first sync of ${SYNC_CHANGES} changes into a fresh client, pages from memory, ${options.rounds} rounds`
+			`5a/7 first sync of ${SYNC_CHANGES} changes into a fresh client, pages from memory, ${options.rounds} rounds`
 		);
 		const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
 		try {

@@ -19,7 +19,7 @@ export interface ImportResult {
 export const importing: Measurement = {
 	phase: 'browser',
 	async run({ browser, contextOptions, bundles, options }) {
-		progress(`1/6 import of ${options.plans} plans, ${options.rounds} rounds`);
+		progress(`1/7 import of ${options.plans} plans, ${options.rounds} rounds`);
 		const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
 		try {
 			const page = await context.newPage();

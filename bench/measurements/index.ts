@@ -3,6 +3,7 @@ import { firstPage } from './first-page';
 import { firstSync } from './first-sync';
 import { firstSyncFromServer } from './first-sync-server';
 import { importing } from './import';
+import { lighthouseMeasurement } from './lighthouse';
 import { pages } from './pages';
 import { serverSync } from './server-sync';
 
@@ -16,5 +17,6 @@ export const MEASUREMENTS: readonly Measurement[] = [
 	firstPage,
 	firstSync,
 	firstSyncFromServer,
-	serverSync
+	serverSync,
+	lighthouseMeasurement
 ];

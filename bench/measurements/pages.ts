@@ -60,7 +60,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 export const pages: Measurement = {
 	phase: 'browser',
 	async run({ browser, contextOptions, bundles, options }) {
-		progress(`2/6 and 3/6 week view and /plans filter with ${options.plans} plans`);
+		progress(`2/7 and 3/7 week view and /plans filter with ${options.plans} plans`);
 		const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
 		await context.addInitScript({ content: bundles.probes });
 		try {

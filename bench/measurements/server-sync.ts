@@ -184,7 +184,7 @@ export const serverSync: Measurement = {
 	phase: 'server',
 	async run({ options }) {
 		progress(
-			`6/6 (run first, before the browser) sync on the server, SQLite and PostgreSQL, ${options.rounds} rounds (vitest) …`
+			`6/7 (run first, before the browser) sync on the server, SQLite and PostgreSQL, ${options.rounds} rounds (vitest) …`
 		);
 		return { server: await measureServer(options) };
 	},
@@ -205,6 +205,12 @@ export const serverSync: Measurement = {
 					yes(push.ratio <= TARGETS.pushRatio)
 				],
 				[
+					`[${db}]   same push / the insert through Kysely's builder (earlier baseline)`,
+					`${push.ratioBuilder.toFixed(2)}× (${fmt(push.pushMedianMs)} / ${fmt(push.rawBuilderMedianMs)})`,
+					'—',
+					'—'
+				],
+				[
 					`[${db}]   same push / raw insert one row at a time (reference)`,
 					`${push.ratioRowByRow.toFixed(2)}× (${fmt(push.pushMedianMs)} / ${fmt(push.rawRowByRowMedianMs)})`,
 					'—',
@@ -215,6 +221,12 @@ export const serverSync: Measurement = {
 					`${pull.ratio.toFixed(2)}× (${fmt(pull.pullMedianMs)} / ${fmt(pull.rawMedianMs)})`,
 					`≤ ${TARGETS.pullRatio}×`,
 					yes(pull.ratio <= TARGETS.pullRatio)
+				],
+				[
+					`[${db}]   same pull / \`selectAll\` through Kysely's builder (earlier baseline)`,
+					`${pull.ratioSelectAll.toFixed(2)}× (${fmt(pull.pullMedianMs)} / ${fmt(pull.rawSelectAllMedianMs)})`,
+					'—',
+					'—'
 				],
 				[
 					`[${db}] pull (${load.changesPerPull} changes), ${load.connections} clients, ${load.seconds} s`,

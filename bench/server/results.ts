@@ -5,12 +5,17 @@ export interface PushResult {
 	batches: number;
 	rounds: number;
 	pushMs: number[];
+	/** The baseline (issue 20): cached SQL text, no builder, no plugin. */
 	rawMs: number[];
+	/** The earlier baseline: the same insert through Kysely's builder and the camel-case plugin. */
+	rawBuilderMs: number[];
 	rawRowByRowMs: number[];
 	pushMedianMs: number;
 	rawMedianMs: number;
+	rawBuilderMedianMs: number;
 	rawRowByRowMedianMs: number;
 	ratio: number;
+	ratioBuilder: number;
 	ratioRowByRow: number;
 }
 
@@ -20,10 +25,15 @@ export interface PullResult {
 	pages: number;
 	rounds: number;
 	pullMs: number[];
+	/** The baseline (issue 20): the app's columns as SQL text, without the camel-case plugin. */
 	rawMs: number[];
+	/** The earlier baseline: `selectAll` through the builder with the plugin. */
+	rawSelectAllMs: number[];
 	pullMedianMs: number;
 	rawMedianMs: number;
+	rawSelectAllMedianMs: number;
 	ratio: number;
+	ratioSelectAll: number;
 }
 
 export interface LoadFigures {
@@ -33,6 +43,8 @@ export interface LoadFigures {
 	p99Ms: number;
 	maxMs: number;
 	seconds: number;
+	/** Requests that got no answer within autocannon's timeout (a loaded machine). */
+	timeouts: number;
 }
 
 export interface LoadResult {

@@ -4,7 +4,7 @@ import { issueLines } from '../library/content';
 import { LEVELS } from './suppression';
 
 /**
- * The competence item bank (issue 14, ADR 24): statements staff and managers answer about their
+ * The competence item bank (issue 14, ADR 25): statements staff and managers answer about their
  * own professional digital competence, on six levels. Its files, in content/, are like the
  * activity library's (ADR 19): `bank.json` holds what has no language (each item's audience,
  * area, DigCompEdu competence and area of Udir's PfDK framework, the library activities that

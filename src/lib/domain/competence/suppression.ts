@@ -1,5 +1,5 @@
 /**
- * Which competence figures may be shown (issue 14, ADR 24). A figure is what a group of people
+ * Which competence figures may be shown (issue 14, ADR 25). A figure is what a group of people
  * answered in one period: a kindergarten's, or the owner's over all its kindergartens. Shown
  * figures never describe fewer than MIN_GROUP people, and no suppressed figure, nor any one or
  * two people's answers, can be worked out from the shown ones by adding and subtracting them,

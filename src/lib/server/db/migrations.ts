@@ -328,7 +328,7 @@ const migrations: Record<string, Migration> = {
 		}
 	},
 	/**
-	 * Professional digital competence (issue 14, ADR 24): each person's own self-assessment, one
+	 * Professional digital competence (issue 14, ADR 25): each person's own self-assessment, one
 	 * per period, and its answers (item, level 1–6). Never synced, never returned to anyone but
 	 * the person: the server only counts them.
 	 */

@@ -22,7 +22,7 @@ import { uuidv7 } from '$lib/domain/ids';
 import { osloWallClock } from './oslo-time';
 
 /**
- * Professional digital competence on the server (issue 14, ADR 24). A person's answers are
+ * Professional digital competence on the server (issue 14, ADR 25). A person's answers are
  * theirs: only they read, export and delete them; everyone else gets counts, and only those
  * `decideSuppression` lets through, decided over the owner's every kindergarten and period at
  * once, so that the manager's review and the owner's overview hide the same figures.

@@ -6,7 +6,7 @@ import { resource, reply, type ApiEnv } from '../context';
 import { idParam, signedIn, unjudgedJson } from '../middleware';
 
 /**
- * Professional digital competence (issue 14, ADR 24): a person's own self-assessment (only they
+ * Professional digital competence (issue 14, ADR 25): a person's own self-assessment (only they
  * read, export or delete it), and the anonymised figures a manager reviews for their
  * kindergarten and an owner administrator for every kindergarten. The body is judged after the
  * permission, by the use case.
