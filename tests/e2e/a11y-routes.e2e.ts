@@ -230,6 +230,11 @@ const AUDIENCES: Record<Audience, State[]> = {
 			route: '/(account)/sign-out',
 			state: 'a planner signing out',
 			visit: (p) => open(p, '/sign-out')
+		},
+		{
+			route: '/(account)/competence',
+			state: 'the self-assessment',
+			visit: (p) => open(p, '/competence')
 		}
 	],
 	manager: [
@@ -239,6 +244,11 @@ const AUDIENCES: Record<Audience, State[]> = {
 			visit: (p, c) => open(p, c.plan!)
 		},
 		{ route: '/(planner)', state: 'week view', visit: (p) => open(p, '/') },
+		{
+			route: '/(account)/competence/review',
+			state: 'figures hidden (fewer than five)',
+			visit: (p) => open(p, '/competence/review')
+		},
 		...ACCOUNT
 	],
 	ownerAdmin: ADMIN,

@@ -92,9 +92,11 @@ export class CompetenceForm {
 		return level !== undefined && Number.isInteger(level) && level >= 1 && level <= 6;
 	}
 
+	/** One answer, kept on the tablet at once (a choice is a whole answer, not half-typed text). */
 	set(itemId: string, level: number): void {
 		this.drafted.form[itemId] = level;
 		this.drafted.changed();
+		void this.drafted.flush();
 	}
 
 	/**
