@@ -92,6 +92,8 @@ export class Batch {
 		}
 		if (row && row.type !== m.type) return this.reject(m, 'invalid_record', { type: 'wrong_type' });
 		const current = row ? stored(row) : null;
+		/** What the tablet sent, before the server dropped or rewrote any of it. */
+		const sentFields: Record<string, unknown> = m.fields;
 		if (m.op === 'put') {
 			const problem = fieldProblems(m.type, m.fields);
 			if (problem) return this.reject(m, problem.reason, problem.fields);
@@ -151,6 +153,17 @@ export class Batch {
 		}
 		// A new record: every field it has is new (a checked record holds no undefined values).
 		const changed = current ? changedKeys(current.data, checked.data) : Object.keys(checked.data);
+		// Nothing changed on the server, but the tablet holds another approval than it: one sent
+		// again with the tablet's own name and time, which the server keeps as it stamped them
+		// (ADR 23). A new revision, so that the next pull brings the tablet the server's.
+		if (
+			changed.length === 0 &&
+			m.type === 'plan' &&
+			'approval' in sentFields &&
+			JSON.stringify(sentFields['approval']) !== JSON.stringify(checked.data['approval'] ?? null)
+		) {
+			changed.push('approval');
+		}
 		let rev: number | undefined;
 		if (changed.length > 0 || !row) {
 			rev = this.store(m, row, checked.data, changed, null);
