@@ -21,6 +21,8 @@ describeEachDatabase('migrations', (dialect) => {
 			expect(names.sort()).toEqual(
 				[
 					'audit_log',
+					'competence_answers',
+					'competence_submissions',
 					'groups',
 					'guidance_sets',
 					'identities',
