@@ -73,7 +73,7 @@ test('the owner admin reads who changed what, filters the log and downloads it',
 	await expectNoAxeViolations(page);
 
 	// Only group changes.
-	await page.getByLabel('Hendelse').selectOption({ label: 'Avdeling endret' });
+	await page.getByLabel('Hendelse', { exact: true }).selectOption({ label: 'Avdeling endret' });
 	await page.getByRole('button', { name: 'Vis', exact: true }).click();
 	await expect(rows.filter({ hasText: newName })).toHaveCount(1);
 	await expect(rows.filter({ hasNotText: 'Avdeling endret' })).toHaveCount(0);
