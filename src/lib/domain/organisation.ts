@@ -1,12 +1,8 @@
 import { z } from 'zod/mini';
+import { MAX_AGE, MIN_AGE } from './age-bands';
 import { containsPersonalNumber } from './personal-number';
 
-/** Ages in whole years, as the screen guidance bands them (docs/design/domain.md). */
-export const MIN_AGE = 0;
-export const MAX_AGE = 6;
-
-export const AGE_BANDS = ['0-1', '1-2', '2-3', '3-4', '4-5', '5-6'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+export { AGE_BANDS, MAX_AGE, MIN_AGE, guidanceBand, type AgeBand } from './age-bands';
 
 export const id = z.uuid({ error: 'invalid_id' });
 
@@ -52,11 +48,3 @@ export const groupSchema = z
 		})
 	);
 export type Group = z.infer<typeof groupSchema>;
-
-/**
- * The age band whose guidance applies to a group. A group spanning several bands is held to
- * the youngest one: the strictest advice applies to the youngest child present.
- */
-export function guidanceBand(group: Pick<Group, 'ageMin'>): AgeBand {
-	return AGE_BANDS[Math.min(Math.max(group.ageMin, MIN_AGE), MAX_AGE - 1)]!;
-}

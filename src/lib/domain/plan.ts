@@ -1,16 +1,11 @@
 import { z } from 'zod/mini';
 import { CLOCK_TIME, isValidDate, minutesOfDay } from './calendar';
+import { LIMITS } from './plan-basics';
 import { isUuid } from './ids';
 import { id } from './organisation';
 import { containsPersonalNumber } from './personal-number';
 import { STOP_MOTION_PHASES, STOP_MOTION_ROLES } from './library/vocabulary';
-import {
-	DIGITAL_CLAUSES,
-	LEARNING_AREAS,
-	PLAN_STATUSES,
-	SCREEN_MODES,
-	type PlanStatus
-} from './vocabulary';
+import { DIGITAL_CLAUSES, LEARNING_AREAS, PLAN_STATUSES, SCREEN_MODES } from './vocabulary';
 
 /**
  * The activity plan: the single definition of what a plan is. The forms take their validation
@@ -18,17 +13,6 @@ import {
  * everything read back from IndexedDB is parsed with it. It uses zod's "mini" build, whose
  * checks tree-shake: the full build alone would put the first page over its size budget.
  */
-
-export const LIMITS = {
-	title: 120,
-	goals: 2000,
-	description: 4000,
-	tool: 60,
-	tools: 12,
-	privacyText: 1000,
-	evaluationText: 2000,
-	screenMinutes: 600
-} as const;
 
 /**
  * Free text: trimmed, bounded, and never holding a personal identity number
@@ -207,55 +191,14 @@ export const activityPlanSchema = z
 	.check(z.superRefine(checkPlanRules));
 export type ActivityPlan = z.infer<typeof activityPlanSchema>;
 
-export function durationMinutes(plan: Pick<PlanContent, 'startTime' | 'endTime'>): number {
-	return minutesOfDay(plan.endTime) - minutesOfDay(plan.startTime);
-}
-
-export function isActive(plan: Pick<ActivityPlan, 'deletedAt'>): boolean {
-	return plan.deletedAt === null;
-}
-
-/** Earliest first: the order of a week. */
-export function byTimeOfDay(a: ActivityPlan, b: ActivityPlan): number {
-	return a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime);
-}
-
-/** A field's problem, as a reason code the UI turns into a sentence, with its limit if any. */
-export interface FieldProblem {
-	code: string;
-	limit?: number;
-}
-export type FieldProblems = Record<string, FieldProblem>;
-
-/** Flattens zod issues into one problem per field path (`privacy.consent`), first one wins. */
-export function problemsOf(error: z.core.$ZodError): FieldProblems {
-	const problems: FieldProblems = {};
-	for (const issue of error.issues) {
-		const path = issue.path.map(String);
-		// An issue inside a list item (tools.3) belongs beside the list.
-		const key = path.filter((p) => !/^\d+$/.test(p)).join('.') || '_';
-		if (problems[key]) continue;
-		const limit =
-			issue.code === 'too_big'
-				? Number(issue.maximum)
-				: issue.code === 'too_small'
-					? Number(issue.minimum)
-					: undefined;
-		problems[key] = {
-			code: issue.message,
-			...(limit !== undefined && Number.isFinite(limit) ? { limit } : {})
-		};
-	}
-	return problems;
-}
-
-/** The status a plan takes when evaluated: evaluating is the last step. */
-export const EVALUATED: PlanStatus = 'evaluated';
-
-/**
- * Whether a plan can be evaluated on `today`: from the day it is planned for, not before (an
- * evaluation is of what happened). Both are `YYYY-MM-DD`, so text order is date order.
- */
-export function evaluationOpen(planDate: string, today: string): boolean {
-	return today >= planDate;
-}
+export {
+	EVALUATED,
+	LIMITS,
+	byTimeOfDay,
+	durationMinutes,
+	evaluationOpen,
+	isActive,
+	problemsOf,
+	type FieldProblem,
+	type FieldProblems
+} from './plan-basics';

@@ -2,7 +2,7 @@ import type { LekeplanDatabase } from './database';
 import { changeBase, changedFields, recordMutation, syncEnabled } from './outbox';
 import type { Mutation } from '$lib/sync/protocol';
 import { uuidv7 } from '$lib/domain/ids';
-import { problemsOf, type FieldProblems } from '$lib/domain/plan';
+import { problemsOf, type FieldProblems } from '$lib/domain/plan-basics';
 import type { OwnActivity } from '$lib/domain/library/library-activity';
 
 export type ActivitySaveResult =

@@ -1,5 +1,11 @@
 import type { LekeplanDatabase } from './database';
-import { guidanceSetSchema, type GuidanceSet } from '$lib/domain/guidance';
+import type { GuidanceSet } from '$lib/domain/guidance';
+
+/**
+ * The guidance schema (and zod with it), loaded only when the device holds an owner's set or
+ * stores one: with the shipped default alone, as on the first visit, it is not needed (ADR 12).
+ */
+const guidanceSchemas = () => import('$lib/domain/guidance');
 
 /**
  * Screen-time guidance sets on the device. Today only the shipped default exists; the owner's
@@ -21,6 +27,8 @@ export class GuidanceRepository {
 	 */
 	async inForce(): Promise<{ set: GuidanceSet; edited: boolean }> {
 		const rows = await this.db.guidanceSets.toArray();
+		if (rows.length === 0) return { set: this.fallback, edited: false };
+		const { guidanceSetSchema } = await guidanceSchemas();
 		const valid = rows
 			.map((r) => guidanceSetSchema.safeParse(r))
 			.filter((r) => r.success)
@@ -33,6 +41,7 @@ export class GuidanceRepository {
 	}
 
 	async store(set: unknown): Promise<boolean> {
+		const { guidanceSetSchema } = await guidanceSchemas();
 		const parsed = guidanceSetSchema.safeParse(set);
 		if (!parsed.success) return false;
 		await this.db.guidanceSets.put(parsed.data);

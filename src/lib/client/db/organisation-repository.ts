@@ -1,17 +1,28 @@
 import type { LekeplanDatabase } from './database';
 import { uuidv7 } from '$lib/domain/ids';
-import {
-	groupSchema,
-	kindergartenSchema,
-	type Group,
-	type Kindergarten
-} from '$lib/domain/organisation';
-import { activityPlanSchema, problemsOf, type FieldProblems } from '$lib/domain/plan';
+import type { Group, Kindergarten } from '$lib/domain/organisation';
+import { problemsOf, type FieldProblems } from '$lib/domain/plan-basics';
+import { planSchemas } from './plan-repository';
 import type { DemoData } from '$lib/domain/demo-data';
 
 export type OrganisationResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblems };
 
 const SELECTED_GROUP = 'selectedGroupId';
+
+type OrganisationSchemas = typeof import('$lib/domain/organisation');
+let loadingSchemas: Promise<OrganisationSchemas> | undefined;
+
+/**
+ * The kindergarten's and groups' schemas (and zod with them), loaded the first time either is
+ * read or written: a fresh device, on its first visit, has neither (ADR 12).
+ */
+function organisationSchemas(): Promise<OrganisationSchemas> {
+	loadingSchemas ??= import('$lib/domain/organisation').catch((error: unknown) => {
+		loadingSchemas = undefined;
+		throw error;
+	});
+	return loadingSchemas;
+}
 
 function prefixed(prefix: string, problems: FieldProblems): FieldProblems {
 	return Object.fromEntries(Object.entries(problems).map(([k, v]) => [`${prefix}.${k}`, v]));
@@ -26,12 +37,16 @@ export class OrganisationRepository {
 
 	async kindergarten(): Promise<Kindergarten | null> {
 		const all = await this.db.kindergartens.toArray();
+		if (all.length === 0) return null;
+		const { kindergartenSchema } = await organisationSchemas();
 		const parsed = kindergartenSchema.safeParse(all[0]);
 		return parsed.success ? parsed.data : null;
 	}
 
 	async groups(): Promise<Group[]> {
 		const rows = await this.db.groups.toArray();
+		if (rows.length === 0) return [];
+		const { groupSchema } = await organisationSchemas();
 		return rows
 			.map((r) => groupSchema.safeParse(r))
 			.filter((r) => r.success)
@@ -50,6 +65,7 @@ export class OrganisationRepository {
 
 	/** Starts empty: names the kindergarten (or renames it). */
 	async saveKindergarten(name: string): Promise<OrganisationResult<Kindergarten>> {
+		const { kindergartenSchema } = await organisationSchemas();
 		const current = await this.kindergarten();
 		const parsed = kindergartenSchema.safeParse({ id: current?.id ?? uuidv7(), name });
 		if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
@@ -58,6 +74,7 @@ export class OrganisationRepository {
 	}
 
 	async saveGroup(candidate: unknown): Promise<OrganisationResult<Group>> {
+		const { groupSchema } = await organisationSchemas();
 		const parsed = groupSchema.safeParse(candidate);
 		if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
 		await this.db.groups.put(parsed.data);
@@ -88,6 +105,7 @@ export class OrganisationRepository {
 		name: string,
 		group: { name: string; ageMin: number; ageMax: number }
 	): Promise<OrganisationResult<Group>> {
+		const { groupSchema, kindergartenSchema } = await organisationSchemas();
 		const kindergartenId = uuidv7();
 		const k = kindergartenSchema.safeParse({ id: kindergartenId, name });
 		const g = groupSchema.safeParse({ ...group, id: uuidv7(), kindergartenId });
@@ -117,6 +135,7 @@ export class OrganisationRepository {
 	 * the server's organisation replaces the local settings.
 	 */
 	async replaceFromServer(kindergarten: Kindergarten, groups: readonly Group[]): Promise<void> {
+		const { groupSchema, kindergartenSchema } = await organisationSchemas();
 		const k = kindergartenSchema.parse(kindergarten);
 		const g = groups.map((group) => groupSchema.parse(group));
 		await this.db.transaction(
@@ -137,6 +156,10 @@ export class OrganisationRepository {
 
 	/** Replaces whatever is on the device with the demo kindergarten, in one transaction. */
 	async loadDemo(demo: DemoData): Promise<void> {
+		const [{ groupSchema, kindergartenSchema }, { activityPlanSchema }] = await Promise.all([
+			organisationSchemas(),
+			planSchemas()
+		]);
 		const plans = demo.plans.map((p) => activityPlanSchema.parse(p));
 		const groups = demo.groups.map((g) => groupSchema.parse(g));
 		const kindergarten = kindergartenSchema.parse(demo.kindergarten);

@@ -2,17 +2,18 @@ import type { LekeplanDatabase } from './database';
 import { uuidv7 } from '$lib/domain/ids';
 import { localToday } from '$lib/domain/calendar';
 import {
-	activityPlanSchema,
 	byTimeOfDay,
 	evaluationOpen,
 	problemsOf,
-	type ActivityPlan,
-	type FieldProblems,
-	type PlanContent,
-	type PlanApproval,
-	type PlanEvaluation,
-	type PlanRota,
-	type PlanSeries
+	type FieldProblems
+} from '$lib/domain/plan-basics';
+import type {
+	ActivityPlan,
+	PlanContent,
+	PlanApproval,
+	PlanEvaluation,
+	PlanRota,
+	PlanSeries
 } from '$lib/domain/plan';
 import { changeBase, changedFields, recordMutation, syncEnabled } from './outbox';
 import type { Mutation } from '$lib/sync/protocol';
@@ -26,19 +27,38 @@ export class PlanNotFoundError extends Error {
 	}
 }
 
+type PlanSchemas = typeof import('$lib/domain/plan');
+let loadingSchemas: Promise<PlanSchemas> | undefined;
+
+/**
+ * The plan schemas (and zod with them), loaded the first time a plan is read or written: a
+ * device with no plans yet, as on the first visit, never needs them (ADR 12). Every write loads
+ * them before its transaction starts, so no transaction waits on the network; inside one, this
+ * is an already settled promise.
+ */
+export function planSchemas(): Promise<PlanSchemas> {
+	loadingSchemas ??= import('$lib/domain/plan').catch((error: unknown) => {
+		loadingSchemas = undefined;
+		throw error;
+	});
+	return loadingSchemas;
+}
+
 /**
  * Parses what IndexedDB holds. A record that no longer fits the schema (written by a buggy or
  * newer build) is left in place and reported, never silently "fixed" or dropped.
  */
-function readPlan(raw: unknown): ActivityPlan | null {
+function readPlan({ activityPlanSchema }: PlanSchemas, raw: unknown): ActivityPlan | null {
 	const parsed = activityPlanSchema.safeParse(raw);
 	if (parsed.success) return parsed.data;
 	console.warn('Unreadable plan in the local database', parsed.error.issues);
 	return null;
 }
 
-function readPlans(rows: unknown[]): ActivityPlan[] {
-	return rows.map(readPlan).filter((p): p is ActivityPlan => p !== null);
+async function readPlans(rows: unknown[]): Promise<ActivityPlan[]> {
+	if (rows.length === 0) return [];
+	const schemas = await planSchemas();
+	return rows.map((raw) => readPlan(schemas, raw)).filter((p): p is ActivityPlan => p !== null);
 }
 
 /** Plans on this device. Every write is validated against the domain schema first. */
@@ -50,13 +70,13 @@ export class PlanRepository {
 
 	async get(id: string): Promise<ActivityPlan | null> {
 		const raw = await this.db.plans.get(id);
-		return raw ? readPlan(raw) : null;
+		return raw ? readPlan(await planSchemas(), raw) : null;
 	}
 
 	/** Every plan that is not deleted. */
 	async listActive(): Promise<ActivityPlan[]> {
 		const rows = await this.db.plans.toArray();
-		return readPlans(rows).filter((p) => p.deletedAt === null);
+		return (await readPlans(rows)).filter((p) => p.deletedAt === null);
 	}
 
 	/** Plans of one group between two dates (inclusive), in time order. */
@@ -65,9 +85,7 @@ export class PlanRepository {
 			.where('[groupId+date]')
 			.between([groupId, from], [groupId, to], true, true)
 			.toArray();
-		return readPlans(rows)
-			.filter((p) => p.deletedAt === null)
-			.sort(byTimeOfDay);
+		return (await readPlans(rows)).filter((p) => p.deletedAt === null).sort(byTimeOfDay);
 	}
 
 	/** Creates a plan; the draft it was typed in (if any) goes in the same transaction. */
@@ -91,6 +109,7 @@ export class PlanRepository {
 	}
 
 	async update(id: string, content: PlanContent, draftKey?: string): Promise<SaveResult> {
+		await planSchemas();
 		return this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.require(id);
 			return this.write(
@@ -101,6 +120,7 @@ export class PlanRepository {
 	}
 
 	async evaluate(id: string, evaluation: PlanEvaluation, draftKey?: string): Promise<SaveResult> {
+		await planSchemas();
 		return this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.require(id);
 			if (!evaluationOpen(current.date, localToday(this.clock()))) {
@@ -115,6 +135,7 @@ export class PlanRepository {
 
 	/** Records a manager's decision on a plan (the server accepts it only from a manager). */
 	async setApproval(id: string, approval: PlanApproval | null): Promise<SaveResult> {
+		await planSchemas();
 		return this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.require(id);
 			return this.write({ ...current, approval, updatedAt: this.clock().toISOString() });
@@ -123,6 +144,7 @@ export class PlanRepository {
 
 	/** A copy as a new draft on the same day, with no evaluation. */
 	async duplicate(id: string, copyTitle: (title: string) => string): Promise<SaveResult> {
+		await planSchemas();
 		return this.db.transaction('rw', this.#tables(), async () => {
 			const source = await this.require(id);
 			const stamp = this.clock().toISOString();
@@ -149,6 +171,7 @@ export class PlanRepository {
 		items: readonly { content: PlanContent; series: PlanSeries; rota: PlanRota | null }[],
 		kindergartenId: string
 	): Promise<{ ok: true; plans: ActivityPlan[] } | { ok: false; problems: FieldProblems }> {
+		const { activityPlanSchema } = await planSchemas();
 		const stamp = this.clock().toISOString();
 		const plans: ActivityPlan[] = [];
 		for (const item of items) {
@@ -191,6 +214,7 @@ export class PlanRepository {
 	async importMany(
 		plans: readonly unknown[]
 	): Promise<{ ok: true; count: number } | { ok: false; index: number; problems: FieldProblems }> {
+		const { activityPlanSchema } = await planSchemas();
 		const valid: ActivityPlan[] = [];
 		for (const [index, raw] of plans.entries()) {
 			const parsed = activityPlanSchema.safeParse(raw);
@@ -203,6 +227,7 @@ export class PlanRepository {
 	}
 
 	private async setDeleted(id: string, deletedAt: string | null): Promise<void> {
+		await planSchemas();
 		await this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.require(id);
 			await this.#put(
@@ -217,6 +242,7 @@ export class PlanRepository {
 	 * what the refusal named, or when its cause has passed). False when the server has the plan.
 	 */
 	async resend(id: string): Promise<boolean> {
+		await planSchemas();
 		return this.db.transaction('rw', this.#tables(), async () => {
 			const plan = await this.require(id);
 			if (plan.syncRev !== undefined || !(await syncEnabled(this.db))) return false;
@@ -269,6 +295,7 @@ export class PlanRepository {
 	}
 
 	private async write(candidate: ActivityPlan, draftKey?: string): Promise<SaveResult> {
+		const { activityPlanSchema } = await planSchemas();
 		const parsed = activityPlanSchema.safeParse(candidate);
 		if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
 		const plan = parsed.data;
