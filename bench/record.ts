@@ -93,8 +93,9 @@ export async function writeTables(record: BenchRecord): Promise<void> {
 	for (const name of TABLE_FILES) {
 		const file = path.join(ROOT, name);
 		const text = await readFile(file, 'utf8');
-		const start = text.indexOf(START);
-		const end = text.indexOf(END);
+		// The markers on lines of their own: prose may name them in passing.
+		const start = text.search(new RegExp(`^${START}$`, 'm'));
+		const end = text.search(new RegExp(`^${END}$`, 'm'));
 		if (start < 0 || end < start) throw new Error(`${name} has no ${START} … ${END}`);
 		const updated = `${text.slice(0, start + START.length)}\n\n${table}\n\n${text.slice(end)}`;
 		await writeFile(file, await format(updated, file));
