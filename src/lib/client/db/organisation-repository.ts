@@ -8,6 +8,8 @@ import type { DemoData } from '$lib/domain/demo-data';
 export type OrganisationResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblems };
 
 const SELECTED_GROUP = 'selectedGroupId';
+/** The ids of the demo's plans as loaded: unchanged, they are not the person's own work. */
+export const DEMO_PLANS = 'demoPlanIds';
 
 type OrganisationSchemas = typeof import('$lib/domain/organisation');
 let loadingSchemas: Promise<OrganisationSchemas> | undefined;
@@ -177,6 +179,7 @@ export class OrganisationRepository {
 				await this.db.groups.bulkPut(groups);
 				await this.db.plans.bulkPut(plans);
 				await this.db.settings.put({ key: SELECTED_GROUP, value: groups[0]?.id ?? null });
+				await this.db.settings.put({ key: DEMO_PLANS, value: plans.map((p) => p.id) });
 			}
 		);
 	}

@@ -29,7 +29,8 @@ export function syncsPlans(user: SignedInUser | null): boolean {
 
 /**
  * After the account is known: a signed-in planner's own database takes over (the page reloads
- * once to open it), the organisation comes from the server, and sync starts.
+ * once to open it, on the page that offers the device's own plans if it has any), the
+ * organisation comes from the server, and sync starts.
  */
 export async function startDeviceSession(
 	user: SignedInUser | null,
@@ -37,8 +38,17 @@ export async function startDeviceSession(
 ): Promise<void> {
 	if (!syncsPlans(user) || !user) return;
 	if (deviceUserId() !== user.userId) {
+		// Plans made on the device before anyone signed in are offered, not hidden (issue 12).
+		let next = landing;
+		if (deviceUserId() === null) {
+			const { hasPlansToBring } = await import('./device-plans');
+			if (await hasPlansToBring()) {
+				const url = new URL(landing, window.location.href);
+				next = `/bring-plans?next=${encodeURIComponent(url.pathname + url.search)}`;
+			}
+		}
 		setDeviceUser(user.userId);
-		window.location.assign(landing);
+		window.location.assign(next);
 		return;
 	}
 	const { loadOrganisationFromServer } = await import('./planner-session');
