@@ -79,6 +79,11 @@ test('"plan this" picks a group the activity suits, not the toddlers for a 4–6
 	await page.goto('/library/blue-bot-neighbourhood-map');
 	await page.getByRole('link', { name: 'Planlegg denne' }).click();
 	await expect(page.getByLabel('Tittel')).toHaveValue('Blue-Bot på tur i nærmiljøet');
+	// «Mål» holds the activity's goals, not the questions to talk about with the children.
+	const goals = page.getByRole('textbox', { name: 'Mål', exact: true });
+	await expect(goals).toHaveValue(/^Kjenne igjen og tegne steder i nærmiljøet/);
+	await expect(goals).toHaveValue(/\nBruke ord for retning og plassering/);
+	await expect(goals).not.toHaveValue(/\?/);
 	await expect(page.getByLabel('Avdeling')).toHaveValue(
 		await page
 			.getByLabel('Avdeling')
@@ -166,6 +171,10 @@ test('plan from a stop-motion activity: one plan per phase with a role rota, no 
 	await expect(page.locator('.plan-card')).toHaveCount(6);
 	await page.locator('.plan-card a', { hasText: '(4/6)' }).click();
 	await expect(page.getByText('Økt 4 av 6: Animering.')).toBeVisible();
+	// Every session's goals are the activity's goals, not its questions.
+	await expect(page.locator('.plan-detail')).toContainText(
+		'Forme dyr i plastelina og bli kjent med hvordan dyrene ser ut og beveger seg.'
+	);
 	await expect(page.getByRole('table', { name: 'Rolleplan for 6 barn' })).toBeVisible();
 });
 
@@ -260,6 +269,9 @@ test('own activities: write one, copy a built-in one to adapt, plan from it', as
 
 	await page.getByLabel('Tittel').fill('Robotdans i gymsalen');
 	await page.getByLabel('Kort beskrivelse').fill('Barna lager en dans med pilkort.');
+	await page
+		.getByRole('textbox', { name: 'Mål', exact: true })
+		.fill('Følge en rekkefølge med kroppen\nBytte på å lede');
 	await page.getByLabel('Materiell').fill('Pilkort\nMusikk');
 	await page.getByLabel('Slik gjør dere').fill('Legg ut kortene.\nDans etter kortene.');
 	await page.getByLabel('Snakk med barna om').fill('Hvilken rekkefølge?');
@@ -274,10 +286,18 @@ test('own activities: write one, copy a built-in one to adapt, plan from it', as
 	await page.getByRole('button', { name: 'Lagre aktivitet' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Robotdans i gymsalen' })).toBeVisible();
 	await expect(page.locator('.badge.own')).toHaveText('Vår barnehage');
+	await expect(page.getByRole('region', { name: 'Mål' }).getByRole('listitem')).toHaveText([
+		'Følge en rekkefølge med kroppen',
+		'Bytte på å lede'
+	]);
 
 	await page.goto('/library/bee-bot-number-line');
 	await page.getByRole('link', { name: 'Lag en kopi å tilpasse' }).click();
 	await expect(page.getByLabel('Tittel')).toHaveValue('Bee-Bot på tallinja');
+	// The copy keeps the built-in activity's goals, to adapt with the rest.
+	await expect(page.getByRole('textbox', { name: 'Mål', exact: true })).toHaveValue(
+		/^Telle steg og koble ett trykk til ett steg/
+	);
 	await page.getByLabel('Tittel').fill('Bee-Bot på vår tallinje');
 	await page.getByRole('button', { name: 'Lagre aktivitet' }).click();
 	await expect(
