@@ -243,8 +243,11 @@ test('the guidance page explains each age band with sources, in nynorsk too', as
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Skjermråd for barnehagen' })
 	).toBeVisible();
+	// One band at a time, each picked from the band picker.
 	for (const band of ['0–1 år', '1–2 år', '2–3 år', '3–4 år', '4–5 år', '5–6 år']) {
+		await page.getByRole('radio', { name: band, exact: true }).check();
 		await expect(page.getByRole('heading', { level: 2, name: band })).toBeVisible();
+		await expect(page.getByRole('table', { name: `Hva kildene sier for ${band}` })).toBeVisible();
 	}
 	await expect(page.getByText('må sjekkes').first()).toBeVisible();
 	await expect(page.getByRole('link', { name: /WHO: Guidelines/ }).first()).toHaveAttribute(
@@ -258,6 +261,10 @@ test('the guidance page explains each age band with sources, in nynorsk too', as
 	await expect(
 		page.getByText('Ein skjerm er ikkje berre ein skjerm', { exact: false }).first()
 	).toBeVisible();
+	await page.getByRole('radio', { name: '3–4 år', exact: true }).check();
+	await expect(page.getByRole('group', { name: 'Vis råda for' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: '3–4 år' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Kjelder' })).toHaveCount(1);
 	await expectNoAxeViolations(page);
 });
 
