@@ -94,6 +94,30 @@ test('"plan this" picks a group the activity suits, not the toddlers for a 4–6
 	await expect(page.locator('.editor-guidance')).not.toContainText('under 2 år');
 });
 
+test('the stop-motion series form, too, picks a group the activity suits', async ({ page }) => {
+	const chosen = page.locator('#series-group option:checked');
+	const planSeries = async (activity: string) => {
+		await page.goto(`/library/${activity}`);
+		await page.getByRole('link', { name: 'Planlegg denne' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Planlegg «/);
+	};
+	// From the toddlers (1–3 år): a 4–6 project goes to the group it suits, a 3–6 one to the
+	// first group it suits.
+	await page.getByLabel('Avdeling').selectOption({ label: 'Knøttene (1–3 år)' });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/for Knøttene$/);
+	await planSeries('stop-motion-counting-film');
+	await expect(chosen).toHaveText('Ørneredet (5–6 år)');
+	await planSeries('stop-motion-plasticine-animals');
+	await expect(chosen).toHaveText('Humla (3–5 år)');
+
+	// A group the project suits stays chosen.
+	await page.goto('/');
+	await page.getByLabel('Avdeling').selectOption({ label: 'Humla (3–5 år)' });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/for Humla$/);
+	await planSeries('stop-motion-counting-film');
+	await expect(chosen).toHaveText('Humla (3–5 år)');
+});
+
 test('a stop-motion series lands on opening days only, and shows its dates first', async ({
 	page
 }) => {
