@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, fillMinimalPlan, startWithDemo } from './fixtures';
+import {
+	expectNoAxeViolations,
+	expectTouchTargets,
+	fillMinimalPlan,
+	startWithDemo,
+	tabTo
+} from './fixtures';
 
 /**
  * Issue 19: the sources' limits count real screen minutes; Lekeplan's own weighting of the
@@ -184,10 +190,87 @@ test('the guidance page names what is the sources’ and what is Lekeplan’s', 
 		'href',
 		/^https:\/\/www\.regjeringen\.no\/no\/dokumenter\/nou-2024-20\//
 	);
+	await page.getByRole('radio', { name: '0–1 år' }).check();
 	const youngest = page.getByRole('region', { name: '0–1 år' });
 	await expect(youngest).toContainText('unntatt videosamtaler');
+	await page.getByRole('radio', { name: '5–6 år' }).check();
 	const oldest = page.getByRole('region', { name: '5–6 år' });
 	await expect(oldest).toContainText('For 6-åringer gir kildene andre tall');
+	await expectNoAxeViolations(page);
+});
+
+test('the guidance page shows one age band, picked by keyboard and linkable, and one list of sources', async ({
+	page
+}) => {
+	// Issue 12, point 14: the page was some 5,150 px, the same table once per band, and showed
+	// the guidance set's internal id.
+	await page.getByRole('link', { name: 'Skjermråd', exact: true }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Skjermråd for barnehagen' })
+	).toBeVisible();
+	const picker = page.getByRole('group', { name: 'Vis rådene for' });
+	const radio = (band: string) => picker.getByRole('radio', { name: band, exact: true });
+	const bandHeading = (band: string) =>
+		page.getByRole('heading', { level: 2, name: band, exact: true });
+	const bands = ['0–1 år', '1–2 år', '2–3 år', '3–4 år', '4–5 år', '5–6 år'];
+	await expect(picker.getByRole('radio')).toHaveCount(bands.length);
+
+	// The demo opens on Knøttene (1–3 år): the band of its youngest first, and that band only.
+	await expect(radio('1–2 år')).toBeChecked();
+	await expect(bandHeading('1–2 år')).toBeVisible();
+	for (const other of bands.filter((b) => b !== '1–2 år')) {
+		await expect(bandHeading(other)).toHaveCount(0);
+	}
+	await expect(page.getByRole('table')).toHaveCount(1);
+
+	// One list of sources, each document linked once; no internal id anywhere.
+	await expect(page.getByRole('heading', { name: 'Kilder', exact: true })).toHaveCount(1);
+	for (const name of [
+		/^WHO: Guidelines/,
+		/^Helsedirektoratet: Nasjonale faglige råd/,
+		/^NOU 2024:20/,
+		/^American Academy of Pediatrics/
+	]) {
+		await expect(page.getByRole('link', { name })).toHaveCount(1);
+	}
+	await expect(page.locator('body')).not.toContainText('lekeplan-default');
+	await expect(page.getByText(/Rådsett versjon \d+/)).toBeVisible();
+
+	// By keyboard: Tab reaches the chosen band, the arrow keys pick another; the address follows.
+	await tabTo(page, radio('1–2 år'));
+	await page.keyboard.press('ArrowRight');
+	await expect(radio('2–3 år')).toBeChecked();
+	await expect(radio('2–3 år')).toBeFocused();
+	await expect(page).toHaveURL(/\/guidance\?band=2-3$/);
+	await expect(bandHeading('2–3 år')).toBeVisible();
+	await expect(bandHeading('1–2 år')).toHaveCount(0);
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.press('ArrowLeft');
+	await expect(radio('0–1 år')).toBeChecked();
+	await expect(page).toHaveURL(/\?band=0-1$/);
+	await expect(page.getByRole('region', { name: '0–1 år' })).toContainText(
+		'Kildene fraråder skjerm for barn under 1 år'
+	);
+	await expect(page.getByRole('table')).toHaveCount(1);
+
+	// The address opens the band it names.
+	await page.goto('/guidance?band=5-6');
+	await expect(radio('5–6 år')).toBeChecked();
+	await expect(page.getByRole('region', { name: '5–6 år' })).toContainText(
+		'For 6-åringer gir kildene andre tall'
+	);
+	await expectNoAxeViolations(page);
+	await expectTouchTargets(page);
+
+	// On a phone: no sideways scroll.
+	await page.setViewportSize({ width: 360, height: 740 });
+	await expect(radio('5–6 år')).toBeVisible();
+	const size = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		client: document.documentElement.clientWidth
+	}));
+	expect(size.scroll).toBeLessThanOrEqual(size.client);
+	await expectTouchTargets(page);
 	await expectNoAxeViolations(page);
 });
 

@@ -79,6 +79,11 @@ test('"plan this" picks a group the activity suits, not the toddlers for a 4–6
 	await page.goto('/library/blue-bot-neighbourhood-map');
 	await page.getByRole('link', { name: 'Planlegg denne' }).click();
 	await expect(page.getByLabel('Tittel')).toHaveValue('Blue-Bot på tur i nærmiljøet');
+	// «Mål» holds the activity's goals, not the questions to talk about with the children.
+	const goals = page.getByRole('textbox', { name: 'Mål', exact: true });
+	await expect(goals).toHaveValue(/^Kjenne igjen og tegne steder i nærmiljøet/);
+	await expect(goals).toHaveValue(/\nBruke ord for retning og plassering/);
+	await expect(goals).not.toHaveValue(/\?/);
 	await expect(page.getByLabel('Avdeling')).toHaveValue(
 		await page
 			.getByLabel('Avdeling')
@@ -87,6 +92,30 @@ test('"plan this" picks a group the activity suits, not the toddlers for a 4–6
 			.then((v) => v ?? '')
 	);
 	await expect(page.locator('.editor-guidance')).not.toContainText('under 2 år');
+});
+
+test('the stop-motion series form, too, picks a group the activity suits', async ({ page }) => {
+	const chosen = page.locator('#series-group option:checked');
+	const planSeries = async (activity: string) => {
+		await page.goto(`/library/${activity}`);
+		await page.getByRole('link', { name: 'Planlegg denne' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Planlegg «/);
+	};
+	// From the toddlers (1–3 år): a 4–6 project goes to the group it suits, a 3–6 one to the
+	// first group it suits.
+	await page.getByLabel('Avdeling').selectOption({ label: 'Knøttene (1–3 år)' });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/for Knøttene$/);
+	await planSeries('stop-motion-counting-film');
+	await expect(chosen).toHaveText('Ørneredet (5–6 år)');
+	await planSeries('stop-motion-plasticine-animals');
+	await expect(chosen).toHaveText('Humla (3–5 år)');
+
+	// A group the project suits stays chosen.
+	await page.goto('/');
+	await page.getByLabel('Avdeling').selectOption({ label: 'Humla (3–5 år)' });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/for Humla$/);
+	await planSeries('stop-motion-counting-film');
+	await expect(chosen).toHaveText('Humla (3–5 år)');
 });
 
 test('a stop-motion series lands on opening days only, and shows its dates first', async ({
@@ -166,6 +195,10 @@ test('plan from a stop-motion activity: one plan per phase with a role rota, no 
 	await expect(page.locator('.plan-card')).toHaveCount(6);
 	await page.locator('.plan-card a', { hasText: '(4/6)' }).click();
 	await expect(page.getByText('Økt 4 av 6: Animering.')).toBeVisible();
+	// Every session's goals are the activity's goals, not its questions.
+	await expect(page.locator('.plan-detail')).toContainText(
+		'Forme dyr i plastelina og bli kjent med hvordan dyrene ser ut og beveger seg.'
+	);
 	await expect(page.getByRole('table', { name: 'Rolleplan for 6 barn' })).toBeVisible();
 });
 
@@ -234,8 +267,11 @@ test('the guidance page explains each age band with sources, in nynorsk too', as
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Skjermråd for barnehagen' })
 	).toBeVisible();
+	// One band at a time, each picked from the band picker.
 	for (const band of ['0–1 år', '1–2 år', '2–3 år', '3–4 år', '4–5 år', '5–6 år']) {
+		await page.getByRole('radio', { name: band, exact: true }).check();
 		await expect(page.getByRole('heading', { level: 2, name: band })).toBeVisible();
+		await expect(page.getByRole('table', { name: `Hva kildene sier for ${band}` })).toBeVisible();
 	}
 	await expect(page.getByText('må sjekkes').first()).toBeVisible();
 	await expect(page.getByRole('link', { name: /WHO: Guidelines/ }).first()).toHaveAttribute(
@@ -249,6 +285,10 @@ test('the guidance page explains each age band with sources, in nynorsk too', as
 	await expect(
 		page.getByText('Ein skjerm er ikkje berre ein skjerm', { exact: false }).first()
 	).toBeVisible();
+	await page.getByRole('radio', { name: '3–4 år', exact: true }).check();
+	await expect(page.getByRole('group', { name: 'Vis råda for' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: '3–4 år' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Kjelder' })).toHaveCount(1);
 	await expectNoAxeViolations(page);
 });
 
@@ -260,6 +300,9 @@ test('own activities: write one, copy a built-in one to adapt, plan from it', as
 
 	await page.getByLabel('Tittel').fill('Robotdans i gymsalen');
 	await page.getByLabel('Kort beskrivelse').fill('Barna lager en dans med pilkort.');
+	await page
+		.getByRole('textbox', { name: 'Mål', exact: true })
+		.fill('Følge en rekkefølge med kroppen\nBytte på å lede');
 	await page.getByLabel('Materiell').fill('Pilkort\nMusikk');
 	await page.getByLabel('Slik gjør dere').fill('Legg ut kortene.\nDans etter kortene.');
 	await page.getByLabel('Snakk med barna om').fill('Hvilken rekkefølge?');
@@ -274,10 +317,18 @@ test('own activities: write one, copy a built-in one to adapt, plan from it', as
 	await page.getByRole('button', { name: 'Lagre aktivitet' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Robotdans i gymsalen' })).toBeVisible();
 	await expect(page.locator('.badge.own')).toHaveText('Vår barnehage');
+	await expect(page.getByRole('region', { name: 'Mål' }).getByRole('listitem')).toHaveText([
+		'Følge en rekkefølge med kroppen',
+		'Bytte på å lede'
+	]);
 
 	await page.goto('/library/bee-bot-number-line');
 	await page.getByRole('link', { name: 'Lag en kopi å tilpasse' }).click();
 	await expect(page.getByLabel('Tittel')).toHaveValue('Bee-Bot på tallinja');
+	// The copy keeps the built-in activity's goals, to adapt with the rest.
+	await expect(page.getByRole('textbox', { name: 'Mål', exact: true })).toHaveValue(
+		/^Telle steg og koble ett trykk til ett steg/
+	);
 	await page.getByLabel('Tittel').fill('Bee-Bot på vår tallinje');
 	await page.getByRole('button', { name: 'Lagre aktivitet' }).click();
 	await expect(

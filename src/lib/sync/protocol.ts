@@ -51,7 +51,7 @@ export type ChangeType = (typeof CHANGE_TYPES)[number];
 /** Fields whose concurrent edits are kept as a conflict for a person to resolve. */
 export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
 	plan: ['title', 'goals', 'description', 'evaluation', 'privacy'],
-	activity: ['title', 'summary', 'materials', 'steps', 'talkAbout', 'staffTips', 'privacy']
+	activity: ['title', 'summary', 'goals', 'materials', 'steps', 'talkAbout', 'staffTips', 'privacy']
 };
 
 export { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS } from './fields';

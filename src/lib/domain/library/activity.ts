@@ -134,6 +134,7 @@ export type PhaseFacts = z.infer<typeof phaseFactsSchema>;
 export const TEXT_FIELDS = [
 	'title',
 	'summary',
+	'goals',
 	'materials',
 	'steps',
 	'talkAbout',
@@ -154,6 +155,8 @@ const phaseTitles = z.strictObject(
 const textFields = {
 	title: text(120),
 	summary: text(400),
+	/** What the children learn or practise, tied to its learning areas: a plan's goals. */
+	goals: textList(300),
 	materials: textList(200),
 	steps: textList(600),
 	talkAbout: textList(300),
@@ -174,6 +177,7 @@ export type ActivityTexts = z.infer<typeof activityTextsSchema>;
 export const partialActivityTextsSchema = z.strictObject({
 	title: z.optional(textFields.title),
 	summary: z.optional(textFields.summary),
+	goals: z.optional(textFields.goals),
 	materials: z.optional(textFields.materials),
 	steps: z.optional(textFields.steps),
 	talkAbout: z.optional(textFields.talkAbout),
@@ -209,7 +213,7 @@ export function textsAgainstFacts(
 		}
 	}
 	if (base) {
-		for (const field of ['materials', 'steps', 'talkAbout', 'staffTips'] as const) {
+		for (const field of ['goals', 'materials', 'steps', 'talkAbout', 'staffTips'] as const) {
 			const items = texts[field];
 			if (items && items.length !== base[field].length) {
 				problems.push([field, `${items.length} items, bokmål has ${base[field].length}`]);

@@ -75,6 +75,25 @@ describe('checkBuiltInLibrary', () => {
 		expect(checkBuiltInLibrary(files)).toEqual(['bee-bot-number-line/nn.json: title: required']);
 	});
 
+	it('reports missing goals in any shipped locale, naming the file and the field', () => {
+		for (const locale of ['nb', 'nn', 'en']) {
+			const files = library();
+			edit(files, `bee-bot-number-line/${locale}.json`, (t) => delete t.goals);
+			expect(checkBuiltInLibrary(files), locale).toEqual([
+				`bee-bot-number-line/${locale}.json: goals: required`
+			]);
+		}
+	});
+
+	it('reports goals in one locale that are not as many as in bokmål', () => {
+		const files = library();
+		edit(files, 'cubetto-own-map/nn.json', (t) => (t.goals = ['Eitt mål']));
+		const goals = (JSON.parse(files['cubetto-own-map/nb.json']!) as { goals: string[] }).goals;
+		expect(checkBuiltInLibrary(files)).toEqual([
+			`cubetto-own-map/nn.json: goals: 1 items, bokmål has ${goals.length}`
+		]);
+	});
+
 	it('reports a missing nynorsk file', () => {
 		const files = library();
 		delete files['bee-bot-number-line/nn.json'];

@@ -62,6 +62,20 @@ describe('loadLibrary', () => {
 		}
 	});
 
+	it('gives every activity 2–4 goals in every shipped locale, none a question to talk about', async () => {
+		for (const locale of ['nb', 'nn', 'en']) {
+			const { files } = library();
+			for (const a of await loadLibrary(files, locale)) {
+				expect(a.goals!.length, `${locale} ${a.id}`).toBeGreaterThanOrEqual(2);
+				expect(a.goals!.length, `${locale} ${a.id}`).toBeLessThanOrEqual(4);
+				for (const goal of a.goals!) {
+					expect(a.talkAbout, `${locale} ${a.id}`).not.toContain(goal);
+					expect(goal, `${locale} ${a.id}`).not.toMatch(/\?$/);
+				}
+			}
+		}
+	});
+
 	it('loads bokmål alone for bokmål', async () => {
 		const { files, loaded } = library(SAMI);
 		await loadLibrary(files, 'nb');
@@ -79,6 +93,7 @@ describe('loadLibrary', () => {
 			expect(beeBot.materials).toEqual(nb('bee-bot-story-mat').materials);
 			expect(beeBot.privacy).toBe(nb('bee-bot-story-mat').privacy);
 			expect(beeBot.untranslated).toEqual([
+				'goals',
 				'materials',
 				'steps',
 				'talkAbout',
@@ -108,6 +123,7 @@ describe('loadLibrary', () => {
 			expect(film.untranslated).toEqual([
 				'title',
 				'summary',
+				'goals',
 				'materials',
 				'steps',
 				'talkAbout',

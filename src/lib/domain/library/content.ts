@@ -88,7 +88,9 @@ export function localizeActivity(
 		untranslated.push(field);
 		return fallback[field];
 	};
-	const list = (field: 'materials' | 'steps' | 'talkAbout' | 'staffTips') => [...pick(field)];
+	const list = (field: 'goals' | 'materials' | 'steps' | 'talkAbout' | 'staffTips') => [
+		...pick(field)
+	];
 	const activity: BuiltInActivity = {
 		id,
 		origin: 'builtIn',
@@ -96,6 +98,7 @@ export function localizeActivity(
 		tool: facts.tool,
 		title: pick('title'),
 		summary: pick('summary'),
+		goals: list('goals'),
 		ageMin: facts.ageMin,
 		ageMax: facts.ageMax,
 		groupSizeMin: facts.groupSizeMin,

@@ -4,6 +4,7 @@ import {
 	filterActivities,
 	loadBuiltInActivities,
 	planFormFromActivity,
+	planGoals,
 	seriesFromStopMotion,
 	STOP_MOTION_ROLES,
 	type ActivityFacts,
@@ -318,13 +319,30 @@ describe('planFormFromActivity', () => {
 		expect(form.status).toBe('planned');
 	});
 
-	it('puts the talking points in the goals and summary, steps and materials in the description', () => {
+	it("puts the activity's goals in the goals, not the questions to talk about (issue 12)", () => {
+		for (const locale of CONTENT_LOCALES) {
+			const a = builtIn('blue-bot-neighbourhood-map', locale);
+			const form = planFormFromActivity(a, GROUP, '2026-11-24', '09:30', LABELS);
+			expect(a.goals!.length, locale).toBeGreaterThanOrEqual(2);
+			expect(form.goals, locale).toBe(a.goals!.join('\n'));
+			for (const question of a.talkAbout) expect(form.goals, locale).not.toContain(question);
+		}
+	});
+
+	it('leaves the goals empty for an own activity that has none', () => {
+		const own: LibraryActivity = { ...builtIn('bee-bot-story-mat') };
+		delete own.goals;
+		const form = planFormFromActivity(own, GROUP, '2026-11-24', '09:30', LABELS);
+		expect(form.goals).toBe('');
+		expect(planGoals({ ...own, goals: ['Telle steg', 'Fortelle'] })).toBe('Telle steg\nFortelle');
+	});
+
+	it('puts the summary, steps and materials in the description', () => {
 		const a = builtIn('bee-bot-story-mat', 'en');
 		const form = planFormFromActivity(a, GROUP, '2026-11-24', '09:30', {
 			materials: 'Materials',
 			toolName: 'Bee-Bot'
 		});
-		expect(form.goals).toBe(a.talkAbout.join('\n'));
 		expect(form.description.startsWith(`${a.summary}\n\n1. ${a.steps[0]}\n2. `)).toBe(true);
 		expect(form.description).toContain(`\n\nMaterials:\n– ${a.materials[0]}`);
 		for (const step of a.steps) expect(form.description).toContain(step);
@@ -436,6 +454,9 @@ describe('seriesFromStopMotion', () => {
 					expect(c.evaluation).toBeNull();
 					expect(c.privacy.notes).toBe(a.privacy);
 					expect(c.learningAreas).toEqual(a.learningAreas);
+					// The activity's goals, not the questions to talk about (issue 12, point 7).
+					expect(a.goals!.length).toBeGreaterThanOrEqual(2);
+					expect(c.goals).toBe(a.goals!.join('\n'));
 					expect(c.title).toBe(`${a.title}: ${phase.title} (${i + 1} av ${phases.length})`);
 					expect(c.title.length).toBeLessThanOrEqual(LIMITS.title);
 

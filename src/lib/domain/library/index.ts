@@ -61,6 +61,15 @@ function description(activity: LibraryActivity, materialsLabel: string): string 
 	return `${activity.summary}\n\n${steps}\n\n${materialsLabel}:\n${materials}`;
 }
 
+/**
+ * A plan's goals from the activity's own goals, one a line. An own activity without goals
+ * leaves them empty for the person to write: the questions to talk about with the children
+ * are not goals (issue 12, point 7).
+ */
+export function planGoals(activity: LibraryActivity): string {
+	return (activity.goals ?? []).join('\n').slice(0, LIMITS.goals);
+}
+
 /** A plan form prefilled from an activity, for the group and day chosen ("plan this"). */
 export function planFormFromActivity(
 	activity: LibraryActivity,
@@ -76,7 +85,7 @@ export function planFormFromActivity(
 		date,
 		startTime,
 		endTime: clock(start + activity.durationMinutes),
-		goals: activity.talkAbout.join('\n').slice(0, LIMITS.goals),
+		goals: planGoals(activity),
 		description: description(activity, labels.materials).slice(0, LIMITS.description),
 		learningAreas: [...activity.learningAreas],
 		clauses: [...activity.clauses],
@@ -138,7 +147,7 @@ export function seriesFromStopMotion(
 			date: dates[index]!,
 			startTime: options.startTime,
 			endTime: clock(start + phase.minutes),
-			goals: activity.talkAbout.join('\n').slice(0, LIMITS.goals),
+			goals: planGoals(activity),
 			description: (index === 0
 				? description(activity, options.labels.materials)
 				: `${phase.title}\n\n${activity.summary}`

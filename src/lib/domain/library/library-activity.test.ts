@@ -88,6 +88,16 @@ describe('parseActivityForm: accepted input', () => {
 		expect(c.steps).toEqual(['Først', 'Så']);
 	});
 
+	it('takes goals one a line, and leaves them out when none is written', () => {
+		expect(content(validForm({ goals: ' Telle steg \n\nFortelle  ' })).goals).toEqual([
+			'Telle steg',
+			'Fortelle'
+		]);
+		const none = content(validForm({ goals: ' \n ' }));
+		expect('goals' in none).toBe(false);
+		expect(content({ ...emptyActivityForm(), ...validForm(), goals: '' }).goals).toBeUndefined();
+	});
+
 	it('reads numbers with spaces around them', () => {
 		const c = content(validForm({ ageMin: ' 2 ', ageMax: '4 ', durationMinutes: ' 45' }));
 		expect([c.ageMin, c.ageMax, c.durationMinutes]).toEqual([2, 4, 45]);
@@ -225,6 +235,11 @@ describe('parseActivityForm: refused input, each reason beside its field', () =>
 		expect(problems(validForm({ materials: '\n   \n\t\n' })).materials?.code).toBe('required');
 	});
 
+	it('an over-long goal -> goals too_long', () => {
+		const p = problems(validForm({ goals: `Kort\n${'x'.repeat(301)}` }));
+		expect(p.goals?.code).toBe('too_long');
+	});
+
 	it('empty talking points or tips -> required', () => {
 		expect(problems(validForm({ talkAbout: '' })).talkAbout?.code).toBe('required');
 		expect(problems(validForm({ staffTips: ' ' })).staffTips?.code).toBe('required');
@@ -296,5 +311,13 @@ describe('activityToForm', () => {
 		expect(form.durationMinutes).toBe(String(beeBot.durationMinutes));
 		expect(form.learningAreas).toEqual(beeBot.learningAreas);
 		expect(form.learningAreas).not.toBe(beeBot.learningAreas);
+	});
+
+	it("shows a built-in activity's goals one a line, and none for an own one without", () => {
+		expect(beeBot.goals!.length).toBeGreaterThanOrEqual(2);
+		expect(activityToForm(beeBot).goals.split('\n')).toEqual(beeBot.goals);
+		const withoutGoals: LibraryActivity = { ...beeBot };
+		delete withoutGoals.goals;
+		expect(activityToForm(withoutGoals).goals).toBe('');
 	});
 });

@@ -26,6 +26,7 @@ const wholeNumber = (min: number, max: number) =>
 export const LIMITS = {
 	title: 120,
 	summary: 400,
+	goal: 300,
 	material: 200,
 	step: 600,
 	talk: 300,
@@ -47,6 +48,11 @@ const activityFields = {
 	tool: z.enum(LIBRARY_TOOLS, { error: 'required' }),
 	title: requiredText(LIMITS.title),
 	summary: requiredText(LIMITS.summary),
+	/**
+	 * What the children learn or practise: a plan's goals. Every built-in activity has them;
+	 * an own activity may not (those written before the field, or left empty in the form).
+	 */
+	goals: z.optional(lines(LIMITS.goal)),
 	ageMin: wholeNumber(0, 5),
 	ageMax: wholeNumber(1, 6),
 	groupSizeMin: wholeNumber(1, 30),
@@ -131,6 +137,7 @@ export interface ActivityForm {
 	tool: string;
 	title: string;
 	summary: string;
+	goals: string;
 	ageMin: string;
 	ageMax: string;
 	groupSizeMin: string;
@@ -154,6 +161,7 @@ export function emptyActivityForm(): ActivityForm {
 		tool: 'unplugged',
 		title: '',
 		summary: '',
+		goals: '',
 		ageMin: '3',
 		ageMax: '6',
 		groupSizeMin: '2',
@@ -178,6 +186,7 @@ export function activityToForm(a: LibraryActivity): ActivityForm {
 		tool: a.tool,
 		title: a.title,
 		summary: a.summary,
+		goals: (a.goals ?? []).join('\n'),
 		ageMin: String(a.ageMin),
 		ageMax: String(a.ageMax),
 		groupSizeMin: String(a.groupSizeMin),
@@ -225,6 +234,7 @@ export function parseActivityForm(
 		'durationMinutes',
 		'screenMinutes'
 	] as const;
+	const goals = splitLines(form.goals ?? '');
 	const candidate = {
 		kind: base.kind,
 		...(base.phases ? { phases: base.phases } : {}),
@@ -232,6 +242,7 @@ export function parseActivityForm(
 		tool: form.tool,
 		title: form.title,
 		summary: form.summary,
+		...(goals.length > 0 ? { goals } : {}),
 		setting: form.setting,
 		materials: splitLines(form.materials),
 		steps: splitLines(form.steps),
