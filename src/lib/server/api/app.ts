@@ -5,7 +5,7 @@ import { TrieRouter } from 'hono/router/trie-router';
 import { getPath } from 'hono/utils/url';
 import type { ExtractSchema } from 'hono/types';
 import { reply, type ApiEnv } from './context';
-import { ApiError, errorResponse, json } from './http';
+import { ApiError, compressed, errorResponse, json } from './http';
 import { authRoutes } from './routes/auth';
 import { organisationRoutes } from './routes/organisation';
 import { userRoutes } from './routes/users';
@@ -25,6 +25,16 @@ import { competenceRoutes } from './routes/competence';
  */
 
 const base = new Hono<ApiEnv>().basePath('/api/v1');
+
+// Around everything: JSON answers compressed for a caller that accepts it (issue 18, ADR 26).
+base.use(async (c, next) => {
+	await next();
+	const answer = await compressed(c.res, c.req.header('accept-encoding') ?? null);
+	if (answer === c.res) return;
+	// Hono's setter would copy the old answer's headers (its length) onto the new one: unset first.
+	c.res = undefined;
+	c.res = answer;
+});
 
 // Before any route: a path the API has but not with this method is 405 with `Allow`, before
 // anyone is asked who calls (see `allowed` below).
