@@ -1,11 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser, BrowserContext, Request } from '@playwright/test';
 import pg from 'pg';
 import { startServer, stopServer, type AppServer } from '../app-server';
 import { CONTEXT_OPTIONS, injectBench } from '../browser';
-import { DATABASES, fmt, TARGETS, yes, type Database, type Measurement } from '../measurement';
+import {
+	DATABASES,
+	fmt,
+	TARGETS,
+	yes,
+	type Database,
+	type Measurement,
+	type Row
+} from '../measurement';
 import type { PageBundles } from '../browser';
 import type { Options } from '../options';
 import { progress } from '../util';
@@ -21,6 +29,12 @@ import { roundFigures, SYNC_CHANGES, syncRounds, type RoundFigures } from './syn
 export interface FirstSyncFromServerResult extends RoundFigures {
 	changes: number;
 	pulled: number;
+	/** The pull answers' JSON, as the tablet parsed it (issue 18). */
+	jsonBytes?: number;
+	/** The pull answers as they came over the wire: bodies as encoded, and headers. */
+	wireBytes?: number;
+	/** The encodings the answers came in (`br`, `gzip`, or `identity`). */
+	encodings?: string[];
 }
 
 /** Per database: the figures, or why it was not measured. */
@@ -98,7 +112,25 @@ async function measureServerSync(
 		progress(
 			`first sync from the server (${dialect}): ${seeded.applied} plans pushed into ${seeded.groups} groups`
 		);
+		// What the first sync's pulls put on the wire (issue 18): bodies as encoded, and headers.
+		const sizes: Promise<void>[] = [];
+		let wireBytes = 0;
+		const encodings = new Set<string>();
+		const onFinished = (request: Request) => {
+			if (!request.url().includes('/api/v1/sync/pull')) return;
+			sizes.push(
+				(async () => {
+					const size = await request.sizes();
+					wireBytes += size.responseBodySize + size.responseHeadersSize;
+					const response = await request.response();
+					encodings.add((await response?.headerValue('content-encoding')) ?? 'identity');
+				})()
+			);
+		};
+		page.on('requestfinished', onFinished);
 		const prepared = await page.evaluate(() => window.bench!.prepareServerSync());
+		page.off('requestfinished', onFinished);
+		await Promise.all(sizes);
 		progress(
 			`first sync from the server (${dialect}): ${prepared.pulled} changes pulled, ${prepared.stored} plans stored (${(prepared.bytes / 1024 / 1024).toFixed(1)} MB as JSON)`
 		);
@@ -115,7 +147,14 @@ async function measureServerSync(
 			options.rounds
 		);
 		await page.evaluate(() => window.bench!.cleanUp());
-		return { changes: SYNC_CHANGES, pulled: prepared.pulled, ...roundFigures(engine, raw) };
+		return {
+			changes: SYNC_CHANGES,
+			pulled: prepared.pulled,
+			jsonBytes: prepared.bytes,
+			wireBytes,
+			encodings: [...encodings],
+			...roundFigures(engine, raw)
+		};
 	} finally {
 		await context?.close().catch(() => {});
 		if (server) await stopServer(server);
@@ -155,20 +194,35 @@ export const firstSyncFromServer: Measurement = {
 		return { firstSyncFromServer: await measureServerSyncs(browser, bundles, options) };
 	},
 	rows({ firstSyncFromServer }) {
-		return DATABASES.map((db) => {
+		return DATABASES.flatMap((db): Row[] => {
 			const f = firstSyncFromServer[db];
+			const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 			return measured(f)
 				? [
-						`[${db}] first sync of ${f.changes.toLocaleString('en-US')} plans from the server (HTTP) / raw bulkPut`,
-						`${f.ratio.toFixed(2)}× (${fmt(f.syncMedianMs)} / ${fmt(f.rawMedianMs)})`,
-						`≤ ${TARGETS.firstSyncRatio}×`,
-						yes(f.ratio <= TARGETS.firstSyncRatio)
+						[
+							`[${db}] first sync of ${f.changes.toLocaleString('en-US')} plans from the server (HTTP) / raw bulkPut`,
+							`${f.ratio.toFixed(2)}× (${fmt(f.syncMedianMs)} / ${fmt(f.rawMedianMs)})`,
+							`≤ ${TARGETS.firstSyncRatio}×`,
+							yes(f.ratio <= TARGETS.firstSyncRatio)
+						],
+						...(f.wireBytes !== undefined && f.jsonBytes !== undefined
+							? [
+									<Row>[
+										`[${db}] same first sync: bytes on the wire (${f.encodings?.join(', ') ?? '?'}) / the JSON`,
+										`${mb(f.wireBytes)} / ${mb(f.jsonBytes)} (${((100 * f.wireBytes) / f.jsonBytes).toFixed(1)} %)`,
+										'—',
+										'—'
+									]
+								]
+							: [])
 					]
 				: [
-						`[${db}] first sync from the server`,
-						`not measured: ${f?.skipped ?? 'no result'}`,
-						'—',
-						'NO'
+						[
+							`[${db}] first sync from the server`,
+							`not measured: ${f?.skipped ?? 'no result'}`,
+							'—',
+							'NO'
+						]
 					];
 		});
 	},
@@ -188,7 +242,8 @@ export function printFirstSyncFromServer(results: FirstSyncFromServerResults): v
 		const f = results[db];
 		console.log(
 			measured(f)
-				? `[${db}] first sync from the server: ${f.ratio.toFixed(2)}× (${f.syncMedianMs} ms / ${f.rawMedianMs} ms); target ≤ ${TARGETS.firstSyncRatio}×`
+				? `[${db}] first sync from the server: ${f.ratio.toFixed(2)}× (${f.syncMedianMs} ms / ${f.rawMedianMs} ms); target ≤ ${TARGETS.firstSyncRatio}×; ` +
+						`${f.wireBytes ?? '?'} bytes on the wire (${f.encodings?.join(', ') ?? '?'}) for ${f.jsonBytes ?? '?'} bytes of JSON`
 				: `[${db}] not measured: ${f?.skipped}`
 		);
 	}
