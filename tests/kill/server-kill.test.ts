@@ -12,6 +12,8 @@ import {
 	sleep,
 	type TestDatabase
 } from './server-process';
+// Relative: this suite's config has none of the app's aliases ($lib).
+import { mulberry32 } from '../../src/lib/test-support/random';
 
 /**
  * Crash safety of the owner's server (docs/design/bad-input.md): the production build (`node
@@ -78,17 +80,6 @@ interface PullResponse {
 
 // ---------------------------------------------------------------- seeded randomness
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
 const mix = (...parts: number[]) =>
 	parts.reduce((h, p) => Math.imul(h ^ (p >>> 0), 0x9e3779b1) >>> 0, 0x811c9dc5);
 const between = (rng: () => number, min: number, max: number) =>
@@ -435,12 +426,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
 				for (round = 1; round <= ROUNDS; round++) {
 					const roundStart = Date.now();
-					const rng = random(mix(dialectSeed, round));
+					const rng = mulberry32(mix(dialectSeed, round));
 					const delay = between(rng, KILL_DELAY_MS.min, KILL_DELAY_MS.max);
 					const state = { stopped: false, inFlight: 0 };
 					const running = server;
 					const streams = clients.map((c) =>
-						stream(running.base, c, random(mix(dialectSeed, round, c.index + 1)), state)
+						stream(running.base, c, mulberry32(mix(dialectSeed, round, c.index + 1)), state)
 					);
 					await sleep(delay);
 					state.stopped = true;
@@ -565,7 +556,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 				const lost = nextMutations(
 					client,
 					BATCH_MIN,
-					random(mix(dialectSeed, 0)),
+					mulberry32(mix(dialectSeed, 0)),
 					groupId,
 					dialect
 				);

@@ -135,6 +135,70 @@ describeEachDatabase('a tablet syncing with the server', (dialect) => {
 		db.close();
 	});
 
+	it('shows a refusal whose answer was lost: the retry is skipped with the reason', async () => {
+		// A staff member's approval (the UI offers it to the manager only) is refused, and the
+		// answer that says so is lost after the server committed it (the property test's case).
+		const db = new LekeplanDatabase(`tablet-${dialect}-${uuidv7()}`);
+		const network = transport(await signIn(server, owner.users.staff.email));
+		const answers: PushResponse[] = [];
+		let loseNext = false;
+		const engine = new SyncEngine(
+			db,
+			{
+				push: async (request) => {
+					const answer = await network.push(request);
+					if (answer.ok) answers.push(answer.data);
+					if (!loseNext) return answer;
+					loseNext = false;
+					return { ok: false, status: 0, reason: 'offline' };
+				},
+				pull: (query) => network.pull(query)
+			},
+			() => server.clock.now()
+		);
+		await engine.enable();
+		const plans = new PlanRepository(db, () => server.clock.now());
+		const made = await plans.create(
+			planFields(group, { title: 'Kodekort på teppet' }) as PlanContent,
+			owner.kindergartens[0]!.id
+		);
+		if (!made.ok) throw new Error('the plan did not save');
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		await plans.setApproval(made.plan.id, {
+			decision: 'approved',
+			by: 'Per Pedagog',
+			at: server.clock.now().toISOString(),
+			note: ''
+		});
+
+		loseNext = true;
+		expect(await engine.sync()).toMatchObject({ ok: false, reason: 'offline' });
+		expect(answers.at(-1)?.results).toEqual([
+			{ id: 2, status: 'rejected', reason: 'forbidden_field', fields: { approval: 'manager_only' } }
+		]);
+		expect(await db.rejections.count()).toBe(0);
+
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		expect(answers.at(-1)?.results).toEqual([
+			{ id: 2, status: 'skipped', reason: 'forbidden_field' }
+		]);
+		expect(await db.outbox.count()).toBe(0);
+		const [rejection, ...more] = await db.rejections.toArray();
+		expect(more).toEqual([]);
+		expect(rejection).toMatchObject({
+			mutationId: 2,
+			recordId: made.plan.id,
+			reason: 'forbidden_field',
+			type: 'plan',
+			op: 'put',
+			fields: ['approval'],
+			title: 'Kodekort på teppet'
+		});
+		// And the plan is as the server has it: not approved.
+		expect((await plans.get(made.plan.id))?.approval ?? null).toBeNull();
+		db.close();
+	});
+
 	it('a new plan the server refused stays on the tablet, says so, and reaches the server once put right', async () => {
 		// A staff member's new plan for a group of another kindergarten: the server never takes it.
 		const { db, name, engine, plans } = await tablet(owner.users.staff.email);

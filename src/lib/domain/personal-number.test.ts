@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '$lib/test-support/random';
 import { containsPersonalNumber, isPersonalNumber } from './personal-number';
 
 /*
@@ -147,18 +148,6 @@ describe('containsPersonalNumber, however the number is written (seeded property
 	const SEED = Number(process.env['PNR_SEED'] ?? 20261201) >>> 0;
 	const CASES = Number(process.env['PNR_CASES'] ?? 1500);
 
-	/** mulberry32, as the sync property test uses. */
-	function random(seed: number) {
-		let a = seed >>> 0;
-		return () => {
-			a = (a + 0x6d2b79f5) >>> 0;
-			let t = a;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-		};
-	}
-
 	/** What people and keyboards put between digits, visible or not. */
 	const SEPARATORS = [
 		' ',
@@ -239,7 +228,7 @@ describe('containsPersonalNumber, however the number is written (seeded property
 	}
 
 	it(`finds ${CASES} numbers in as many spellings, and no spelling with a wrong check digit`, () => {
-		const rng = random(SEED);
+		const rng = mulberry32(SEED);
 		for (let n = 0; n < CASES; n++) {
 			const eleven = someNumber(rng);
 			const [before, after] = AROUND[Math.floor(rng() * AROUND.length)]!;
@@ -257,7 +246,7 @@ describe('containsPersonalNumber, however the number is written (seeded property
 	});
 
 	it('does not join digits that a word stands between', () => {
-		const rng = random(SEED ^ 0x5eed);
+		const rng = mulberry32(SEED ^ 0x5eed);
 		for (let n = 0; n < 200; n++) {
 			const eleven = someNumber(rng);
 			const cut = 1 + Math.floor(rng() * 10);

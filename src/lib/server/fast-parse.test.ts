@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
 import { activityPlanSchema } from '$lib/domain/plan';
+import { seededRandom, type Random } from '$lib/test-support/random';
 import { makeDemoData } from '$lib/domain/demo-data';
 import { ownActivitySchema } from '$lib/domain/library/library-activity';
 import {
@@ -95,20 +96,6 @@ const CASES: Array<[string, z.ZodMiniType, () => Json[]]> = [
 	['push bodies', pushRequestSchema, pushes]
 ];
 
-/** A small seeded generator (mulberry32): the same seed, the same spoiled records. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-	return { next, pick };
-}
-
 const ODD_VALUES: Json[] = [
 	null,
 	undefined,
@@ -151,7 +138,7 @@ function paths(value: Json, prefix: Array<string | number> = []): Array<Array<st
 }
 
 /** A copy of `record` with one to three things changed at random places. */
-function spoil(record: Json, others: Json[], rng: ReturnType<typeof random>): Json {
+function spoil(record: Json, others: Json[], rng: Random): Json {
 	const copy = structuredClone(record) as Record<string, Json>;
 	const changes = 1 + Math.floor(rng.next() * 3);
 	for (let c = 0; c < changes; c++) {
@@ -200,7 +187,8 @@ describe('fastParser', () => {
 
 		it(`agrees with zod on 3,000 spoiled ${name} (seeded; the seed is printed on failure)`, () => {
 			const seed = Number(process.env['FAST_PARSE_SEED'] ?? Date.now() % 1_000_000);
-			const rng = random(seed);
+			// The same seed, the same spoiled records.
+			const rng = seededRandom(seed);
 			const records = fixtures();
 			let accepted = 0;
 			let refused = 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '$lib/test-support/random';
 import {
 	decideSuppression,
 	isGap,
@@ -127,17 +128,6 @@ describe('decideSuppression (seeded property)', () => {
 	const CASES = Number(process.env['SUPPRESSION_CASES'] ?? 400);
 	const P = 1_000_003;
 
-	function random(seed: number) {
-		let a = seed >>> 0;
-		return () => {
-			a = (a + 0x6d2b79f5) >>> 0;
-			let t = a;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-		};
-	}
-
 	function inverse(a: number): number {
 		let [r0, r1, t0, t1] = [P, a % P, 0, 1];
 		while (r1 !== 0) {
@@ -217,7 +207,7 @@ describe('decideSuppression (seeded property)', () => {
 	}
 
 	it(`holds for ${CASES} random owners (seed ${SEED})`, () => {
-		const rand = random(SEED);
+		const rand = mulberry32(SEED);
 		for (let c = 0; c < CASES; c++) {
 			const groups = scenario(rand);
 			const decisions = new Map(decideSuppression(groups).map((d) => [d.key, d]));
