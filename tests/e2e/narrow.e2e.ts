@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
 	expectNoAxeViolations,
+	earlierPeriod,
 	expectTouchTargets,
+	fiveAnsweredEarlier,
 	startWithDemo,
 	waitForServiceWorker
 } from './fixtures';
@@ -215,7 +217,8 @@ test('a signed-in planner offline: one indicator in the header, every page still
 });
 
 test('the competence pages fit a phone: the self-assessment, the profile, the review', async ({
-	page
+	page,
+	browser
 }) => {
 	// About 150 radio buttons through axe-core: slow on a loaded machine.
 	test.slow();
@@ -239,7 +242,9 @@ test('the competence pages fit a phone: the self-assessment, the profile, the re
 	await expect(page.getByRole('img', { name: /Gjennomsnittlig nivå per område/ })).toBeVisible();
 	await fitsPhone(page);
 
-	// The review, for the manager and for the owner admin (who also picks the kindergarten).
+	// The review, for the manager and for the owner admin (who also picks the kindergarten);
+	// the manager's with its figures too: a table of areas and one of every question.
+	await fiveAnsweredEarlier(browser);
 	for (const email of ['styrer@demo.lekeplan.no', 'eier@demo.lekeplan.no']) {
 		await page.context().clearCookies();
 		await signIn(page, email);
@@ -249,5 +254,10 @@ test('the competence pages fit a phone: the self-assessment, the profile, the re
 		).toBeVisible();
 		await expect(page.getByTestId('hidden-staff')).toBeVisible();
 		await fitsPhone(page);
+		if (email.startsWith('styrer')) {
+			await page.getByLabel('Periode').selectOption(earlierPeriod());
+			await expect(page.locator('table.figures')).toHaveCount(2);
+			await fitsPhone(page);
+		}
 	}
 });
