@@ -1,7 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, expectTouchTargets } from './fixtures';
+import {
+	earlierPeriod,
+	expectNoAxeViolations,
+	expectTouchTargets,
+	fiveAnsweredEarlier
+} from './fixtures';
 
 /**
  * Axe-core on every route of the app, in each of its states, in every locale the app ships
@@ -485,6 +490,16 @@ const AUDIENCES: Record<Audience, State[]> = {
 			visit: async (p) => {
 				await open(p, '/competence/review');
 				await expect(p.getByTestId('hidden-staff')).toBeVisible();
+			}
+		},
+		{
+			route: '/(account)/competence/review',
+			state: 'figures shown (five answered the period before)',
+			visit: async (p, c) => {
+				await fiveAnsweredEarlier(c.browser);
+				await open(p, '/competence/review');
+				await p.locator('#review-period').selectOption(earlierPeriod());
+				await expect(p.locator('table.figures')).toHaveCount(2);
 			}
 		},
 		{
