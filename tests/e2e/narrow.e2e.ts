@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
 	expectNoAxeViolations,
+	earlierPeriod,
 	expectTouchTargets,
+	fiveAnsweredEarlier,
 	startWithDemo,
 	waitForServiceWorker
 } from './fixtures';
@@ -212,4 +214,50 @@ test('a signed-in planner offline: one indicator in the header, every page still
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await fitsPhone(page);
 	await page.context().setOffline(false);
+});
+
+test('the competence pages fit a phone: the self-assessment, the profile, the review', async ({
+	page,
+	browser
+}) => {
+	// About 150 radio buttons through axe-core: slow on a loaded machine.
+	test.slow();
+	await signIn(page, 'ansatt@demo.lekeplan.no');
+	await page.goto('/competence');
+	const items = page.locator('fieldset.item');
+	await expect(items.first()).toBeVisible();
+	await fitsPhone(page);
+
+	// Sent with nothing answered: the message says what is missing.
+	await page.getByRole('button', { name: 'Send svarene' }).click();
+	await expect(page.getByRole('alert')).toContainText('Svar på alle punktene først');
+	await fitsPhone(page);
+
+	// Every question answered and sent: the profile, as a chart and a table.
+	await page
+		.locator('fieldset.item input[type="radio"][value="4"]')
+		.evaluateAll((radios) => radios.forEach((r) => (r as HTMLInputElement).click()));
+	await page.getByRole('button', { name: 'Send svarene' }).click();
+	await expect(page.getByText('Svarene er sendt. Takk!')).toBeVisible();
+	await expect(page.getByRole('img', { name: /Gjennomsnittlig nivå per område/ })).toBeVisible();
+	await fitsPhone(page);
+
+	// The review, for the manager and for the owner admin (who also picks the kindergarten);
+	// the manager's with its figures too: a table of areas and one of every question.
+	await fiveAnsweredEarlier(browser);
+	for (const email of ['styrer@demo.lekeplan.no', 'eier@demo.lekeplan.no']) {
+		await page.context().clearCookies();
+		await signIn(page, email);
+		await page.goto('/competence/review');
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Kompetanse i barnehagen' })
+		).toBeVisible();
+		await expect(page.getByTestId('hidden-staff')).toBeVisible();
+		await fitsPhone(page);
+		if (email.startsWith('styrer')) {
+			await page.getByLabel('Periode').selectOption(earlierPeriod());
+			await expect(page.locator('table.figures')).toHaveCount(2);
+			await fitsPhone(page);
+		}
+	}
 });
