@@ -448,8 +448,30 @@ const COMPETENCE: State[] = [
 	}
 ];
 
+/**
+ * Last on a device: a plan of its own (a demo plan changed), then a planner signing in is asked
+ * whether to bring it into the account (issue 12, point 4); the plans are left on the device.
+ */
+const BRING_PLANS: State = {
+	route: '/(planner)/bring-plans',
+	state: 'asked on sign-in about the tablet’s own plans',
+	visit: async (p, c) => {
+		await open(p, `${c.plan!}/edit`);
+		await p.locator('#plan-title').fill('Vår egen plan');
+		await p.locator('main button[type="submit"]').first().click();
+		await expect(p).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
+		await signIn(p, DEMO.staff);
+		await expect(p).toHaveURL(/\/bring-plans/);
+		await expect(p.locator('main select')).toBeVisible();
+	},
+	after: async (p) => {
+		await p.locator('main .form-actions button').nth(1).click();
+		await expect(p).not.toHaveURL(/\/bring-plans/);
+	}
+};
+
 const AUDIENCES: Record<Audience, State[]> = {
-	device: PLANNER,
+	device: [...PLANNER, BRING_PLANS],
 	staff: [
 		// The library's own activities, and the states a device shows the same, once (device).
 		...PLANNER.filter((s) => !DEVICE_ONLY.has(`${s.route}: ${s.state}`)),
@@ -472,6 +494,11 @@ const AUDIENCES: Record<Audience, State[]> = {
 			}
 		},
 		{
+			route: '/(planner)/approvals',
+			state: 'not for staff',
+			visit: (p) => open(p, '/approvals')
+		},
+		{
 			route: '/(account)/sign-out',
 			state: 'a planner signing out',
 			visit: (p) => open(p, '/sign-out')
@@ -482,6 +509,24 @@ const AUDIENCES: Record<Audience, State[]> = {
 			route: '/(planner)/plans/[id=uuid]',
 			state: 'detail with approval',
 			visit: (p, c) => open(p, c.plan!)
+		},
+		{
+			route: '/(planner)/plans/[id=uuid]',
+			state: 'asking for changes, the reason missing',
+			visit: async (p, c) => {
+				await open(p, c.plan!);
+				await p.locator('main [role="group"] button').nth(1).click();
+				await p.locator('#approval-changes button[type="submit"]').click();
+				await expect(p.locator('#approval-note-error')).toBeVisible();
+			}
+		},
+		{
+			route: '/(planner)/approvals',
+			state: 'the queue, a plan waiting',
+			visit: async (p) => {
+				await open(p, '/approvals');
+				await expect(p.getByTestId('approvals-decide').locator('li').first()).toBeVisible();
+			}
 		},
 		{ route: '/(planner)', state: 'week view', visit: (p) => open(p, '/') },
 		{

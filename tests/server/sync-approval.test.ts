@@ -213,5 +213,26 @@ describeEachDatabase(
 			expect(reapproved.results[0]!.status).toBe('applied');
 			expect(await dataOf(plan)).not.toHaveProperty('changedSinceApproval');
 		});
+
+		it('marks a plan sent back for changes when staff change it: it is back for a decision', async () => {
+			const plan = uuidv7();
+			const made = await staff.push([staff.put(plan, null, planFields(group))]);
+			const sentBack = await manager.push([
+				manager.put(plan, made.results[0]!.rev!, {
+					approval: { ...approval('Siri'), decision: 'changesRequested', note: 'Kortere økt' }
+				})
+			]);
+			expect(await dataOf(plan)).not.toHaveProperty('changedSinceApproval');
+			server.clock.advance(60_000);
+			const changedAt = server.clock.now().toISOString();
+			const changed = await staff.push([
+				staff.put(plan, sentBack.results[0]!.rev!, { endTime: '10:00' })
+			]);
+			expect(changed.results[0]!.status).toBe('applied');
+			expect(await dataOf(plan)).toMatchObject({
+				approval: { decision: 'changesRequested', note: 'Kortere økt' },
+				changedSinceApproval: changedAt
+			});
+		});
 	}
 );

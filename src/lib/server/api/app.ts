@@ -26,7 +26,7 @@ import { competenceRoutes } from './routes/competence';
 
 const base = new Hono<ApiEnv>().basePath('/api/v1');
 
-// Around everything: JSON answers compressed for a caller that accepts it (issue 18, ADR 26).
+// Around everything: JSON answers compressed for a caller that accepts it (issue 18, ADR 27).
 base.use(async (c, next) => {
 	await next();
 	const answer = await compressed(c.res, c.req.header('accept-encoding') ?? null);

@@ -103,7 +103,7 @@ const brotliAsync = promisify(brotliCompress);
 export const COMPRESS_MIN_BYTES = 1024;
 
 /**
- * Levels chosen by measurement (ADR 26): on a 2.5 MB pull page of plans, brotli at quality 3 took
+ * Levels chosen by measurement (ADR 27): on a 2.5 MB pull page of plans, brotli at quality 3 took
  * 15 ms for 114 KB and gzip at level 6 10 ms for 183 KB (level 1: 6 ms, 208 KB; level 9: 26 ms,
  * 181 KB; brotli 5: 43 ms, 106 KB).
  */

@@ -13,11 +13,12 @@ import { sameValue } from '$lib/sync';
  * change, never by its presence: a staff member's new plan or copy with `approval: null`, or an
  * edit that leaves the approval as it is, is no decision and is taken. Only a manager may make
  * a decision, and the server writes who made it and when, from the session and its own clock.
- * When the content of an approved plan changes afterwards, the server marks it (`FLAG`) for
- * the manager; the next decision clears the mark.
+ * When the content of a decided plan changes afterwards (approved, or sent back for changes:
+ * then the change is the answer to them), the server marks it (`CHANGED_SINCE_APPROVAL`) for the
+ * manager's queue; the next decision clears the mark.
  */
 
-/** Set by the server on an approved plan whose content changed since (when it first did). */
+/** Set by the server on a decided plan whose content changed since (when it first did). */
 export const CHANGED_SINCE_APPROVAL = 'changedSinceApproval';
 
 /** Fields whose change is not a change of what the manager approved. */
@@ -79,7 +80,7 @@ export function stampApproval(
 	}
 	const since = before?.[CHANGED_SINCE_APPROVAL];
 	if (typeof since === 'string') stamped[CHANGED_SINCE_APPROVAL] = since;
-	else if (held?.decision === 'approved' && contentChanged(before, after)) {
+	else if (held !== null && contentChanged(before, after)) {
 		stamped[CHANGED_SINCE_APPROVAL] = now;
 	}
 	return stamped;
