@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import {
+	expect,
+	test,
+	type APIRequestContext,
+	type Browser,
+	type BrowserContext
+} from '@playwright/test';
+import { expectNoAxeViolations, expectTouchTargets } from './fixtures';
+
+/**
+ * The competence figures a manager and an owner administrator see (issue 14, ADR 25), with
+ * people who answered through the API: a kindergarten where four answered (hidden, and why)
+ * and one where five did (shown). Each run makes its own kindergartens and people, so the
+ * tests hold on a server other tests have used.
+ */
+const PASSWORD = 'lekeplan-demo';
+
+interface Bank {
+	version: number;
+	items: Array<{ id: string; audience: string; retiredIn: string | null }>;
+}
+const bank = JSON.parse(
+	readFileSync(
+		new URL('../../src/lib/domain/competence/content/bank.json', import.meta.url),
+		'utf8'
+	)
+) as Bank;
+
+async function signedInContext(browser: Browser, email: string): Promise<BrowserContext> {
+	const context = await browser.newContext({ locale: 'nb-NO' });
+	const signIn = await context.request.post('/api/v1/auth/sign-in', {
+		data: { email, password: PASSWORD }
+	});
+	expect(signIn.status()).toBe(200);
+	return context;
+}
+
+/** A person invited by the owner admin, signed in in a context of their own. */
+async function invited(
+	browser: Browser,
+	owner: APIRequestContext,
+	kindergartenId: string,
+	role: 'staff' | 'manager',
+	name: string
+): Promise<BrowserContext> {
+	const made = await owner.post('/api/v1/invitations', {
+		data: { role, kindergartenId, displayName: name }
+	});
+	expect(made.status()).toBe(201);
+	const { invitation } = (await made.json()) as { invitation: { token: string } };
+	const context = await browser.newContext({ locale: 'nb-NO' });
+	const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.no`;
+	const accepted = await context.request.post('/api/v1/invitations/accept', {
+		data: { token: invitation.token, email, password: PASSWORD }
+	});
+	expect(accepted.status()).toBe(201);
+	return context;
+}
+
+/** Sends a staff member's answers for the period: every staff item in force, at one level. */
+async function answer(request: APIRequestContext, period: string, level: number) {
+	const items = bank.items.filter(
+		(i) => i.audience === 'staff' && (i.retiredIn === null || i.retiredIn > period)
+	);
+	const sent = await request.put(`/api/v1/competence/mine/${period}`, {
+		data: {
+			bankVersion: bank.version,
+			// Two levels, so the figures are a distribution and not a unanimous range.
+			answers: Object.fromEntries(items.map((item, n) => [item.id, n % 2 === 0 ? level : 1]))
+		}
+	});
+	expect(sent.status()).toBe(200);
+}
+
+interface Kindergarten {
+	id: string;
+	name: string;
+	manager: BrowserContext;
+}
+
+/** A new kindergarten with a manager (who does not answer) and `respondents` staff who do. */
+async function kindergartenWith(
+	browser: Browser,
+	owner: APIRequestContext,
+	period: string,
+	name: string,
+	respondents: number
+): Promise<Kindergarten> {
+	const made = await owner.post('/api/v1/kindergartens', { data: { name } });
+	expect(made.status()).toBe(201);
+	const { kindergarten } = (await made.json()) as { kindergarten: { id: string } };
+	const manager = await invited(browser, owner, kindergarten.id, 'manager', `Styrer ${name}`);
+	for (let n = 1; n <= respondents; n++) {
+		const staff = await invited(browser, owner, kindergarten.id, 'staff', `Ansatt ${n} ${name}`);
+		await answer(staff.request, period, 2 + (n % 4));
+		await staff.close();
+	}
+	return { id: kindergarten.id, name, manager };
+}
+
+/**
+ * Four and five respondents in two new kindergartens, and one in the demo kindergarten: two
+ * hidden kindergartens under the owner's total, so the five are not hidden as its complement.
+ */
+async function setUpRespondents(browser: Browser) {
+	const suffix = Date.now().toString(36);
+	const ownerContext = await signedInContext(browser, 'eier@demo.lekeplan.no');
+	const owner = ownerContext.request;
+	const overview = await owner.get('/api/v1/competence/overview');
+	expect(overview.status()).toBe(200);
+	const { period } = (await overview.json()) as { period: string };
+	const demoStaff = await signedInContext(browser, 'ansatt2@demo.lekeplan.no');
+	await answer(demoStaff.request, period, 4);
+	await demoStaff.close();
+	const four = await kindergartenWith(browser, owner, period, `Firkløver ${suffix}`, 4);
+	const five = await kindergartenWith(browser, owner, period, `Femkanten ${suffix}`, 5);
+	return { ownerContext, period, four, five };
+}
+
+test("the manager's review shows five respondents' figures, and hides four's with the reason", async ({
+	browser
+}) => {
+	test.slow();
+	const { ownerContext, four, five } = await setUpRespondents(browser);
+
+	const fivePage = await five.manager.newPage();
+	await fivePage.goto('/competence/review');
+	await expect(
+		fivePage.getByRole('heading', { level: 1, name: 'Kompetanse i barnehagen' })
+	).toBeVisible();
+	const staff = fivePage.getByRole('region', { name: 'Alle som har svart' });
+	await expect(staff.getByText('5 personer har svart.')).toBeVisible();
+	const areas = staff.getByRole('table', { name: /Per område/ });
+	await expect(areas.getByRole('row')).toHaveCount(11); // a header and ten staff areas
+	await expect(areas.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(/^\d(,\d+)?$/);
+	await expect(staff.getByRole('table', { name: /Per utsagn/ })).toBeVisible();
+	await expect(fivePage.getByTestId('hidden-staff')).toHaveCount(0);
+	// The manager did not answer: the management items are hidden, and the page says why.
+	await expect(fivePage.getByTestId('hidden-managers')).toHaveText(
+		'Ingen har svart i denne perioden ennå.'
+	);
+	await expectNoAxeViolations(fivePage);
+	await expectTouchTargets(fivePage);
+
+	const fourPage = await four.manager.newPage();
+	await fourPage.goto('/competence/review');
+	await expect(fourPage.getByTestId('hidden-staff')).toHaveText('Skjult: færre enn fem har svart.');
+	await expect(fourPage.getByRole('table')).toHaveCount(0);
+	await expect(fourPage.getByText(/personer har svart/)).toHaveCount(0);
+	await expectNoAxeViolations(fourPage);
+	await expectTouchTargets(fourPage);
+
+	await Promise.all([ownerContext.close(), four.manager.close(), five.manager.close()]);
+});
