@@ -153,3 +153,68 @@ test("the manager's review shows five respondents' figures, and hides four's wit
 
 	await Promise.all([ownerContext.close(), four.manager.close(), five.manager.close()]);
 });
+
+test('the owner admin sees every kindergarten and all together, and downloads the CSV', async ({
+	browser
+}) => {
+	test.slow();
+	const { ownerContext, period, four, five } = await setUpRespondents(browser);
+	const page = await ownerContext.newPage();
+	await page.goto('/competence/review');
+	const overview = page.getByRole('region', { name: 'Oversikt over barnehagene' });
+	await expect(overview.getByRole('heading', { level: 3, name: 'Alle barnehagene' })).toBeVisible();
+
+	// Five answered: a chart whose text alternative holds the figures, and the table beside it.
+	const fiveSection = overview.getByRole('region', { name: five.name });
+	await expect(fiveSection.getByText('Alle som har svart: 5 personer har svart.')).toBeVisible();
+	const chart = fiveSection.getByRole('img', {
+		name: new RegExp(`^${five.name}, Alle som har svart: gjennomsnittlig nivå per område`)
+	});
+	await expect(chart).toBeVisible();
+	const table = fiveSection.getByRole('table', {
+		name: `${five.name}, Alle som har svart: gjennomsnittlig nivå per område fra 1 til 6`
+	});
+	await expect(table.getByRole('row')).toHaveCount(11);
+	const firstRow = table.getByRole('row').nth(1);
+	const area = (await firstRow.getByRole('rowheader').textContent())!.trim();
+	const mean = (await firstRow.getByRole('cell').first().textContent())!.trim();
+	await expect(chart).toHaveAttribute('aria-label', new RegExp(`${area} ${mean}`));
+
+	// Four answered: no figure, and why.
+	const fourSection = overview.getByRole('region', { name: four.name });
+	await expect(
+		fourSection.getByText('Alle som har svart: Skjult: færre enn fem har svart.')
+	).toBeVisible();
+	await expect(fourSection.getByRole('table')).toHaveCount(0);
+	await expect(fourSection.getByRole('img')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await expectTouchTargets(page);
+
+	// The CSV comes from the server: the same figures, the hidden ones empty with the reason.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		overview.getByRole('link', { name: 'Last ned oversikten (CSV)' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe(`lekeplan-kompetanse-${period}.csv`);
+	const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
+	const lines = csv.trimEnd().split('\r\n');
+	expect(lines[0]).toBe(
+		'Periode,Barnehage,Del,Område,Områdekode,Antall som har svart,Gjennomsnitt,Endring siden sist,Merknad'
+	);
+	const fiveRow = lines.find((l) => l.includes(`,${five.name},Alle som har svart,${area},`));
+	expect(fiveRow).toMatch(new RegExp(`,5,${mean.replace(',', '\\.')},`));
+	const fourRows = lines.filter((l) => l.includes(`,${four.name},Alle som har svart,`));
+	expect(fourRows.length).toBe(10);
+	for (const row of fourRows) expect(row).toMatch(/,,,,Skjult: færre enn fem har svart\.$/);
+
+	// On a phone: nothing scrolls sideways, and nothing is lost to axe or small targets.
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.reload();
+	await expect(overview.getByRole('region', { name: five.name }).getByRole('img')).toBeVisible();
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width, 'the review page scrolls sideways at 360 px').toBeLessThanOrEqual(360);
+	await expectNoAxeViolations(page);
+	await expectTouchTargets(page);
+
+	await Promise.all([ownerContext.close(), four.manager.close(), five.manager.close()]);
+});
