@@ -213,6 +213,8 @@ test('the owner admin sees every kindergarten and all together, and downloads th
 	await expect(overview.getByRole('region', { name: five.name }).getByRole('img')).toBeVisible();
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(width, 'the review page scrolls sideways at 360 px').toBeLessThanOrEqual(360);
+	// Nor the overview inside its panel (which would scroll rather than widen the page).
+	expect(await overview.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 	await expectNoAxeViolations(page);
 	await expectTouchTargets(page);
 
