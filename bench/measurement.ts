@@ -48,6 +48,8 @@ export const TARGETS = {
 	pushRatio: 3,
 	pullRatio: 2,
 	firstSyncRatio: 2,
+	/** The owner's competence overview against a raw GROUP BY of its counts (issue 14). */
+	competenceOverviewRatio: 2,
 	/** Lighthouse's mobile scores (issue 12, point 17). */
 	lighthousePerformance: 95,
 	lighthouseAccessibility: 100,

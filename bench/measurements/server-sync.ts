@@ -22,7 +22,8 @@ import { progress, ROOT, run as runState } from '../util';
  * process per database, one after the other, so a database's figures never depend on what the
  * heap kept from the other's run and its load test: push of 1,000 mutations against a raw insert
  * of the same rows, pull of 10,000 changes against a raw select, and pull under 50 concurrent
- * clients (autocannon on loopback) with a no-op endpoint as the baseline.
+ * clients (autocannon on loopback) with a no-op endpoint as the baseline; then the owner's
+ * competence overview against a raw GROUP BY of its counts (bench/server/competence.ts).
  */
 
 export interface ServerSyncResult {
@@ -241,6 +242,17 @@ export const serverSync: Measurement = {
 					'—'
 				]
 			);
+			const c = r.competence;
+			rows.push(
+				c
+					? [
+							`[${db}] owner's competence overview (${c.kindergartens} kindergartens × ${c.people} people × ${c.periods} periods, ${c.answers.toLocaleString('en-US')} answers) / raw GROUP BY`,
+							`${c.ratio.toFixed(2)}× (${fmt(c.overviewMedianMs)} / ${fmt(c.rawMedianMs)})`,
+							`≤ ${TARGETS.competenceOverviewRatio}×`,
+							yes(c.ratio <= TARGETS.competenceOverviewRatio)
+						]
+					: [`[${db}] owner's competence overview`, 'not measured', '—', 'NO']
+			);
 		}
 		return rows;
 	},
@@ -251,6 +263,9 @@ export const serverSync: Measurement = {
 			const measured = r && !('skipped' in r) ? r : null;
 			met[`pushRatio.${db}`] = measured ? measured.push.ratio <= TARGETS.pushRatio : null;
 			met[`pullRatio.${db}`] = measured ? measured.pull.ratio <= TARGETS.pullRatio : null;
+			met[`competenceOverviewRatio.${db}`] = measured?.competence
+				? measured.competence.ratio <= TARGETS.competenceOverviewRatio
+				: null;
 		}
 		return met;
 	}

@@ -56,9 +56,24 @@ export interface LoadResult {
 	ratio: number;
 }
 
+/** The owner's competence overview against a raw GROUP BY of the same counts (issue 14). */
+export interface CompetenceResult {
+	kindergartens: number;
+	people: number;
+	periods: number;
+	answers: number;
+	rounds: number;
+	overviewMs: number[];
+	rawMs: number[];
+	overviewMedianMs: number;
+	rawMedianMs: number;
+	ratio: number;
+}
+
 /** One database's figures, or why it was not measured. */
 export type ServerDatabaseResult =
-	{ push: PushResult; pull: PullResult; concurrency: LoadResult } | { skipped: string };
+	| { push: PushResult; pull: PullResult; concurrency: LoadResult; competence?: CompetenceResult }
+	| { skipped: string };
 
 /** What the server half has open (BENCH_SERVER_STATE), for a runner that stopped it to remove. */
 export interface ServerState {

@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, it } from 'vitest';
 import { DIALECTS } from '../../tests/server/harness';
+import { measureCompetence } from './competence';
 import { startServer } from './database';
 import { freshCaller } from './fixtures';
 import { killLoadClients, measureLoad } from './load';
@@ -22,6 +23,8 @@ const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 10);
 const OUT = process.env['BENCH_SERVER_OUT'];
 /** BENCH_DIALECT: one database per run (the runner runs one process for each). */
 const ONLY = process.env['BENCH_DIALECT'];
+/** BENCH_COMPETENCE_ONLY=1: the competence overview alone (a quick look; not the runner's). */
+const COMPETENCE_ONLY = process.env['BENCH_COMPETENCE_ONLY'] === '1';
 
 const results: Record<string, ServerDatabaseResult> = {};
 
@@ -43,11 +46,17 @@ for (const dialect of DIALECTS.filter((d) => ONLY === undefined || d === ONLY)) 
 		}
 		try {
 			progress(`${dialect}: database ${server.name}`);
+			if (COMPETENCE_ONLY) {
+				const competence = await measureCompetence(server, dialect, ROUNDS);
+				progress(`${dialect}: competence ${JSON.stringify(competence)}`);
+				return;
+			}
 			const push = await measurePush(server, dialect, ROUNDS);
 			const caller = await freshCaller(server);
 			const pull = await measurePull(server, dialect, caller, ROUNDS);
 			const concurrency = await measureLoad(server, dialect, caller, LOAD_SECONDS);
-			results[dialect] = { push, pull, concurrency };
+			const competence = await measureCompetence(server, dialect, ROUNDS);
+			results[dialect] = { push, pull, concurrency, competence };
 		} finally {
 			await server.close();
 		}

@@ -266,6 +266,86 @@ describeEachDatabase('competence self-assessment', (dialect) => {
 			expect(overview.periods).toEqual([PERIOD]);
 		});
 
+		it('gives the same figures as CSV, hidden cells empty and the reason beside them', async () => {
+			const get = (query: string, cookie = cookies['ownerAdmin.a']!) =>
+				server.request('GET', `/api/v1/competence/overview.csv${query}`, { cookie });
+			const response = await get(`?period=${PERIOD}`);
+			expect(response.status).toBe(200);
+			expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+			expect(response.headers.get('content-disposition')).toBe(
+				`attachment; filename="lekeplan-kompetanse-${PERIOD}.csv"`
+			);
+			expect(response.headers.get('cache-control')).toBe('no-store');
+			const bytes = new Uint8Array(await response.clone().arrayBuffer());
+			expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+			const text = (await response.text()).replace(/^\ufeff/, '');
+			const [header, ...rows] = parseCsv(text);
+			expect(header).toEqual([
+				'Periode',
+				'Barnehage',
+				'Del',
+				'Område',
+				'Områdekode',
+				'Antall som har svart',
+				'Gjennomsnitt',
+				'Endring siden sist',
+				'Merknad'
+			]);
+			const overview = (await (
+				await server.request('GET', `/api/v1/competence/overview?period=${PERIOD}`, {
+					cookie: cookies['ownerAdmin.a']!
+				})
+			).json()) as OwnerOverview;
+			const units = [
+				['Alle barnehagene', overview.total] as const,
+				...overview.kindergartens.map((k) => [k.name, k] as const)
+			];
+			for (const [name, unit] of units) {
+				for (const [part, figures] of [
+					['Alle som har svart', unit.staff],
+					['Ledelsespunktene (styrere)', unit.managers]
+				] as const) {
+					const own = rows.filter((r) => r[1] === name && r[2] === part);
+					expect(own.length, `${name} ${part}`).toBeGreaterThan(0);
+					if (!figures.shown) {
+						// Hidden: no figure at all, and why, on every one of its rows.
+						for (const r of own) expect(r.slice(5, 8)).toEqual(['', '', '']);
+						for (const r of own) expect(r[8]).toMatch(/^(Skjult|Ingen har svart)/);
+						continue;
+					}
+					expect(own.map((r) => r[4])).toEqual(figures.areas.map((a) => a.area));
+					for (const [i, a] of figures.areas.entries()) {
+						expect(own[i]![5]).toBe(String(figures.respondents));
+						expect(own[i]![6]).toBe(a.mean === null ? '' : String(a.mean));
+						if (a.mean === null) expect(own[i]![8]).toMatch(/^Alle svarte likt/);
+					}
+				}
+			}
+			// What the other tests made: the total shown, the managers hidden, a unanimous area.
+			expect(rows.find((r) => r[1] === 'Alle barnehagene')?.[5]).toBe('10');
+			expect(
+				rows.filter((r) => r[2] === 'Ledelsespunktene (styrere)').every((r) => r[5] === '')
+			).toBe(true);
+			expect(rows.some((r) => r[8]!.startsWith('Alle svarte likt'))).toBe(true);
+			const ids = await server.deps.db
+				.selectFrom('users')
+				.select('id')
+				.where('ownerId', '=', a.id)
+				.execute();
+			for (const { id } of ids) expect(text).not.toContain(id);
+
+			const english = parseCsv(
+				(await (await get(`?period=${PERIOD}&lang=en`)).text()).replace(/^\ufeff/, '')
+			);
+			expect(english[0]!.slice(0, 3)).toEqual(['Period', 'Kindergarten', 'Part']);
+			expect(english[1]![1]).toBe('All kindergartens');
+			expect((await get('?lang=de')).status).toBe(400);
+			expect((await get('?period=x')).status).toBe(400);
+			expect((await get('', cookies['manager.a'])).status).toBe(403);
+			expect((await get('', cookies['staff.a'])).status).toBe(403);
+			expect((await server.request('GET', '/api/v1/competence/overview.csv')).status).toBe(401);
+		});
+
 		it('refuses staff, another kindergarten, another owner and a manager asking for the overview', async () => {
 			const get = (cookie: string, path: string) =>
 				server.request('GET', `/api/v1/competence${path}`, { cookie });
@@ -284,3 +364,15 @@ describeEachDatabase('competence self-assessment', (dialect) => {
 		});
 	});
 });
+
+/** A CSV text's rows: fields split at commas outside quotes, quotes undoubled. */
+function parseCsv(text: string): string[][] {
+	return text
+		.split('\r\n')
+		.filter((line) => line !== '')
+		.map((line) =>
+			[...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, f]) =>
+				f!.startsWith('"') ? f!.slice(1, -1).replaceAll('""', '"') : f!
+			)
+		);
+}

@@ -2,6 +2,7 @@ import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
 import { auditRows } from './audit-log';
+import { csvField as field } from './csv';
 import { osloWallClock } from './oslo-time';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -13,13 +14,6 @@ import {
 } from '$lib/i18n/audit-labels';
 
 const LOCALES: readonly AuditLocale[] = ['nb', 'nn', 'en'];
-
-/** A CSV field: quoted when it must be, and never read as a formula by a spreadsheet. */
-function field(value: string | number | null): string {
-	let text = value === null ? '' : String(value);
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * The audit log's rows the filters select, every one (refusals not grouped), as CSV in the

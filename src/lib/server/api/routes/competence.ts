@@ -1,15 +1,17 @@
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod/mini';
 import * as competence from '../../use-cases/competence';
+import { competenceOverviewCsv } from '../../use-cases/competence-csv';
 import type { competenceAnswersBody } from '../../schemas';
+import { csvResponse } from '../http';
 import { resource, reply, type ApiEnv } from '../context';
 import { idParam, signedIn, unjudgedJson } from '../middleware';
 
 /**
  * Professional digital competence (issue 14, ADR 25): a person's own self-assessment (only they
  * read, export or delete it), and the anonymised figures a manager reviews for their
- * kindergarten and an owner administrator for every kindergarten. The body is judged after the
- * permission, by the use case.
+ * kindergarten and an owner administrator for every kindergarten (also as CSV: `?period=`,
+ * `?lang=`). The body is judged after the permission, by the use case.
  */
 /** `?period=YYYY-1|2`, optional (the current period): judged by the use case. */
 const periodQuery = createMiddleware<
@@ -60,4 +62,9 @@ export const competenceRoutes = resource()
 	)
 	.get('/competence/overview', signedIn, periodQuery, async (c) =>
 		reply(200, await competence.ownerOverview(c.env.deps, c.var.actor, c.req.valid('query').period))
+	)
+	.get('/competence/overview.csv', signedIn, async (c) =>
+		csvResponse(
+			await competenceOverviewCsv(c.env.deps, c.var.actor, new URL(c.req.url).searchParams)
+		)
 	);
