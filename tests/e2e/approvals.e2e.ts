@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, expectTouchTargets } from './fixtures';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, expectTouchTargets, plannerTablet } from './fixtures';
 
 /**
  * Issue 15, the manager's desk: the approval queue. A staff member's new plan waits for the
@@ -7,21 +7,8 @@ import { expectNoAxeViolations, expectTouchTargets } from './fixtures';
  * see on the plan; a change by staff puts it back in the queue; approving takes it out.
  */
 
-const PASSWORD = 'lekeplan-demo';
 const STAFF = 'ansatt@demo.lekeplan.no';
 const MANAGER = 'styrer@demo.lekeplan.no';
-
-async function tablet(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext({ locale: 'nb-NO', serviceWorkers: 'allow' });
-	const page = await context.newPage();
-	await page.goto('/sign-in');
-	await page.getByLabel('E-post').fill(email);
-	await page.getByLabel('Passord').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Logg inn' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: /^Uke \d+ for / })).toBeVisible();
-	await expect(page.getByTestId('sync-status')).toHaveText('Synkronisert');
-	return page;
-}
 
 /** Reloads, so the tablet pulls what colleagues changed, and waits until it has. */
 async function synced(page: Page, path: string) {
@@ -35,7 +22,7 @@ test('the manager’s queue: waiting, sent back with a reason, changed, approved
 	browser
 }) => {
 	const title = `Til godkjenning ${Date.now().toString(36)}`;
-	const staff = await tablet(browser, STAFF);
+	const staff = await plannerTablet(browser, STAFF);
 	await staff.getByRole('link', { name: /^Ny plan Mandag/ }).click();
 	await staff.getByLabel('Tittel').fill(title);
 	await staff.getByRole('checkbox', { name: 'Natur, miljø og teknologi' }).check();
@@ -44,7 +31,7 @@ test('the manager’s queue: waiting, sent back with a reason, changed, approved
 	await expect(staff.getByTestId('sync-status')).toHaveText('Synkronisert');
 	const planPath = new URL(staff.url()).pathname;
 
-	const manager = await tablet(browser, MANAGER);
+	const manager = await plannerTablet(browser, MANAGER);
 	await synced(manager, '/');
 	await expect(manager.getByRole('link', { name: /^Godkjenning \(\d+ venter?\)$/ })).toBeVisible();
 	await manager.getByRole('link', { name: /^Godkjenning/ }).click();

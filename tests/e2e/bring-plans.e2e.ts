@@ -1,5 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, expectTouchTargets, waitForServiceWorker } from './fixtures';
+import {
+	expectNoAxeViolations,
+	expectTouchTargets,
+	signInWith,
+	waitForServiceWorker
+} from './fixtures';
 
 /**
  * Issue 12, point 4: plans made on a tablet before anyone signed in no longer vanish when a
@@ -8,7 +13,6 @@ import { expectNoAxeViolations, expectTouchTargets, waitForServiceWorker } from 
  * and not asked about again).
  */
 
-const PASSWORD = 'lekeplan-demo';
 const STAFF = 'ansatt@demo.lekeplan.no';
 const STAFF_2 = 'ansatt2@demo.lekeplan.no';
 
@@ -31,13 +35,6 @@ async function tabletWithOwnPlan(browser: Browser, title: string): Promise<Page>
 	return page;
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-	await page.goto('/sign-in');
-	await page.getByLabel('E-post').fill(email);
-	await page.getByLabel('Passord').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Logg inn' }).click();
-}
-
 const question = (page: Page) =>
 	page.getByRole('heading', { level: 1, name: 'Planer fra før du logget inn' });
 
@@ -52,7 +49,7 @@ test('plans made before signing in are brought into the account and reach a coll
 }) => {
 	const title = `Fra nettbrettet ${Date.now().toString(36)}`;
 	const page = await tabletWithOwnPlan(browser, title);
-	await signIn(page, STAFF);
+	await signInWith(page, STAFF);
 
 	await expect(question(page)).toBeVisible();
 	await expect(
@@ -74,7 +71,7 @@ test('plans made before signing in are brought into the account and reach a coll
 	// A colleague's tablet gets it from the server, in Humla.
 	const colleague = await browser.newContext({ locale: 'nb-NO' });
 	const other = await colleague.newPage();
-	await signIn(other, STAFF_2);
+	await signInWith(other, STAFF_2);
 	await expect(other.getByRole('heading', { level: 1, name: /^Uke \d+ for / })).toBeVisible();
 	await expect(other.getByTestId('sync-status')).toHaveText('Synkronisert');
 	const card = await findPlan(other, title);
@@ -98,7 +95,7 @@ test('plans left on the tablet are there after sign-out and not asked about agai
 }) => {
 	const title = `Blir på brettet ${Date.now().toString(36)}`;
 	const page = await tabletWithOwnPlan(browser, title);
-	await signIn(page, STAFF);
+	await signInWith(page, STAFF);
 	await expect(question(page)).toBeVisible();
 	await page.getByRole('button', { name: 'La dem ligge på nettbrettet' }).click();
 	await expect(
@@ -113,7 +110,7 @@ test('plans left on the tablet are there after sign-out and not asked about agai
 	await expect(page.getByRole('heading', { level: 1, name: /^Uke \d+ for Humla$/ })).toBeVisible();
 	await expect(await findPlan(page, title)).toHaveCount(1);
 
-	await signIn(page, STAFF);
+	await signInWith(page, STAFF);
 	await expect(page.getByRole('heading', { level: 1, name: /^Uke \d+ for / })).toBeVisible();
 	await expect(question(page)).toHaveCount(0);
 	await page.context().close();

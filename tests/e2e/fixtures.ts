@@ -14,6 +14,27 @@ export async function startWithDemo(page: Page): Promise<void> {
 	).toBeVisible();
 }
 
+/** The demo accounts' password (src/lib/server/demo.ts). */
+export const DEMO_PASSWORD = 'lekeplan-demo';
+
+/** Signs in with the sign-in form (bokmål), as a demo account; where it lands is the caller's. */
+export async function signInWith(page: Page, email: string): Promise<void> {
+	await page.goto('/sign-in');
+	await page.getByLabel('E-post').fill(email);
+	await page.getByLabel('Passord').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+/** A tablet of its own (a browser context) with a planner signed in: on the week view, synced. */
+export async function plannerTablet(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext({ locale: 'nb-NO', serviceWorkers: 'allow' });
+	const page = await context.newPage();
+	await signInWith(page, email);
+	await expect(page.getByRole('heading', { level: 1, name: /^Uke \d+ for / })).toBeVisible();
+	await expect(page.getByTestId('sync-status')).toHaveText('Synkronisert');
+	return page;
+}
+
 /**
  * Waits until the service worker has finished activating, so the app shell is precached.
  * (`ready` can resolve while the worker is still `activating`: docs/design/toolchain.md.)

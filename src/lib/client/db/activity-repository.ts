@@ -1,5 +1,6 @@
 import type { LekeplanDatabase } from './database';
 import { changeBase, changedFields, recordMutation, syncEnabled } from './outbox';
+import { loadOnce } from './load-once';
 import type { Mutation } from '$lib/sync/protocol';
 import { uuidv7 } from '$lib/domain/ids';
 import { problemsOf, type FieldProblems } from '$lib/domain/plan-basics';
@@ -9,20 +10,13 @@ export type ActivitySaveResult =
 	{ ok: true; activity: OwnActivity } | { ok: false; problems: FieldProblems };
 
 type ActivitySchemas = typeof import('$lib/domain/library/library-activity');
-let loadingSchemas: Promise<ActivitySchemas> | undefined;
 
 /**
  * The own-activity schemas, loaded the first time an activity is read or written: the pages
  * that only show plans (the first page among them) do not need them. Loaded before any
  * transaction starts, so no transaction waits on the network.
  */
-function activitySchemas(): Promise<ActivitySchemas> {
-	loadingSchemas ??= import('$lib/domain/library/library-activity').catch((error: unknown) => {
-		loadingSchemas = undefined;
-		throw error;
-	});
-	return loadingSchemas;
-}
+const activitySchemas = loadOnce(() => import('$lib/domain/library/library-activity'));
 
 /** The kindergarten's own library activities. */
 export class ActivityRepository {

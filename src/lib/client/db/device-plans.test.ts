@@ -5,7 +5,7 @@ import { openRepositories, type Repositories } from './index';
 import { META } from './outbox';
 import { makeDemoData } from '$lib/domain/demo-data';
 import { uuidv7 } from '$lib/domain/ids';
-import type { PlanContent } from '$lib/domain/plan';
+import { planContent } from '$lib/domain/plan-fixture';
 
 let device: Repositories;
 let account: Repositories;
@@ -27,27 +27,6 @@ afterEach(async () => {
 	await account.db.delete();
 });
 
-function content(groupId: string, title: string): PlanContent {
-	return {
-		groupId,
-		title,
-		date: '2026-11-24',
-		startTime: '10:00',
-		endTime: '10:40',
-		goals: 'Telle skritt',
-		description: '',
-		learningAreas: ['body'],
-		clauses: [],
-		tools: [],
-		screenMode: 'screenFree',
-		screenMinutes: 0,
-		adultParticipates: true,
-		privacy: { photographed: false, storage: '', consent: false, notes: '' },
-		status: 'planned',
-		evaluation: null
-	};
-}
-
 async function startEmptyWithPlans(titles: string[]) {
 	const group = await device.organisation.startEmpty('Tablettens barnehage', {
 		name: 'Humla',
@@ -57,7 +36,7 @@ async function startEmptyWithPlans(titles: string[]) {
 	if (!group.ok) throw new Error('no group');
 	const kindergarten = (await device.organisation.kindergarten())!;
 	for (const title of titles) {
-		const saved = await device.plans.create(content(group.value.id, title), kindergarten.id);
+		const saved = await device.plans.create(planContent(group.value.id, title), kindergarten.id);
 		if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
 	}
 	return group.value;

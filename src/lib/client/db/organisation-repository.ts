@@ -3,6 +3,7 @@ import { uuidv7 } from '$lib/domain/ids';
 import type { Group, Kindergarten } from '$lib/domain/organisation';
 import { problemsOf, type FieldProblems } from '$lib/domain/plan-basics';
 import { planSchemas } from './plan-repository';
+import { loadOnce } from './load-once';
 import type { DemoData } from '$lib/domain/demo-data';
 
 export type OrganisationResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblems };
@@ -11,20 +12,11 @@ const SELECTED_GROUP = 'selectedGroupId';
 /** The ids of the demo's plans as loaded: unchanged, they are not the person's own work. */
 export const DEMO_PLANS = 'demoPlanIds';
 
-type OrganisationSchemas = typeof import('$lib/domain/organisation');
-let loadingSchemas: Promise<OrganisationSchemas> | undefined;
-
 /**
  * The kindergarten's and groups' schemas (and zod with them), loaded the first time either is
  * read or written: a fresh device, on its first visit, has neither (ADR 12).
  */
-function organisationSchemas(): Promise<OrganisationSchemas> {
-	loadingSchemas ??= import('$lib/domain/organisation').catch((error: unknown) => {
-		loadingSchemas = undefined;
-		throw error;
-	});
-	return loadingSchemas;
-}
+const organisationSchemas = loadOnce(() => import('$lib/domain/organisation'));
 
 function prefixed(prefix: string, problems: FieldProblems): FieldProblems {
 	return Object.fromEntries(Object.entries(problems).map(([k, v]) => [`${prefix}.${k}`, v]));

@@ -16,6 +16,7 @@ import type {
 	PlanSeries
 } from '$lib/domain/plan';
 import { changeBase, changedFields, recordMutation, syncEnabled } from './outbox';
+import { loadOnce } from './load-once';
 import type { Mutation } from '$lib/sync/protocol';
 
 export type SaveResult = { ok: true; plan: ActivityPlan } | { ok: false; problems: FieldProblems };
@@ -28,7 +29,6 @@ export class PlanNotFoundError extends Error {
 }
 
 type PlanSchemas = typeof import('$lib/domain/plan');
-let loadingSchemas: Promise<PlanSchemas> | undefined;
 
 /**
  * The plan schemas (and zod with them), loaded the first time a plan is read or written: a
@@ -36,13 +36,7 @@ let loadingSchemas: Promise<PlanSchemas> | undefined;
  * them before its transaction starts, so no transaction waits on the network; inside one, this
  * is an already settled promise.
  */
-export function planSchemas(): Promise<PlanSchemas> {
-	loadingSchemas ??= import('$lib/domain/plan').catch((error: unknown) => {
-		loadingSchemas = undefined;
-		throw error;
-	});
-	return loadingSchemas;
-}
+export const planSchemas = loadOnce(() => import('$lib/domain/plan'));
 
 /**
  * Parses what IndexedDB holds. A record that no longer fits the schema (written by a buggy or
