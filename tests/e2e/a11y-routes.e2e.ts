@@ -515,7 +515,7 @@ const AUDIENCES: Record<Audience, State[]> = {
 			state: 'asking for changes, the reason missing',
 			visit: async (p, c) => {
 				await open(p, c.plan!);
-				await p.locator('main [role="group"] button').nth(1).click();
+				await p.locator('button[aria-controls="approval-changes"]').click();
 				await p.locator('#approval-changes button[type="submit"]').click();
 				await expect(p.locator('#approval-note-error')).toBeVisible();
 			}
