@@ -276,7 +276,7 @@ const MATRIX: Row[] = [
 	['GET', '/api/v1/competence/kindergartens/:id', 'kg.foreign', '401 403 403 404 404'],
 	['GET', '/api/v1/competence/kindergartens/:id', 'missing', '401 403 403 404 404'],
 	['GET', '/api/v1/competence/overview', null, '401 403 403 403 200'],
-	['GET', '/api/v1/competence/overview.csv', null, '401 403 403 403 200']
+	['GET', '/api/v1/competence/overview/export', null, '401 403 403 403 200']
 ];
 
 /** Valid bodies, so that a refusal is about access and never about input. */
@@ -557,7 +557,7 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(review.kindergarten.id).toBe(ids[':id']);
 		expect(review.staff).toEqual({ shown: false, reason: 'no_answers' });
 	},
-	'GET /api/v1/competence/overview.csv': ({ got }) => {
+	'GET /api/v1/competence/overview/export': ({ got }) => {
 		expect(new Map(got.headers).get('content-type')).toMatch(/^text\/csv/);
 		expect(got.text.split('\n')[0]).toContain('Barnehage');
 	},

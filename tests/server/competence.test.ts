@@ -268,7 +268,7 @@ describeEachDatabase('competence self-assessment', (dialect) => {
 
 		it('gives the same figures as CSV, hidden cells empty and the reason beside them', async () => {
 			const get = (query: string, cookie = cookies['ownerAdmin.a']!) =>
-				server.request('GET', `/api/v1/competence/overview.csv${query}`, { cookie });
+				server.request('GET', `/api/v1/competence/overview/export${query}`, { cookie });
 			const response = await get(`?period=${PERIOD}`);
 			expect(response.status).toBe(200);
 			expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -343,7 +343,7 @@ describeEachDatabase('competence self-assessment', (dialect) => {
 			expect((await get('?period=x')).status).toBe(400);
 			expect((await get('', cookies['manager.a'])).status).toBe(403);
 			expect((await get('', cookies['staff.a'])).status).toBe(403);
-			expect((await server.request('GET', '/api/v1/competence/overview.csv')).status).toBe(401);
+			expect((await server.request('GET', '/api/v1/competence/overview/export')).status).toBe(401);
 		});
 
 		it('refuses staff, another kindergarten, another owner and a manager asking for the overview', async () => {

@@ -63,7 +63,7 @@ export const competenceRoutes = resource()
 	.get('/competence/overview', signedIn, periodQuery, async (c) =>
 		reply(200, await competence.ownerOverview(c.env.deps, c.var.actor, c.req.valid('query').period))
 	)
-	.get('/competence/overview.csv', signedIn, async (c) =>
+	.get('/competence/overview/export', signedIn, async (c) =>
 		csvResponse(
 			await competenceOverviewCsv(c.env.deps, c.var.actor, new URL(c.req.url).searchParams)
 		)
