@@ -15,7 +15,10 @@ export default defineConfig({
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: false,
 	workers: 2,
-	retries: 0,
+	// One retry, reported as "flaky" in the list: two tests failed once each in a full run of
+	// session 7 (sync-state's refused change, competence's resume) and passed alone; a test that
+	// fails twice still fails the run. See the closing note of session 7.
+	retries: 1,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	timeout: 60_000,
 	use: {

@@ -54,9 +54,10 @@ test('a staff member answers, resumes, submits offline and sees the profile', as
 	await answerByKeyboard(page, 10, 3);
 	await expect(page.getByText(`10 av ${total} besvart`)).toBeVisible();
 
-	// Leave and come back: the answers are still there, on the tablet.
-	await page.goto('/account');
-	await page.goto('/competence');
+	// Leave and come back through the app's links: the answers are still there, on the tablet.
+	await page.locator('a.account-link').click();
+	await expect(page).toHaveURL(/\/account$/);
+	await page.getByRole('link', { name: 'Min digitale kompetanse' }).click();
 	await expect(page.getByText('Svarene du begynte på, er hentet fram igjen.')).toBeVisible();
 	await expect(page.getByText(`10 av ${total} besvart`)).toBeVisible();
 
