@@ -131,6 +131,11 @@ describe('minutesOfDay and localToday', () => {
 		expect(minutesOfDay('00:00')).toBe(0);
 		expect(minutesOfDay('09:30')).toBe(570);
 		expect(minutesOfDay('23:59')).toBe(1439);
+		// Read as the split it replaced reads it, whatever the text.
+		for (const text of ['', '7', '7:', ':5', '1:2:3', 'a:b', ' 8 : 15 ', '08:30:00']) {
+			const [h = 0, m = 0] = text.split(':').map(Number);
+			expect(minutesOfDay(text)).toEqual(h * 60 + m);
+		}
 	});
 
 	it("reads today's date from the device calendar", () => {

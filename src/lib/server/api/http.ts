@@ -34,17 +34,12 @@ export class JsonText<T = unknown> {
 	constructor(readonly body: string | Uint8Array<ArrayBuffer>) {}
 }
 
-/** Where JSON is written in pieces: an array of them (joined later), or a `Utf8Writer`. */
-export interface JsonOut {
-	push(...texts: string[]): unknown;
-}
-
 /**
  * JSON text written in pieces straight into UTF-8 bytes. For a pull's answer of a thousand
  * records (a megabyte and more) this is several times quicker than joining the pieces into one
  * string and encoding that, which is what a `Response` of a string does.
  */
-export class Utf8Writer implements JsonOut {
+export class Utf8Writer {
 	#buffer: Buffer;
 	#length = 0;
 

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ServerDeps } from '../../deps';
 import type { Actor } from '../../auth/sessions';
 import type { Database } from '../../db';
-import { ApiError, JsonText, Utf8Writer, type JsonOut } from '../../api/http';
+import { ApiError, JsonText, Utf8Writer } from '../../api/http';
 import { refuse, type SyncScope } from '../../access';
 import {
 	PULL_PAGE,
@@ -11,7 +11,7 @@ import {
 	type Change,
 	type PullResponse
 } from '$lib/sync';
-import { jsonString, writeFullRecordJson } from '../sync-records';
+import { fullRecordJson, jsonString } from '../sync-records';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 import { checkVersions } from './checks';
 import type { RecordRow } from './rows';
@@ -84,25 +84,23 @@ const PULLED_SELECT = sql.raw(
 );
 
 /**
- * Appends a change as JSON to `out`: the `Change` the row stands for, built from the stored JSON
- * of `data` and `fieldRevs` without parsing them (see `fullRecordJson`).
+ * The JSON text of the `Change` a row stands for, built from the stored JSON of `data` and
+ * `fieldRevs` without parsing them (see `fullRecordJson`): one string, written into the answer
+ * in one call.
  */
-function writeChangeJson(out: JsonOut, row: PulledRow): void {
-	out.push(
+function changeJson(row: PulledRow): string {
+	return (
 		`{"recordId":${jsonString(row.recordId)},"type":${jsonString(row.type)},` +
-			`"rev":${JSON.stringify(row.rev)},"data":`
-	);
-	writeFullRecordJson(out, row.type, row.data, {
-		id: row.recordId,
-		kindergartenId: row.kindergartenId,
-		createdAt: row.createdAt,
-		updatedAt: row.updatedAt,
-		deletedAt: row.deletedAt
-	});
-	out.push(
-		',"fieldRevs":',
-		row.fieldRevs,
-		`,"deletedAt":${jsonString(row.deletedAt)},"updatedBy":${jsonString(row.updatedBy)}}`
+		`"rev":${JSON.stringify(row.rev)},"data":` +
+		fullRecordJson(row.type, row.data, {
+			id: row.recordId,
+			kindergartenId: row.kindergartenId,
+			createdAt: row.createdAt,
+			updatedAt: row.updatedAt,
+			deletedAt: row.deletedAt
+		}) +
+		`,"fieldRevs":${row.fieldRevs},"deletedAt":${jsonString(row.deletedAt)},` +
+		`"updatedBy":${jsonString(row.updatedBy)}}`
 	);
 }
 
@@ -128,7 +126,7 @@ function pageSize(changes: readonly PageItem[]): number {
 const CHANGE_OVERHEAD = 400;
 
 /**
- * A pull's answer as JSON: `PullResponse`, its changes as `writeChangeJson` writes them, written
+ * A pull's answer as JSON: `PullResponse`, its changes as `changeJson` writes them, written
  * straight into UTF-8 bytes (`Utf8Writer`).
  */
 function pullJson(page: { changes: PageItem[]; head: number; cursor: number; hasMore: boolean }) {
@@ -137,9 +135,8 @@ function pullJson(page: { changes: PageItem[]; head: number; cursor: number; has
 	const out = new Utf8Writer(chars);
 	out.push('{"changes":[');
 	page.changes.forEach((item, i) => {
-		if (i > 0) out.push(',');
-		if ('json' in item) out.push(item.json);
-		else writeChangeJson(out, item.row);
+		const text = 'json' in item ? item.json : changeJson(item.row);
+		out.push(i > 0 ? ',' + text : text);
 	});
 	out.push(
 		`],"head":${JSON.stringify(page.head)},"cursor":${JSON.stringify(page.cursor)},` +

@@ -66,27 +66,46 @@ export interface WriteContext {
  * For a list of field names, the pieces of the JSON text of an object with each of them set to
  * one value: `{"a":` … `,"b":` … `}`, to be joined with that value's JSON. A new record's
  * revisions and writers are such objects, and the records of a batch mostly share one list of
- * fields, so the pieces are made once per list rather than once per record.
+ * fields (in one order), so the pieces are made again only when the list is another than the
+ * last one's: comparing two lists of the same field names costs less than a key made of them.
  */
-const OBJECT_PIECES = new Map<string, string[]>();
+let lastFields: readonly string[] = [];
+let lastPieces: string[] = ['{}'];
 
 function objectPieces(fields: readonly string[]): string[] {
-	const key = fields.join('\u0000');
-	let pieces = OBJECT_PIECES.get(key);
-	if (pieces === undefined) {
-		pieces = fields.map((field, i) => `${i === 0 ? '{' : ','}${JSON.stringify(field)}:`);
+	if (!sameList(fields, lastFields)) {
+		const pieces = fields.map((field, i) => `${i === 0 ? '{' : ','}${JSON.stringify(field)}:`);
 		pieces.push('}');
-		// Field names are the record types' (a mutation with any other is rejected before this),
-		// so the lists are few; the bound only guards memory.
-		if (OBJECT_PIECES.size >= 1000) OBJECT_PIECES.clear();
-		OBJECT_PIECES.set(key, pieces);
+		lastFields = [...fields];
+		lastPieces = pieces;
 	}
-	return pieces;
+	return lastPieces;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 /** The JSON text of an object with each of `fields` set to the value whose JSON is `value`. */
 function objectOfOne(fields: readonly string[], value: string): string {
 	return fields.length === 0 ? '{}' : objectPieces(fields).join(value);
+}
+
+/**
+ * `objectOfOne` for the writer, which is the same for every record of a batch: the last text
+ * made is given again while the list and the writer are the same.
+ */
+let lastWriters = { pieces: lastPieces, value: '', text: '{}' };
+
+function writersOf(fields: readonly string[], writer: string): string {
+	if (fields.length === 0) return '{}';
+	const pieces = objectPieces(fields);
+	if (pieces !== lastWriters.pieces || writer !== lastWriters.value) {
+		lastWriters = { pieces, value: writer, text: pieces.join(JSON.stringify(writer)) };
+	}
+	return lastWriters.text;
 }
 
 /**
@@ -120,7 +139,7 @@ export function recordRow(
 		// A new record: every changed field (record fields, each once) has `rev` and the writer,
 		// as the branch above would write it, without the objects.
 		fieldRevs = objectOfOne(record.changed, String(record.rev));
-		fieldClients = objectOfOne(record.changed, JSON.stringify(ctx.writer));
+		fieldClients = writersOf(record.changed, ctx.writer);
 	}
 	const groupId = record.data['groupId'];
 	return {
