@@ -49,16 +49,19 @@ export class Utf8Writer {
 	}
 
 	push(...texts: string[]): void {
-		for (const text of texts) {
-			// At most three bytes per UTF-16 unit (a surrogate pair: four for two).
-			const most = this.#length + text.length * 3;
-			if (most > this.#buffer.length) {
-				const grown = Buffer.allocUnsafeSlow(Math.max(most, this.#buffer.length * 2));
-				this.#buffer.copy(grown, 0, 0, this.#length);
-				this.#buffer = grown;
-			}
-			this.#length += this.#buffer.write(text, this.#length, 'utf8');
+		for (const text of texts) this.write(text);
+	}
+
+	/** One text: what a pull calls thousands of times a page (no array of arguments). */
+	write(text: string): void {
+		// At most three bytes per UTF-16 unit (a surrogate pair: four for two).
+		const most = this.#length + text.length * 3;
+		if (most > this.#buffer.length) {
+			const grown = Buffer.allocUnsafeSlow(Math.max(most, this.#buffer.length * 2));
+			this.#buffer.copy(grown, 0, 0, this.#length);
+			this.#buffer = grown;
 		}
+		this.#length += this.#buffer.write(text, this.#length, 'utf8');
 	}
 
 	/** The bytes written so far (a view, not a copy). */

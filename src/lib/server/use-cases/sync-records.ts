@@ -67,19 +67,36 @@ export function fullRecord(
  * Text that is not an object's is taken the long way, as before.
  */
 export function fullRecordJson(type: RecordType, data: string, meta: RecordMeta): string {
+	const [open, fields, close] = fullRecordJsonParts(type, data, meta);
+	return fields === '' ? open + close : open + fields + close;
+}
+
+/**
+ * `fullRecordJson` in three parts to be written one after the other: the opening, the stored
+ * fields as they are (a view of `data`, not a copy; empty for none), and the rest. A pull
+ * writes them into its answer's bytes without joining the stored text to anything.
+ */
+export function fullRecordJsonParts(
+	type: RecordType,
+	data: string,
+	meta: RecordMeta
+): [string, string, string] {
 	if (data[0] !== '{' || data[data.length - 1] !== '}') {
-		return JSON.stringify(fullRecord(type, JSON.parse(data) as Record<string, unknown>, meta));
+		const whole = JSON.stringify(
+			fullRecord(type, JSON.parse(data) as Record<string, unknown>, meta)
+		);
+		return [whole, '', ''];
 	}
 	const fields = data.slice(1, -1);
-	// One string made with `+` (V8 keeps the pieces until it is written): a pull writes each
-	// change's text into its answer's bytes in one call rather than one call a piece.
-	return (
-		(type === 'activity' ? '{"origin":"own",' : '{') +
-		(fields.trim() !== '' ? fields + ',' : '') +
-		`"id":${jsonString(meta.id)},"kindergartenId":${jsonString(meta.kindergartenId)},` +
-		`"createdAt":${jsonString(meta.createdAt)},"updatedAt":${jsonString(meta.updatedAt)},` +
-		`"deletedAt":${jsonString(meta.deletedAt)}}`
-	);
+	const stored = fields.trim() !== '';
+	return [
+		type === 'activity' ? '{"origin":"own",' : '{',
+		stored ? fields : '',
+		(stored ? ',' : '') +
+			`"id":${jsonString(meta.id)},"kindergartenId":${jsonString(meta.kindergartenId)},` +
+			`"createdAt":${jsonString(meta.createdAt)},"updatedAt":${jsonString(meta.updatedAt)},` +
+			`"deletedAt":${jsonString(meta.deletedAt)}}`
+	];
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 	type Change,
 	type PullResponse
 } from '$lib/sync';
-import { fullRecordJson, jsonString } from '../sync-records';
+import { fullRecordJsonParts, jsonString } from '../sync-records';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 import { checkVersions } from './checks';
 import type { RecordRow } from './rows';
@@ -84,24 +84,26 @@ const PULLED_SELECT = sql.raw(
 );
 
 /**
- * The JSON text of the `Change` a row stands for, built from the stored JSON of `data` and
- * `fieldRevs` without parsing them (see `fullRecordJson`): one string, written into the answer
- * in one call.
+ * Writes a change as JSON: the `Change` the row stands for, built from the stored JSON of
+ * `data` and `fieldRevs` without parsing them (see `fullRecordJson`). Five writes a change: the
+ * short pieces joined, the stored texts written as they are (joining them would copy them).
  */
-function changeJson(row: PulledRow): string {
-	return (
-		`{"recordId":${jsonString(row.recordId)},"type":${jsonString(row.type)},` +
-		`"rev":${JSON.stringify(row.rev)},"data":` +
-		fullRecordJson(row.type, row.data, {
-			id: row.recordId,
-			kindergartenId: row.kindergartenId,
-			createdAt: row.createdAt,
-			updatedAt: row.updatedAt,
-			deletedAt: row.deletedAt
-		}) +
-		`,"fieldRevs":${row.fieldRevs},"deletedAt":${jsonString(row.deletedAt)},` +
-		`"updatedBy":${jsonString(row.updatedBy)}}`
+function writeChange(out: Utf8Writer, row: PulledRow, comma: boolean): void {
+	const [open, fields, close] = fullRecordJsonParts(row.type, row.data, {
+		id: row.recordId,
+		kindergartenId: row.kindergartenId,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt,
+		deletedAt: row.deletedAt
+	});
+	out.write(
+		`${comma ? ',' : ''}{"recordId":${jsonString(row.recordId)},"type":${jsonString(row.type)},` +
+			`"rev":${JSON.stringify(row.rev)},"data":${open}`
 	);
+	if (fields !== '') out.write(fields);
+	out.write(`${close},"fieldRevs":`);
+	out.write(row.fieldRevs);
+	out.write(`,"deletedAt":${jsonString(row.deletedAt)},"updatedBy":${jsonString(row.updatedBy)}}`);
 }
 
 /** One change of a page: a record row, or a change already written as JSON (the guidance). */
@@ -126,7 +128,7 @@ function pageSize(changes: readonly PageItem[]): number {
 const CHANGE_OVERHEAD = 400;
 
 /**
- * A pull's answer as JSON: `PullResponse`, its changes as `changeJson` writes them, written
+ * A pull's answer as JSON: `PullResponse`, its changes as `writeChange` writes them, written
  * straight into UTF-8 bytes (`Utf8Writer`).
  */
 function pullJson(page: { changes: PageItem[]; head: number; cursor: number; hasMore: boolean }) {
@@ -135,8 +137,8 @@ function pullJson(page: { changes: PageItem[]; head: number; cursor: number; has
 	const out = new Utf8Writer(chars);
 	out.push('{"changes":[');
 	page.changes.forEach((item, i) => {
-		const text = 'json' in item ? item.json : changeJson(item.row);
-		out.push(i > 0 ? ',' + text : text);
+		if ('row' in item) writeChange(out, item.row, i > 0);
+		else out.write(i > 0 ? `,${item.json}` : item.json);
 	});
 	out.push(
 		`],"head":${JSON.stringify(page.head)},"cursor":${JSON.stringify(page.cursor)},` +
