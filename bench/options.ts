@@ -1,7 +1,7 @@
 /** The runner's command line (`npm run bench -- …`). */
 
 /** Steps that `--only` runs alone (printed, not written to bench-results/latest.json). */
-export const ONLY = ['first-page', 'first-sync', 'lighthouse'] as const;
+export const ONLY = ['first-page', 'first-sync', 'slow-line', 'lighthouse'] as const;
 export type Only = (typeof ONLY)[number];
 
 export interface Options {

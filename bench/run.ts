@@ -4,6 +4,7 @@
 //   npm run bench -- [--no-build] [--plans N] [--rounds N] [--load-seconds N]
 //   npm run bench -- --only first-page [--no-build]   (step 4 alone, file by file)
 //   npm run bench -- --only first-sync [--no-build]   (step 5b alone)
+//   npm run bench -- --only slow-line [--no-build]    (step 5c alone)
 //   npm run bench -- --only lighthouse [--no-build]   (step 7 alone)
 //
 // Builds the app (unless --no-build), serves it with `node build` on a free port, and runs each
@@ -26,6 +27,7 @@ import { measureFirstPage, printFirstPage } from './measurements/first-page';
 import { measureServerSyncs, printFirstSyncFromServer } from './measurements/first-sync-server';
 import { lighthouseMeasurement, measureLighthouse } from './measurements/lighthouse';
 import { stopServerSync } from './measurements/server-sync';
+import { throttledSync } from './measurements/throttled-sync';
 import { parseArgs, USAGE, type Options } from './options';
 import { machine, writeRecord } from './record';
 import { metTargets, printTable } from './table';
@@ -57,6 +59,29 @@ async function onlyFirstSync(options: Options): Promise<void> {
 	const browser = await launchChromium();
 	try {
 		printFirstSyncFromServer(await measureServerSyncs(browser, bundles, options));
+	} finally {
+		await browser.close().catch(() => {});
+	}
+}
+
+/** `--only slow-line`: step 5c alone. */
+async function onlySlowLine(options: Options): Promise<void> {
+	progress('bundling bench/page/ with the app modules …');
+	const bundles = await bundlePage();
+	const browser = await launchChromium();
+	try {
+		if (throttledSync.phase !== 'browser') throw new Error('step 5c runs in the browser');
+		const results = await throttledSync.run({
+			browser,
+			bundles,
+			options,
+			origin: '',
+			contextOptions: CONTEXT_OPTIONS
+		});
+		console.log('');
+		for (const row of throttledSync.rows(results as Results, options)) {
+			console.log(row.join(' │ '));
+		}
 	} finally {
 		await browser.close().catch(() => {});
 	}
@@ -160,6 +185,7 @@ async function main(): Promise<void> {
 	}
 	if (options.only === 'first-page') return onlyFirstPage();
 	if (options.only === 'first-sync') return onlyFirstSync(options);
+	if (options.only === 'slow-line') return onlySlowLine(options);
 	if (options.only === 'lighthouse') return onlyLighthouse(options);
 	return runAll(options);
 }

@@ -43,7 +43,7 @@ export type FirstSyncFromServerResults = Partial<
 >;
 
 /** The demo organisation's staff member (src/lib/server/demo.ts), who pulls. */
-const DEMO_STAFF = { email: 'ansatt@demo.lekeplan.no', password: 'lekeplan-demo' };
+export const DEMO_STAFF = { email: 'ansatt@demo.lekeplan.no', password: 'lekeplan-demo' };
 
 /** Where the first sync from the server finds PostgreSQL. */
 const POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -52,7 +52,7 @@ const POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@12
  * A database of its own for a server of the first sync, and how to remove it: a SQLite file in a
  * temporary directory, or a PostgreSQL database.
  */
-async function scratchDatabase(
+export async function scratchDatabase(
 	dialect: Database
 ): Promise<{ env: Record<string, string>; remove: () => Promise<void> }> {
 	if (dialect === 'sqlite') {

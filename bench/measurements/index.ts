@@ -6,6 +6,7 @@ import { importing } from './import';
 import { lighthouseMeasurement } from './lighthouse';
 import { pages } from './pages';
 import { serverSync } from './server-sync';
+import { throttledSync } from './throttled-sync';
 
 /**
  * Every measurement, in the order of the printed table. The runner runs the server phase first
@@ -17,6 +18,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
 	firstPage,
 	firstSync,
 	firstSyncFromServer,
+	throttledSync,
 	serverSync,
 	lighthouseMeasurement
 ];

@@ -8,7 +8,8 @@ export const DATABASES = {
 	sync: 'lekeplan-bench-sync',
 	syncRaw: 'lekeplan-bench-sync-raw',
 	httpSync: 'lekeplan-bench-http-sync',
-	httpSyncRaw: 'lekeplan-bench-http-sync-raw'
+	httpSyncRaw: 'lekeplan-bench-http-sync-raw',
+	throttled: 'lekeplan-bench-throttled'
 } as const;
 
 /** A freshly created database of the app's schema. */

@@ -15,6 +15,13 @@ import {
 } from './first-sync';
 import { importRound } from './import';
 import { prepare } from './plans';
+import {
+	seedVaried,
+	throttledFirstSync,
+	throttledIncrementalPull,
+	throttledPull,
+	throttledPushAndPull
+} from './throttled';
 
 const bench = {
 	prepare,
@@ -27,7 +34,12 @@ const bench = {
 	serverSyncRound,
 	seedApp,
 	counts,
-	filterBaseline
+	filterBaseline,
+	seedVaried,
+	throttledFirstSync,
+	throttledPushAndPull,
+	throttledIncrementalPull,
+	throttledPull
 };
 
 export type Bench = typeof bench;
