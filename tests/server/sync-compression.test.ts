@@ -131,7 +131,7 @@ describeEachDatabase('compressed sync', (dialect) => {
 		});
 		const plainAnswer = await server.request('GET', path, { cookie });
 		expect(plainAnswer.headers.get('content-encoding')).toBeNull();
-		expect(plainAnswer.headers.get('vary')).toMatch(/accept-encoding/i);
+		expect(plainAnswer.headers.get('vary')).toBe('Accept-Encoding');
 		const plain = Buffer.from(await plainAnswer.arrayBuffer());
 		expect(plain.byteLength).toBeGreaterThan(10_000);
 
@@ -141,6 +141,8 @@ describeEachDatabase('compressed sync', (dialect) => {
 		});
 		expect(gzipped.status).toBe(200);
 		expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+		// Said once, by the answer and not again by the compression.
+		expect(gzipped.headers.get('vary')).toBe('Accept-Encoding');
 		const gz = Buffer.from(await gzipped.arrayBuffer());
 		expect(Number(gzipped.headers.get('content-length'))).toBe(gz.byteLength);
 		expect(gz.byteLength).toBeLessThan(plain.byteLength / 4);

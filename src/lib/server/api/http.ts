@@ -76,6 +76,8 @@ export function json(status: number, body: unknown, headers: HeadersInit = {}): 
 	const h = new Headers(headers);
 	h.set('content-type', 'application/json; charset=utf-8');
 	h.set('cache-control', 'no-store');
+	// Every JSON answer may go compressed (`compressed`), so its bytes depend on the header.
+	if (!varies(h)) h.append('vary', 'Accept-Encoding');
 	if (body instanceof JsonText && typeof body.body !== 'string') {
 		// Bytes go out as a stream of that one chunk: a Response made of the bytes themselves
 		// would copy them first (the Fetch standard's "extract a body"), megabytes for a pull.
@@ -108,6 +110,11 @@ export const COMPRESS_MIN_BYTES = 1024;
 export const BROTLI_QUALITY = 3;
 export const GZIP_LEVEL = 6;
 
+/** Whether the headers say the answer depends on `Accept-Encoding`. */
+function varies(headers: Headers): boolean {
+	return /(^|,)\s*accept-encoding\s*(,|$)/i.test(headers.get('vary') ?? '');
+}
+
 /** Which encoding of an answer the caller takes (`Accept-Encoding`): brotli first, then gzip. */
 export function answerEncoding(accept: string | null): 'br' | 'gzip' | null {
 	const offered = new Map<string, number>();
@@ -133,13 +140,15 @@ export async function compressed(response: Response, accept: string | null): Pro
 	if (!type.startsWith('application/json') || response.headers.has('content-encoding')) {
 		return response;
 	}
-	const headers = new Headers(response.headers);
-	headers.append('vary', 'Accept-Encoding');
 	const encoding = answerEncoding(accept);
 	const length = Number(response.headers.get('content-length') ?? Number.NaN);
-	if (!encoding || !response.body || (Number.isFinite(length) && length < COMPRESS_MIN_BYTES)) {
-		return new Response(response.body, { status: response.status, headers });
-	}
+	const plain =
+		!encoding || !response.body || (Number.isFinite(length) && length < COMPRESS_MIN_BYTES);
+	// An answer of `json()` says Vary already: sent plain, it goes on as it is, not copied.
+	if (plain && varies(response.headers)) return response;
+	const headers = new Headers(response.headers);
+	if (!varies(headers)) headers.append('vary', 'Accept-Encoding');
+	if (plain) return new Response(response.body, { status: response.status, headers });
 	const bytes = Buffer.from(await response.arrayBuffer());
 	if (bytes.byteLength < COMPRESS_MIN_BYTES) {
 		return new Response(bytes, { status: response.status, headers });
