@@ -165,12 +165,14 @@ export function pullPath(query: {
 	clientId: string;
 	protocol: number;
 	schema: number;
+	known?: Array<[number, number]>;
 }): string {
 	const params = new URLSearchParams({
 		cursor: String(query.cursor),
 		clientId: query.clientId,
 		protocol: String(query.protocol),
-		schema: String(query.schema)
+		schema: String(query.schema),
+		...(query.known ? { known: query.known.map(([a, b]) => `${a}-${b}`).join(',') } : {})
 	});
 	return `/api/v1/sync/pull?${params}`;
 }

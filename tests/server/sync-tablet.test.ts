@@ -81,6 +81,79 @@ describeEachDatabase('a tablet syncing with the server', (dialect) => {
 		db.close();
 	});
 
+	it('does not pull back what it pushed as it holds it, but what another tablet changed (issue 18)', async () => {
+		const { db, engine, plans } = await tablet(owner.users.staff.email);
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		const ids: string[] = [];
+		for (const title of ['Lydjakt', 'Skyggeteater', '  Fotojakt  ']) {
+			const made = await plans.create(
+				planFields(group, { title }) as PlanContent,
+				owner.kindergartens[0]!.id
+			);
+			if (!made.ok) throw new Error('the plan did not save');
+			ids.push(made.plan.id);
+		}
+		// The tablet trims as the server does: all three come back from the push as held.
+		expect(await engine.sync()).toMatchObject({ ok: true, pushed: 3, pulled: 0 });
+		const revs = (await db.plans.bulkGet(ids)).map((p) => p?.syncRev);
+		expect(revs.every((r) => typeof r === 'number')).toBe(true);
+
+		const other = new TestClient(server, await signIn(server, owner.users.manager.email));
+		await other.push([other.put(ids[0]!, revs[0]!, { goals: 'Lytte etter lyder ute' })]);
+		expect(await engine.sync()).toMatchObject({ ok: true, pushed: 0, pulled: 1 });
+		expect((await plans.get(ids[0]!))?.goals).toBe('Lytte etter lyder ute');
+		db.close();
+	});
+
+	it('pulls again a plan of which one change was refused, though another was stored as sent', async () => {
+		const { db, engine, plans } = await tablet(owner.users.manager.email);
+		// Another plan first: the plan's revision is above 1, so that pulling it again starts
+		// above 0 (a pull from 0 takes everything anyway).
+		const writer = new TestClient(server, await signIn(server, owner.users.staff.email));
+		await writer.push([writer.put(uuidv7(), null, planFields(group, { title: 'Før' }))]);
+		const made = await plans.create(
+			planFields(group, { title: 'Kodekort på tunet' }) as PlanContent,
+			owner.kindergartens[0]!.id
+		);
+		if (!made.ok) throw new Error('the plan did not save');
+		expect(await engine.sync()).toMatchObject({ ok: true });
+		// Offline: an approval (refused: the owner makes them staff meanwhile), then new goals.
+		const approved = await plans.setApproval(made.plan.id, {
+			decision: 'approved',
+			by: 'Siri Styrer',
+			at: server.clock.now().toISOString(),
+			note: ''
+		});
+		expect(approved.ok).toBe(true);
+		const { approval: _, ...content } = (await plans.get(made.plan.id))!;
+		void _;
+		const edited = await plans.update(made.plan.id, {
+			...(content as unknown as PlanContent),
+			goals: 'Følge en kodekortrekke'
+		});
+		expect(edited.ok).toBe(true);
+		await server.deps.db
+			.updateTable('users')
+			.set({ role: 'staff' })
+			.where('id', '=', owner.users.manager.id)
+			.execute();
+		try {
+			expect(await engine.sync()).toMatchObject({ ok: true });
+			// The goals are stored, the approval is not: the tablet shows the server's plan.
+			const local = await plans.get(made.plan.id);
+			expect(local?.goals).toBe('Følge en kodekortrekke');
+			expect(local?.approval ?? null).toBeNull();
+			expect(await db.rejections.count()).toBe(1);
+		} finally {
+			await server.deps.db
+				.updateTable('users')
+				.set({ role: 'manager' })
+				.where('id', '=', owner.users.manager.id)
+				.execute();
+			db.close();
+		}
+	});
+
 	it("keeps a refused change with its reason and record, shows the server's value, and lets it be dismissed", async () => {
 		// A manager approves a plan offline; meanwhile the owner makes them staff again.
 		const { db, name, engine, plans } = await tablet(owner.users.manager.email);

@@ -3,13 +3,15 @@ import { uuidv7 } from '$lib/domain/ids';
 import { hashPassword } from '$lib/server/auth/passwords';
 import {
 	MAX_BATCH,
+	MAX_KNOWN_RANGES,
 	PROTOCOL_VERSION,
 	PULL_PAGE,
 	PULL_PAGE_CHARS,
 	SUPPORTED_SCHEMA,
 	type Change,
 	type ConflictView,
-	type Mutation
+	type Mutation,
+	type PullResponse
 } from '$lib/sync';
 import {
 	describeEachDatabase,
@@ -104,15 +106,16 @@ describeEachDatabase('sync', (dialect) => {
 			const id = uuidv7();
 			const created = await client.push([client.put(id, null, planFields(group))]);
 			expect(created.lastMutationId).toBe(1);
+			// Stored as the tablet sent it: it holds the record at that revision (issue 18).
 			expect(created.results).toEqual([
-				{ id: 1, status: 'applied', rev: expect.any(Number) as unknown }
+				{ id: 1, status: 'applied', rev: expect.any(Number) as unknown, exact: true }
 			]);
 			const rev1 = created.results[0]!.rev!;
 
 			const edited = await client.push([
 				client.put(id, rev1, { title: 'Bee-Bot i ring', screenMinutes: 0 })
 			]);
-			expect(edited.results).toEqual([{ id: 2, status: 'applied', rev: rev1 + 1 }]);
+			expect(edited.results).toEqual([{ id: 2, status: 'applied', rev: rev1 + 1, exact: true }]);
 			const row = (await recordRow(id))!;
 			expect(row).toMatchObject({
 				type: 'plan',
@@ -202,7 +205,7 @@ describeEachDatabase('sync', (dialect) => {
 					reason: 'invalid_record',
 					fields: { title: 'required' }
 				},
-				{ id: 2, status: 'applied', rev: expect.any(Number) as unknown },
+				{ id: 2, status: 'applied', rev: expect.any(Number) as unknown, exact: true },
 				{ id: 3, status: 'rejected', reason: 'server_field', fields: { id: 'server_field' } },
 				{
 					id: 4,
@@ -267,7 +270,9 @@ describeEachDatabase('sync', (dialect) => {
 					reason: 'invalid_record',
 					fields: { screenMinutes: 'exceeds_duration' }
 				},
-				{ id: 15, status: 'applied', rev: expect.any(Number) as unknown }
+				// As the server sees it, stored as sent: the tablet, which holds the refused edit of
+				// 14 as well, does not take it as exact (the engine's unsure records).
+				{ id: 15, status: 'applied', rev: expect.any(Number) as unknown, exact: true }
 			]);
 			expect((await dataOf(good))['screenMinutes']).toBe(0);
 		});
@@ -747,6 +752,53 @@ describeEachDatabase('sync', (dialect) => {
 	});
 
 	describe('pulling', () => {
+		it('leaves out what a tablet holds exactly, and only that (issue 18)', async () => {
+			const tablet = new TestClient(server, staff);
+			const other = new TestClient(server, manager);
+			const { cursor: start } = await tablet.pullAll(0);
+			const [asSent, trimmed, changedAfter] = [uuidv7(), uuidv7(), uuidv7()];
+			const { results } = await tablet.push([
+				tablet.put(asSent, null, planFields(group, { title: 'Som sendt' })),
+				tablet.put(trimmed, null, planFields(group, { title: '  Trimmet  ' })),
+				tablet.put(changedAfter, null, planFields(group, { title: 'Endret etterpå' }))
+			]);
+			expect(results.map((r) => r.exact ?? false)).toEqual([true, false, true]);
+			// Another tablet changes the third afterwards: a revision the first does not hold.
+			await other.push([other.put(changedAfter, results[2]!.rev!, { goals: 'Nye mål' })]);
+			// What the tablet names: the revisions the answer said it holds exactly.
+			const known = results
+				.filter((r) => r.exact)
+				.map((r) => `${r.rev}-${r.rev}`)
+				.join(',');
+			const response = await tablet.pullResponse(start, `&known=${known}`);
+			expect(response.status).toBe(200);
+			const page = (await response.json()) as PullResponse;
+			const pulled = page.changes.map((c) => c.recordId);
+			expect(pulled).not.toContain(asSent);
+			expect(pulled).toContain(trimmed);
+			expect(pulled).toContain(changedAfter);
+			expect(page.changes.find((c) => c.recordId === trimmed)!.data['title']).toBe('Trimmet');
+			// Without `known`, everything, as before.
+			const all = (await tablet.pull(start)).changes.map((c) => c.recordId);
+			expect(all).toEqual(expect.arrayContaining([asSent, trimmed, changedAfter]));
+			// `known` is read strictly: ranges a-b with a ≤ b, at most MAX_KNOWN_RANGES.
+			for (const bad of [
+				'5',
+				'9-3',
+				'1-2,',
+				'a-b',
+				Array(MAX_KNOWN_RANGES + 1)
+					.fill('1-1')
+					.join(',')
+			]) {
+				const refused = await tablet.pullResponse(start, `&known=${encodeURIComponent(bad)}`);
+				expect(refused.status, bad).toBe(400);
+				expect(await refused.json()).toMatchObject({
+					error: { reason: 'invalid_query', fields: { known: 'invalid_ranges' } }
+				});
+			}
+		});
+
 		it('pages 2 × PULL_PAGE + 200 records in revision order with strictly increasing cursors, missing none', async () => {
 			const fresh = await startTestServer(dialect);
 			try {

@@ -124,7 +124,20 @@ export interface MutationResult {
 	fields?: Record<string, string>;
 	/** The record's revision after this mutation, when it changed the record. */
 	rev?: number;
+	/**
+	 * With `rev`: the record at `rev` is what the tablet holds (its base, which nobody else
+	 * changed since, with the fields it sent, stored as sent). The tablet takes `rev` as its
+	 * record's revision and names it in its next pull's `known`, so the server does not send the
+	 * record back (issue 18). Absent when the server stored anything else.
+	 */
+	exact?: true;
 }
+
+/**
+ * Revisions a pull may leave out (`known`): ranges `a-b` of revisions the tablet holds exactly
+ * (`MutationResult.exact`), comma-separated, at most this many.
+ */
+export const MAX_KNOWN_RANGES = 32;
 
 export interface PushResponse {
 	results: MutationResult[];

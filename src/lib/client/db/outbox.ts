@@ -15,7 +15,11 @@ export const META = {
 	nextMutationId: 'nextMutationId',
 	cursor: 'cursor',
 	/** Whether this database syncs (a signed-in user's) or is the device's local one. */
-	enabled: 'enabled'
+	enabled: 'enabled',
+	/** Revisions the server stored as this device holds them, which its next pull leaves out. */
+	knownRevisions: 'knownRevisions',
+	/** Records a refused, conflicting or lost change made unsure until the next pull. */
+	unsureRecords: 'unsureRecords'
 } as const;
 
 /** Fields that only the server or this device sets: never sent as a change. */

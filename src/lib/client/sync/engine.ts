@@ -6,6 +6,7 @@ import { ownActivitySchema, type OwnActivity } from '$lib/domain/library/library
 import { guidanceSetSchema, type GuidanceSet } from '$lib/domain/guidance';
 import {
 	MAX_BATCH,
+	MAX_KNOWN_RANGES,
 	MAX_PUSH_BYTES,
 	PROTOCOL_VERSION,
 	SCHEMA_VERSION,
@@ -32,6 +33,8 @@ export interface SyncTransport {
 		clientId: string;
 		protocol: number;
 		schema: number;
+		/** Revisions this device holds exactly, for the server to leave out (issue 18). */
+		known?: Array<[number, number]>;
 	}): Promise<TransportResult<PullResponse>>;
 }
 
@@ -148,7 +151,27 @@ export class SyncEngine {
 			];
 			await this.db.transaction('rw', tables, async () => {
 				let rewindTo: number | null = null;
+				// Records whose local copy may differ from the server's until the next pull: a change
+				// of theirs was refused, kept as a conflict, or decided in an answer that was lost.
+				const unsure = new Set(await this.#unsure());
 				for (const result of results) {
+					const entry = batch.find((m) => m.id === result.id);
+					if (result.status !== 'applied' && entry) unsure.add(entry.recordId);
+				}
+				const exact: number[] = [];
+				for (const result of results) {
+					// The server stored the record as this device holds it: take its revision, and
+					// leave it out of the next pull (issue 18).
+					if (result.status === 'applied' && result.exact && result.rev !== undefined) {
+						const entry = batch.find((m) => m.id === result.id);
+						if (
+							entry &&
+							!unsure.has(entry.recordId) &&
+							(await this.#takeRevision(entry.type, entry.recordId, result.rev))
+						) {
+							exact.push(result.rev);
+						}
+					}
 					// 'skipped': the server decided this mutation before and the answer was lost, so
 					// this device does not know what it decided; re-pull the record like a conflict.
 					if (result.status === 'applied') continue;
@@ -184,6 +207,16 @@ export class SyncEngine {
 				if (rewindTo !== null && rewindTo < (await this.cursor())) {
 					await this.db.syncMeta.put({ key: META.cursor, value: rewindTo });
 				}
+				if (unsure.size > 0) {
+					// An unsure record is pulled again whatever revision it was known at.
+					const revs = new Set<number>();
+					for (const id of unsure) {
+						const local = (await this.db.plans.get(id)) ?? (await this.db.ownActivities.get(id));
+						if (local?.syncRev !== undefined) revs.add(local.syncRev);
+					}
+					await this.db.syncMeta.put({ key: META.unsureRecords, value: [...unsure] });
+					await this.#setKnown([...(await this.#known()), ...exact].filter((r) => !revs.has(r)));
+				} else if (exact.length > 0) await this.#setKnown([...(await this.#known()), ...exact]);
 			});
 			pushed += batch.filter((m) => m.id <= lastMutationId).length;
 			// The server took nothing of this batch: stop rather than loop on it.
@@ -237,11 +270,14 @@ export class SyncEngine {
 		let from = await this.cursor();
 		for (let round = 0; round < 10_000; round++) {
 			const cursor = await this.cursor();
+			// A download from 0 takes everything (a reset dropped what this device held).
+			const known = from > 0 ? rangesOf((await this.#known()).filter((r) => r > cursor)) : [];
 			const answer = await this.transport.pull({
 				cursor,
 				clientId,
 				protocol: PROTOCOL_VERSION,
-				schema: SCHEMA_VERSION
+				schema: SCHEMA_VERSION,
+				...(known.length > 0 ? { known } : {})
 			});
 			if (!answer.ok) {
 				// A cursor from the future: the server was restored from a backup. Start over.
@@ -261,9 +297,44 @@ export class SyncEngine {
 				pulled,
 				total: hasMore ? estimateTotal(pulled, from, answer.data.cursor, head) : pulled
 			});
-			if (!hasMore) return { ok: true, pushed: 0, pulled };
+			if (!hasMore) {
+				// Revisions the cursor has passed are behind it for good.
+				const passed = answer.data.cursor;
+				const known = await this.#known();
+				if (known.some((r) => r <= passed)) await this.#setKnown(known.filter((r) => r > passed));
+				// The pull brought every unsure record as the server has it.
+				await this.db.syncMeta.delete(META.unsureRecords);
+				return { ok: true, pushed: 0, pulled };
+			}
 		}
 		return { ok: false, reason: 'pull_did_not_end', status: 0 };
+	}
+
+	/** Revisions this device holds exactly (from push answers), not yet passed by its cursor. */
+	async #known(): Promise<number[]> {
+		const row = await this.db.syncMeta.get(META.knownRevisions);
+		return Array.isArray(row?.value) ? (row.value as number[]) : [];
+	}
+
+	async #unsure(): Promise<string[]> {
+		const row = await this.db.syncMeta.get(META.unsureRecords);
+		return Array.isArray(row?.value) ? (row.value as string[]) : [];
+	}
+
+	async #setKnown(revisions: number[]): Promise<void> {
+		const sorted = [...new Set(revisions)].sort((a, b) => a - b);
+		await this.db.syncMeta.put({ key: META.knownRevisions, value: sorted });
+	}
+
+	/**
+	 * Takes the server's revision for a record it stored as this device holds it; false when the
+	 * record is no longer here (then nothing is left out of the pull for it).
+	 */
+	async #takeRevision(type: string, recordId: string, rev: number): Promise<boolean> {
+		const table =
+			type === 'plan' ? this.db.plans : type === 'activity' ? this.db.ownActivities : null;
+		if (!table) return false;
+		return (await table.update(recordId, { syncRev: rev })) === 1;
 	}
 
 	/** What a pull writes (with the outbox it reads and the cursor it moves). */
@@ -285,6 +356,8 @@ export class SyncEngine {
 			);
 			await this.db.ownActivities.bulkDelete(staleActivities.map((a) => a.id));
 			await this.db.syncMeta.put({ key: META.cursor, value: 0 });
+			await this.db.syncMeta.delete(META.knownRevisions);
+			await this.db.syncMeta.delete(META.unsureRecords);
 		});
 	}
 
@@ -350,6 +423,18 @@ export class SyncEngine {
 			await this.db.syncMeta.put({ key: META.cursor, value: cursor });
 		});
 	}
+}
+
+/** Sorted revisions as ranges `[a, b]`, at most MAX_KNOWN_RANGES (the lowest). */
+function rangesOf(revisions: number[]): Array<[number, number]> {
+	const ranges: Array<[number, number]> = [];
+	for (const rev of revisions) {
+		const last = ranges[ranges.length - 1];
+		if (last && rev === last[1] + 1) last[1] = rev;
+		else if (ranges.length === MAX_KNOWN_RANGES) break;
+		else ranges.push([rev, rev]);
+	}
+	return ranges;
 }
 
 const encoder = new TextEncoder();

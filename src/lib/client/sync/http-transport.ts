@@ -37,7 +37,10 @@ export const httpTransport: SyncTransport = {
 				cursor: String(query.cursor),
 				clientId: query.clientId,
 				protocol: String(query.protocol),
-				schema: String(query.schema)
+				schema: String(query.schema),
+				...(query.known && query.known.length > 0
+					? { known: query.known.map(([a, b]) => `${a}-${b}`).join(',') }
+					: {})
 			}
 		);
 		const result = await callApi('GET', path);

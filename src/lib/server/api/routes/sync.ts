@@ -12,7 +12,10 @@ import { idParam, jsonBody, syncing, unjudgedJson } from '../middleware';
 const pullQuery = createMiddleware<
 	ApiEnv,
 	string,
-	{ in: { query: Record<keyof sync.PullQuery, string> }; out: { query: URLSearchParams } }
+	{
+		in: { query: Record<Exclude<keyof sync.PullQuery, 'known'>, string> & { known?: string } };
+		out: { query: URLSearchParams };
+	}
 >(async (c, next) => {
 	c.req.addValidatedData('query', new URL(c.req.url).searchParams);
 	await next();

@@ -5,6 +5,7 @@ import type { SyncScope } from '../../access';
 import { uuidv7 } from '$lib/domain/ids';
 import {
 	mergeMutation,
+	sameValue,
 	type MergeConflict,
 	type Mutation,
 	type MutationResult,
@@ -36,6 +37,10 @@ export class Batch {
 	readonly #existing = new Set<string>();
 	/** Rows this batch wrote, each record's last, in the order first written: stored by `finish`. */
 	readonly #written = new Map<string, RecordRow>();
+	/** Each record's revision when loaded (before this batch). */
+	readonly #loadedRev = new Map<string, number>();
+	/** Whether this batch's last write of a record was exact (`asTheTabletHasIt`). */
+	readonly #exactSoFar = new Map<string, boolean>();
 	#groups: Set<string> | null = null;
 	#sequence: number;
 	readonly #start: number;
@@ -66,6 +71,7 @@ export class Batch {
 			for (const row of rows) {
 				this.#records.set(row.recordId, row);
 				this.#existing.add(row.recordId);
+				this.#loadedRev.set(row.recordId, row.rev);
 			}
 		}
 	}
@@ -165,9 +171,10 @@ export class Batch {
 			changed.push('approval');
 		}
 		let rev: number | undefined;
+		let overwritten: string[] = [];
 		if (changed.length > 0 || !row) {
 			rev = this.store(m, row, checked.data, changed, null);
-			const overwritten = outcome.overwritten.filter((f) => changed.includes(f));
+			overwritten = outcome.overwritten.filter((f) => changed.includes(f));
 			if (overwritten.length > 0) {
 				await audit(this.trx, this.deps.clock, {
 					action: 'sync_overwrite',
@@ -183,7 +190,41 @@ export class Batch {
 			await this.conflicts(m, outcome.conflicts, row);
 			return { id: m.id, status: 'conflict', reason: 'text_conflict', ...(rev ? { rev } : {}) };
 		}
-		return { id: m.id, status: 'applied', ...(rev ? { rev } : {}) };
+		if (rev === undefined) return { id: m.id, status: 'applied' };
+		const exact =
+			overwritten.length === 0 && this.asTheTabletHasIt(m, current, sentFields, checked.data);
+		this.#exactSoFar.set(m.recordId, exact);
+		return { id: m.id, status: 'applied', rev, ...(exact ? { exact: true } : {}) };
+	}
+
+	/**
+	 * Whether the record stored at this mutation's revision is what the tablet holds (issue 18):
+	 * the record as it stood before (`current`) had no change since the tablet's base other than
+	 * this client's own, and what was stored is that record with the fields the tablet sent, as
+	 * it sent them (nothing trimmed, stamped or dropped). Then the tablet need not pull it back.
+	 */
+	asTheTabletHasIt(
+		m: Mutation,
+		current: ReturnType<typeof stored> | null,
+		sent: Record<string, unknown>,
+		data: Record<string, unknown>
+	): boolean {
+		if (current === null) {
+			if (m.baseRev !== null) return false;
+		} else {
+			if (current.deletedAt !== null) return false;
+			// Unchanged since the tablet's base, or changed in this batch only by this tablet's
+			// own writes that were themselves exact (a tablet's edits before a push share a base).
+			const unchanged = current.rev === m.baseRev;
+			const ownSoFar =
+				this.#exactSoFar.get(m.recordId) === true &&
+				(this.#loadedRev.get(m.recordId) ?? null) === m.baseRev;
+			if (!unchanged && !ownSoFar) return false;
+		}
+		const expected: Record<string, unknown> = { ...(current?.data ?? {}), ...sent };
+		const keys = new Set([...Object.keys(expected), ...Object.keys(data)]);
+		for (const key of keys) if (!sameValue(expected[key], data[key])) return false;
+		return true;
 	}
 
 	/** The merged record against its schema and, for a plan, its group against the scope. */
@@ -220,6 +261,8 @@ export class Batch {
 		deletedAt: string | null
 	): number {
 		const rev = ++this.#sequence;
+		// Exact only when `apply` says so after this write.
+		this.#exactSoFar.set(m.recordId, false);
 		const written = recordRow(this.#write, row, {
 			recordId: m.recordId,
 			type: m.type,

@@ -5,6 +5,7 @@ import type { Database } from '../../db';
 import { ApiError, JsonText, Utf8Writer } from '../../api/http';
 import { refuse, type SyncScope } from '../../access';
 import {
+	MAX_KNOWN_RANGES,
 	PULL_PAGE,
 	PULL_PAGE_CHARS,
 	pushRequestSchema,
@@ -16,7 +17,7 @@ import { guidanceSetSchema } from '$lib/domain/guidance';
 import { checkVersions } from './checks';
 import type { RecordRow } from './rows';
 
-const PULL_PARAMS = ['cursor', 'protocol', 'schema', 'clientId'] as const;
+const PULL_PARAMS = ['cursor', 'protocol', 'schema', 'clientId', 'known'] as const;
 type PullParam = (typeof PULL_PARAMS)[number];
 
 export interface PullQuery {
@@ -24,6 +25,28 @@ export interface PullQuery {
 	protocol: number;
 	schema: number;
 	clientId: string;
+	/**
+	 * Optional: revisions the tablet holds exactly (ranges `a-b`, comma-separated, at most
+	 * MAX_KNOWN_RANGES), which this pull leaves out (issue 18). As the client sends it, text.
+	 */
+	known?: Array<[number, number]>;
+}
+
+const RANGE = /^(0|[1-9][0-9]{0,15})-(0|[1-9][0-9]{0,15})$/;
+
+/** `a-b,c-d`: each a whole-number range with a ≤ b; null when anything else. */
+function knownRanges(text: string): Array<[number, number]> | null {
+	const parts = text.split(',');
+	if (parts.length > MAX_KNOWN_RANGES) return null;
+	const ranges: Array<[number, number]> = [];
+	for (const part of parts) {
+		const match = RANGE.exec(part);
+		if (!match) return null;
+		const [from, to] = [Number(match[1]), Number(match[2])];
+		if (!Number.isSafeInteger(to) || from > to) return null;
+		ranges.push([from, to]);
+	}
+	return ranges;
 }
 
 const WHOLE = /^(0|[1-9][0-9]{0,15})$/;
@@ -58,8 +81,17 @@ export function parsePullQuery(params: URLSearchParams): PullQuery {
 	const clientId = values.get('clientId');
 	if (clientId === undefined) fields['clientId'] ??= 'required';
 	else if (!CLIENT_ID.safeParse(clientId).success) fields['clientId'] ??= 'invalid_id';
+	const knownText = values.get('known');
+	const known = knownText === undefined ? undefined : knownRanges(knownText);
+	if (known === null) fields['known'] ??= 'invalid_ranges';
 	if (Object.keys(fields).length > 0) throw new ApiError(400, 'invalid_query', fields);
-	return { cursor: cursor!, protocol: protocol!, schema: schema!, clientId: clientId! };
+	return {
+		cursor: cursor!,
+		protocol: protocol!,
+		schema: schema!,
+		clientId: clientId!,
+		...(known ? { known } : {})
+	};
 }
 
 /** What a pull reads of a record: what a `Change` holds (not the scope and writers). */
@@ -147,6 +179,18 @@ function pullJson(page: { changes: PageItem[]; head: number; cursor: number; has
 	return new JsonText<PullResponse>(out.bytes());
 }
 
+/**
+ * The revisions the tablet holds exactly, left out of the page: a record whose revision is
+ * still one of them has not changed since the tablet wrote it (issue 18).
+ */
+function leftOut(known: PullQuery['known']) {
+	if (!known || known.length === 0) return sql``;
+	return sql` and not (${sql.join(
+		known.map(([from, to]) => sql`rev between ${from} and ${to}`),
+		sql` or `
+	)})`;
+}
+
 /** The owner's guidance (use-cases/guidance.ts) as a pulled change. */
 function guidanceChange(row: Selectable<Database['guidanceSets']>): Change | null {
 	const parsed = guidanceSetSchema.safeParse(JSON.parse(row.data));
@@ -224,7 +268,7 @@ export async function pull(
 	const { rows: records } = await sql<PulledRow>`
 		select ${PULLED_SELECT} from sync_records
 		where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
-			and rev > ${query.cursor} and rev <= ${sequence}
+			and rev > ${query.cursor} and rev <= ${sequence}${leftOut(query.known)}
 		order by rev limit ${PULL_PAGE + 1}`.execute(deps.db.withoutPlugins());
 	// The owner's guidance (one row per owner) goes in revision order among the records; it is
 	// read only when it changed above the cursor.
