@@ -434,7 +434,7 @@ const COMPETENCE: State[] = [
 				.locator('fieldset.item input[type="radio"][value="3"]')
 				.evaluateAll((radios) => radios.forEach((r) => (r as HTMLInputElement).click()));
 			await p.locator('main form button[type="submit"]').click();
-			await expect(p.locator('.profile-table')).toBeVisible();
+			await expect(p.locator('figure.competence-chart table')).toBeVisible();
 			await expect(p.getByRole('status').filter({ hasText: /./ }).first()).toBeVisible();
 		}
 	},
@@ -442,7 +442,7 @@ const COMPETENCE: State[] = [
 		route: '/(account)/competence',
 		state: 'deleting the answers: asked to confirm',
 		visit: async (p) => {
-			await p.locator('.profile-table ~ .form-actions button').nth(1).click();
+			await p.locator('[aria-labelledby="competence-profile"] .form-actions button').nth(1).click();
 			await expect(p.locator('main button.danger')).toBeVisible();
 		}
 	}
