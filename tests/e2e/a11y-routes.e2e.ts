@@ -301,13 +301,28 @@ const ACCOUNT: State[] = [
 ];
 
 const ADMIN: State[] = [
-	...['/admin', '/admin/users', '/admin/invitations', '/admin/audit', '/admin/guidance'].map(
-		(path): State => ({
-			route: `/(admin)${path}`,
-			state: 'owner admin',
-			visit: (p) => open(p, path)
-		})
-	),
+	...[
+		'/admin',
+		'/admin/users',
+		'/admin/invitations',
+		'/admin/audit',
+		'/admin/guidance',
+		'/admin/competence-plan'
+	].map((path): State => ({
+		route: `/(admin)${path}`,
+		state: 'owner admin',
+		visit: (p) => open(p, path)
+	})),
+	{
+		route: '/(admin)/admin/competence-plan',
+		state: 'an entry sent without a title: named beside the field',
+		visit: async (p) => {
+			await open(p, '/admin/competence-plan');
+			await p.locator('main form button[type="submit"]').click();
+			await expect(p.locator('#plan-title-error')).toBeVisible();
+			await expect(p.getByRole('alert')).toBeVisible();
+		}
+	},
 	...ACCOUNT
 ];
 
@@ -478,6 +493,14 @@ const AUDIENCES: Record<Audience, State[]> = {
 		...ACCOUNT,
 		...COMPETENCE,
 		{
+			route: '/(account)/competence/owner-plan',
+			state: 'not for staff',
+			visit: async (p) => {
+				await open(p, '/competence/owner-plan');
+				await expect(p.getByRole('alert')).toBeVisible();
+			}
+		},
+		{
 			route: '/(account)/competence/review',
 			state: 'not for staff',
 			visit: async (p) => {
@@ -545,6 +568,14 @@ const AUDIENCES: Record<Audience, State[]> = {
 				await open(p, '/competence/review');
 				await p.locator('#review-period').selectOption(earlierPeriod());
 				await expect(p.locator('table.figures')).toHaveCount(2);
+			}
+		},
+		{
+			route: '/(account)/competence/owner-plan',
+			state: "the owner's plan for the manager's kindergarten",
+			visit: async (p) => {
+				await open(p, '/competence/owner-plan');
+				await expect(p.locator('main a.button[href="/competence/review"]')).toBeVisible();
 			}
 		},
 		{
