@@ -48,7 +48,9 @@ test('the owner admin plans; the manager sees their part, read-only', async ({ p
 	await page.getByLabel('Samarbeidspartner eller tilbyder').fill('Universitetet i Stavanger');
 	await page.getByLabel('Til dato').fill('2028-06-15');
 	await page.getByRole('button', { name: 'Lagre tiltaket' }).click();
-	await expect(page.getByTestId('plan-furtherEducation').getByText(education)).toBeVisible();
+	await expect(
+		page.getByTestId('plan-furtherEducation').getByText(education, { exact: true })
+	).toBeVisible();
 
 	// A focus area for every kindergarten, and a course for the other kindergarten.
 	await page.getByLabel('Type').selectOption({ label: 'Satsingsområde' });
@@ -58,14 +60,14 @@ test('the owner admin plans; the manager sees their part, read-only', async ({ p
 		.selectOption({ label: 'Personvern, bilder og samtykke' });
 	await page.getByLabel('Status').selectOption({ label: 'Pågår' });
 	await page.getByRole('button', { name: 'Lagre tiltaket' }).click();
-	await expect(page.getByTestId('plan-focusArea').getByText(focus)).toBeVisible();
+	await expect(page.getByTestId('plan-focusArea').getByText(focus, { exact: true })).toBeVisible();
 	await page.getByLabel('Type').selectOption({ label: 'Kurs' });
 	await page.getByLabel('Tittel').fill(elsewhere);
 	await page.getByLabel('Barnehage', { exact: true }).selectOption({
 		label: 'Blåbærtoppen barnehage'
 	});
 	await page.getByRole('button', { name: 'Lagre tiltaket' }).click();
-	await expect(page.getByTestId('plan-course').getByText(elsewhere)).toBeVisible();
+	await expect(page.getByTestId('plan-course').getByText(elsewhere, { exact: true })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await expectTouchTargets(page);
 

@@ -183,7 +183,8 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/users',
 		'/admin/invitations',
 		'/admin/guidance',
-		'/admin/audit'
+		'/admin/audit',
+		'/admin/competence-plan'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();
@@ -233,13 +234,15 @@ test('the competence pages fit a phone: the self-assessment, the profile, the re
 	await expect(page.getByRole('alert')).toContainText('Svar på alle punktene først');
 	await fitsPhone(page);
 
-	// Every question answered and sent: the profile, as a chart and a table.
+	// Every question answered and sent: the profile, as a chart and a table, and at level 2
+	// everywhere, suggestions for every area (their long links and lines must fit too).
 	await page
-		.locator('fieldset.item input[type="radio"][value="4"]')
+		.locator('fieldset.item input[type="radio"][value="2"]')
 		.evaluateAll((radios) => radios.forEach((r) => (r as HTMLInputElement).click()));
 	await page.getByRole('button', { name: 'Send svarene' }).click();
 	await expect(page.getByText('Svarene er sendt. Takk!')).toBeVisible();
-	await expect(page.getByRole('img', { name: /Gjennomsnittlig nivå per område/ })).toBeVisible();
+	await expect(page.getByRole('img', { name: /gjennomsnittlig nivå per område/i })).toBeVisible();
+	await expect(page.getByTestId('suggestions-creative').locator('a').first()).toBeVisible();
 	await fitsPhone(page);
 
 	// The review, for the manager and for the owner admin (who also picks the kindergarten);
@@ -260,4 +263,27 @@ test('the competence pages fit a phone: the self-assessment, the profile, the re
 			await fitsPhone(page);
 		}
 	}
+
+	// The owner's competence plan, as the manager reads it: an entry with long words in it.
+	const title = `Videreutdanning i profesjonsfaglig digital kompetanse ${Date.now()}`;
+	const added = await page.request.post('/api/v1/competence/plan', {
+		data: {
+			kind: 'partnership',
+			kindergartenId: null,
+			area: 'leadership',
+			title,
+			partner: 'Høgskulen på Vestlandet, Institutt for barnehagelærerutdanning',
+			places: null,
+			startsOn: '2027-01-10',
+			endsOn: '2027-12-20',
+			status: 'ongoing',
+			note: null
+		}
+	});
+	expect(added.status()).toBe(201);
+	await page.context().clearCookies();
+	await signIn(page, 'styrer@demo.lekeplan.no');
+	await page.goto('/competence/owner-plan');
+	await expect(page.getByText(title)).toBeVisible();
+	await fitsPhone(page);
 });
