@@ -20,9 +20,12 @@ const entry = (over: Partial<OwnerPlanEntry> = {}): OwnerPlanEntry => ({
 	note: null,
 	...over
 });
-const input = (over: Partial<OwnerPlanEntry> = {}) => {
-	const { id: _id, updatedAt: _at, ...rest } = entry(over);
-	return rest;
+/** What the admin form sends: an entry without the server's id and time. */
+const input = (over: Partial<OwnerPlanEntry> = {}): Record<string, unknown> => {
+	const sent: Record<string, unknown> = { ...entry(over) };
+	delete sent['id'];
+	delete sent['updatedAt'];
+	return sent;
 };
 const codes = (value: unknown) => {
 	const parsed = ownerPlanEntrySchema.safeParse(value);
