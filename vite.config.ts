@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { checkBuiltInLibrary } from './src/lib/domain/library/check';
 import { checkItemBank } from './src/lib/domain/competence/item-bank';
+import { checkResources } from './src/lib/domain/competence/resources';
 
 const ROUTES = fileURLToPath(new URL('./src/routes', import.meta.url));
 
@@ -79,7 +80,8 @@ function libraryCheck(): Plugin {
 			if (problems.length > 0) {
 				this.error(`The activity library is incomplete:\n  ${problems.join('\n  ')}`);
 			}
-			const bankProblems = checkItemBank(itemBankFiles());
+			const files = itemBankFiles();
+			const bankProblems = [...checkItemBank(files), ...checkResources(files['resources.json'])];
 			if (bankProblems.length > 0) {
 				this.error(`The competence item bank is incomplete:\n  ${bankProblems.join('\n  ')}`);
 			}

@@ -301,13 +301,28 @@ const ACCOUNT: State[] = [
 ];
 
 const ADMIN: State[] = [
-	...['/admin', '/admin/users', '/admin/invitations', '/admin/audit', '/admin/guidance'].map(
-		(path): State => ({
-			route: `/(admin)${path}`,
-			state: 'owner admin',
-			visit: (p) => open(p, path)
-		})
-	),
+	...[
+		'/admin',
+		'/admin/users',
+		'/admin/invitations',
+		'/admin/audit',
+		'/admin/guidance',
+		'/admin/competence-plan'
+	].map((path): State => ({
+		route: `/(admin)${path}`,
+		state: 'owner admin',
+		visit: (p) => open(p, path)
+	})),
+	{
+		route: '/(admin)/admin/competence-plan',
+		state: 'an entry sent without a title: named beside the field',
+		visit: async (p) => {
+			await open(p, '/admin/competence-plan');
+			await p.locator('main form button[type="submit"]').click();
+			await expect(p.locator('#plan-title-error')).toBeVisible();
+			await expect(p.getByRole('alert')).toBeVisible();
+		}
+	},
 	...ACCOUNT
 ];
 
@@ -434,7 +449,7 @@ const COMPETENCE: State[] = [
 				.locator('fieldset.item input[type="radio"][value="3"]')
 				.evaluateAll((radios) => radios.forEach((r) => (r as HTMLInputElement).click()));
 			await p.locator('main form button[type="submit"]').click();
-			await expect(p.locator('.profile-table')).toBeVisible();
+			await expect(p.locator('figure.competence-chart table')).toBeVisible();
 			await expect(p.getByRole('status').filter({ hasText: /./ }).first()).toBeVisible();
 		}
 	},
@@ -442,7 +457,7 @@ const COMPETENCE: State[] = [
 		route: '/(account)/competence',
 		state: 'deleting the answers: asked to confirm',
 		visit: async (p) => {
-			await p.locator('.profile-table ~ .form-actions button').nth(1).click();
+			await p.locator('[aria-labelledby="competence-profile"] .form-actions button').nth(1).click();
 			await expect(p.locator('main button.danger')).toBeVisible();
 		}
 	}
@@ -477,6 +492,14 @@ const AUDIENCES: Record<Audience, State[]> = {
 		...PLANNER.filter((s) => !DEVICE_ONLY.has(`${s.route}: ${s.state}`)),
 		...ACCOUNT,
 		...COMPETENCE,
+		{
+			route: '/(account)/competence/owner-plan',
+			state: 'not for staff',
+			visit: async (p) => {
+				await open(p, '/competence/owner-plan');
+				await expect(p.getByRole('alert')).toBeVisible();
+			}
+		},
 		{
 			route: '/(account)/competence/review',
 			state: 'not for staff',
@@ -545,6 +568,14 @@ const AUDIENCES: Record<Audience, State[]> = {
 				await open(p, '/competence/review');
 				await p.locator('#review-period').selectOption(earlierPeriod());
 				await expect(p.locator('table.figures')).toHaveCount(2);
+			}
+		},
+		{
+			route: '/(account)/competence/owner-plan',
+			state: "the owner's plan for the manager's kindergarten",
+			visit: async (p) => {
+				await open(p, '/competence/owner-plan');
+				await expect(p.locator('main a.button[href="/competence/review"]')).toBeVisible();
 			}
 		},
 		{

@@ -75,7 +75,7 @@ test('a staff member answers, resumes, submits offline and sees the profile', as
 	await expect(profile.getByRole('row', { name: /Personvern, bilder og samtykke/ })).toContainText(
 		/[23]/
 	);
-	await expect(page.getByRole('img', { name: /Gjennomsnittlig nivå per område/ })).toBeVisible();
+	await expect(page.getByRole('img', { name: /gjennomsnittlig nivå per område/i })).toBeVisible();
 	await expectNoAxeViolations(page);
 });
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
 	expectNoAxeViolations,
 	earlierPeriod,
@@ -31,6 +31,36 @@ async function signIn(page: Page, email: string): Promise<void> {
 	await page.getByLabel('Passord').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Logg inn' }).click();
 	await expect(page).not.toHaveURL(/\/sign-in$/);
+}
+
+/** An entry of the demo owner's competence plan for every kindergarten (through the API). */
+async function ownerPlanEntry(browser: Browser): Promise<string> {
+	const title = `Videreutdanning i profesjonsfaglig digital kompetanse ${Date.now()}`;
+	const admin = await browser.newContext();
+	try {
+		const signedIn = await admin.request.post('/api/v1/auth/sign-in', {
+			data: { email: 'eier@demo.lekeplan.no', password: PASSWORD }
+		});
+		expect(signedIn.status()).toBe(200);
+		const added = await admin.request.post('/api/v1/competence/plan', {
+			data: {
+				kind: 'partnership',
+				kindergartenId: null,
+				area: 'leadership',
+				title,
+				partner: 'Høgskulen på Vestlandet, Institutt for barnehagelærerutdanning',
+				places: null,
+				startsOn: '2027-01-10',
+				endsOn: '2027-12-20',
+				status: 'ongoing',
+				note: null
+			}
+		});
+		expect(added.status()).toBe(201);
+	} finally {
+		await admin.close();
+	}
+	return title;
 }
 
 const menuButton = (page: Page) => page.getByRole('button', { name: 'Meny' });
@@ -183,7 +213,8 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/users',
 		'/admin/invitations',
 		'/admin/guidance',
-		'/admin/audit'
+		'/admin/audit',
+		'/admin/competence-plan'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();
@@ -233,18 +264,21 @@ test('the competence pages fit a phone: the self-assessment, the profile, the re
 	await expect(page.getByRole('alert')).toContainText('Svar på alle punktene først');
 	await fitsPhone(page);
 
-	// Every question answered and sent: the profile, as a chart and a table.
+	// Every question answered and sent: the profile, as a chart and a table, and at level 2
+	// everywhere, suggestions for every area (their long links and lines must fit too).
 	await page
-		.locator('fieldset.item input[type="radio"][value="4"]')
+		.locator('fieldset.item input[type="radio"][value="2"]')
 		.evaluateAll((radios) => radios.forEach((r) => (r as HTMLInputElement).click()));
 	await page.getByRole('button', { name: 'Send svarene' }).click();
 	await expect(page.getByText('Svarene er sendt. Takk!')).toBeVisible();
-	await expect(page.getByRole('img', { name: /Gjennomsnittlig nivå per område/ })).toBeVisible();
+	await expect(page.getByRole('img', { name: /gjennomsnittlig nivå per område/i })).toBeVisible();
+	await expect(page.getByTestId('suggestions-creative').locator('a').first()).toBeVisible();
 	await fitsPhone(page);
 
 	// The review, for the manager and for the owner admin (who also picks the kindergarten);
 	// the manager's with its figures too: a table of areas and one of every question.
 	await fiveAnsweredEarlier(browser);
+	const planTitle = await ownerPlanEntry(browser);
 	for (const email of ['styrer@demo.lekeplan.no', 'eier@demo.lekeplan.no']) {
 		await page.context().clearCookies();
 		await signIn(page, email);
@@ -257,6 +291,10 @@ test('the competence pages fit a phone: the self-assessment, the profile, the re
 		if (email.startsWith('styrer')) {
 			await page.getByLabel('Periode').selectOption(earlierPeriod());
 			await expect(page.locator('table.figures')).toHaveCount(2);
+			await fitsPhone(page);
+			// The owner's competence plan as the manager reads it, long words and all.
+			await page.goto('/competence/owner-plan');
+			await expect(page.getByText(planTitle)).toBeVisible();
 			await fitsPhone(page);
 		}
 	}

@@ -62,6 +62,10 @@ const TARGETS = {
 	'conflict.own': 'fresh: an unresolved sync conflict in the own kindergarten',
 	'conflict.sibling': "fresh: an unresolved sync conflict in owner a's second kindergarten",
 	'conflict.foreign': "fresh: an unresolved sync conflict in owner b's first kindergarten",
+	'planEntry.own': "fresh: an entry of owner a's competence plan for the own kindergarten",
+	'planEntry.sibling': "fresh: an entry of owner a's competence plan for its second kindergarten",
+	'planEntry.all': "fresh: an entry of owner a's competence plan for every kindergarten",
+	'planEntry.foreign': "fresh: an entry of owner b's competence plan",
 	missing: 'a well-formed id that names nothing'
 } as const;
 type Target = keyof typeof TARGETS;
@@ -92,7 +96,14 @@ const PULL = '/api/v1/sync/pull?cursor=0&protocol=1&schema=1&clientId=:client';
 const PRESENT: Record<string, Target[]> = {
 	'GET /api/v1/sync/pull': ['plan.own', 'plan.sibling', 'plan.foreign'],
 	'GET /api/v1/sync/conflicts': ['conflict.own', 'conflict.sibling', 'conflict.foreign'],
-	'GET /api/v1/invitations': ['invitation.own', 'invitation.foreign']
+	'GET /api/v1/invitations': ['invitation.own', 'invitation.foreign'],
+	'GET /api/v1/competence/plan': ['planEntry.own', 'planEntry.all', 'planEntry.foreign'],
+	'GET /api/v1/competence/plan/kindergartens/:id': [
+		'planEntry.own',
+		'planEntry.sibling',
+		'planEntry.all',
+		'planEntry.foreign'
+	]
 };
 
 function pushOf(mutations: Json[]): Json {
@@ -276,7 +287,22 @@ const MATRIX: Row[] = [
 	['GET', '/api/v1/competence/kindergartens/:id', 'kg.foreign', '401 403 403 404 404'],
 	['GET', '/api/v1/competence/kindergartens/:id', 'missing', '401 403 403 404 404'],
 	['GET', '/api/v1/competence/overview', null, '401 403 403 403 200'],
-	['GET', '/api/v1/competence/overview/export', null, '401 403 403 403 200']
+	['GET', '/api/v1/competence/overview/export', null, '401 403 403 403 200'],
+
+	// The owner's competence plan (issue 14): written by owner administrators only; a manager
+	// reads their own kindergarten's part, nothing of a sibling kindergarten or another owner.
+	['GET', '/api/v1/competence/plan', null, '401 403 403 403 200'],
+	['POST', '/api/v1/competence/plan', null, '401 403 403 403 201'],
+	['PUT', '/api/v1/competence/plan/:id', 'planEntry.own', '401 403 403 403 200'],
+	['PUT', '/api/v1/competence/plan/:id', 'planEntry.sibling', '401 403 403 403 200'],
+	['PUT', '/api/v1/competence/plan/:id', 'planEntry.foreign', '401 403 403 403 404'],
+	['PUT', '/api/v1/competence/plan/:id', 'missing', '401 403 403 403 404'],
+	['DELETE', '/api/v1/competence/plan/:id', 'planEntry.all', '401 403 403 403 204'],
+	['DELETE', '/api/v1/competence/plan/:id', 'planEntry.foreign', '401 403 403 403 404'],
+	['GET', '/api/v1/competence/plan/kindergartens/:id', 'kg.own', '401 403 403 200 200'],
+	['GET', '/api/v1/competence/plan/kindergartens/:id', 'kg.sibling', '401 403 403 404 200'],
+	['GET', '/api/v1/competence/plan/kindergartens/:id', 'kg.foreign', '401 403 403 404 404'],
+	['GET', '/api/v1/competence/plan/kindergartens/:id', 'missing', '401 403 403 404 404']
 ];
 
 /** Valid bodies, so that a refusal is about access and never about input. */
@@ -287,8 +313,26 @@ const BODIES: Record<string, Json> = {
 	'PATCH /api/v1/groups/:id': { name: 'Omdøpt avdeling', ageMin: 0, ageMax: 3 },
 	'PATCH /api/v1/users/:id': { role: 'manager' },
 	'POST /api/v1/sync/conflicts/:id/resolve': { choice: 'theirs' },
-	'PUT /api/v1/guidance': { baseVersion: DEFAULT_GUIDANCE.version, set: guidanceEdit() }
+	'PUT /api/v1/guidance': { baseVersion: DEFAULT_GUIDANCE.version, set: guidanceEdit() },
+	'POST /api/v1/competence/plan': planEntry('Ny satsing'),
+	'PUT /api/v1/competence/plan/:id': planEntry('Endret satsing')
 };
+
+/** An entry of the owner's competence plan for every kindergarten. */
+function planEntry(title: string): Json {
+	return {
+		kind: 'focusArea',
+		kindergartenId: null,
+		area: 'privacy',
+		title,
+		partner: null,
+		places: null,
+		startsOn: '2027-01-10',
+		endsOn: null,
+		status: 'planned',
+		note: null
+	};
+}
 
 /** The default guidance as an edit: the set less the fields the server sets. */
 function guidanceEdit(): Json {
@@ -567,6 +611,56 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			expect.arrayContaining(world.a.kindergartens.map((k) => k.id))
 		);
 	},
+	'GET /api/v1/competence/plan': async ({ json, world }) => {
+		const rows = await world.db
+			.selectFrom('competencePlanEntries')
+			.select('id')
+			.where('ownerId', '=', world.a.id)
+			.execute();
+		expect(idsOf(json()['entries'])).toEqual(sorted(rows.map((r) => r.id)));
+	},
+	'POST /api/v1/competence/plan': async ({ json, world }) => {
+		const entry = json()['entry'] as { id: string; title: string };
+		expect(entry.title).toBe('Ny satsing');
+		const row = await world.db
+			.selectFrom('competencePlanEntries')
+			.selectAll()
+			.where('id', '=', entry.id)
+			.executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ ownerId: world.a.id, title: 'Ny satsing', kindergartenId: null });
+	},
+	'PUT /api/v1/competence/plan/:id': async ({ json, ids, world }) => {
+		expect(json()['entry']).toMatchObject({ id: ids[':id'], title: 'Endret satsing' });
+		const row = await world.db
+			.selectFrom('competencePlanEntries')
+			.select(['title', 'ownerId'])
+			.where('id', '=', ids[':id']!)
+			.executeTakeFirstOrThrow();
+		expect(row).toEqual({ title: 'Endret satsing', ownerId: world.a.id });
+	},
+	'DELETE /api/v1/competence/plan/:id': async ({ got, ids, world }) => {
+		expect(got.text).toBe('');
+		const row = await world.db
+			.selectFrom('competencePlanEntries')
+			.select('id')
+			.where('id', '=', ids[':id']!)
+			.executeTakeFirst();
+		expect(row).toBeUndefined();
+	},
+	'GET /api/v1/competence/plan/kindergartens/:id': async ({ json, ids, world }) => {
+		const plan = json() as { kindergarten: { id: string }; entries: Array<{ id: string }> };
+		expect(plan.kindergarten.id).toBe(ids[':id']);
+		const rows = await world.db
+			.selectFrom('competencePlanEntries')
+			.select('id')
+			.where('ownerId', '=', world.a.id)
+			.where((eb) =>
+				eb.or([eb('kindergartenId', 'is', null), eb('kindergartenId', '=', ids[':id']!)])
+			)
+			.execute();
+		expect(rows.length).toBeGreaterThan(0);
+		expect(idsOf(plan.entries)).toEqual(sorted(rows.map((r) => r.id)));
+	},
 	'GET /api/v1/guidance': ({ json }) => {
 		const { set } = json() as { set: { id: string; version: number } };
 		expect(set.id).toBe(DEFAULT_GUIDANCE.id);
@@ -805,6 +899,32 @@ class World {
 		return id;
 	}
 
+	/** An entry of an owner's competence plan: for kindergarten `k`, or (null) for all. */
+	async planEntry(owner: SeededOwner, k: number | null): Promise<string> {
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('competencePlanEntries')
+			.values({
+				id,
+				ownerId: owner.id,
+				kindergartenId: k === null ? null : owner.kindergartens[k]!.id,
+				kind: 'course',
+				area: null,
+				title: 'Kurs',
+				partner: null,
+				places: null,
+				startsOn: null,
+				endsOn: null,
+				status: 'planned',
+				note: null,
+				createdBy: owner.users.ownerAdmin.id,
+				createdAt: this.now,
+				updatedAt: this.now
+			})
+			.execute();
+		return id;
+	}
+
 	async id(target: Target): Promise<string> {
 		const { a, b } = this;
 		const [aOwn, aSibling] = [a.kindergartens[0]!, a.kindergartens[1]!];
@@ -856,6 +976,14 @@ class World {
 				return this.conflict(a, 1);
 			case 'conflict.foreign':
 				return this.conflict(b, 0);
+			case 'planEntry.own':
+				return this.planEntry(a, 0);
+			case 'planEntry.sibling':
+				return this.planEntry(a, 1);
+			case 'planEntry.all':
+				return this.planEntry(a, null);
+			case 'planEntry.foreign':
+				return this.planEntry(b, 0);
 			case 'missing':
 				return uuidv7();
 		}

@@ -23,7 +23,8 @@ export const DATA_TABLES = [
 	'syncRejections',
 	'guidanceSets',
 	'competenceSubmissions',
-	'competenceAnswers'
+	'competenceAnswers',
+	'competencePlanEntries'
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 type Table = (typeof DATA_TABLES)[number] | 'sessions';

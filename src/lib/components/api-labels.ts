@@ -28,7 +28,8 @@ const apiText: Record<string, (seconds: number) => string> = {
 	oidc_token_invalid: () => m.api_oidc_failed(),
 	oidc_failed: () => m.api_oidc_failed(),
 	scope_not_allowed: () => m.api_scope_not_allowed(),
-	cannot_change_own_access: () => m.api_cannot_change_own_access()
+	cannot_change_own_access: () => m.api_cannot_change_own_access(),
+	unknown_kindergarten: () => m.api_unknown_kindergarten()
 };
 
 /**

@@ -32,7 +32,8 @@ const ACTIONS: Record<string, Message> = {
 	deletion: m.audit_action_deletion,
 	sync_overwrite: m.audit_action_sync_overwrite,
 	sync_conflict_resolved: m.audit_action_sync_conflict_resolved,
-	guidance_changed: m.audit_action_guidance_changed
+	guidance_changed: m.audit_action_guidance_changed,
+	competence_plan_changed: m.audit_action_competence_plan_changed
 };
 
 /** Every event the log can hold, in the order a filter lists them. */
@@ -68,7 +69,8 @@ const TARGETS: Record<string, Message> = {
 	activity: m.audit_target_activity,
 	guidance: m.audit_target_guidance,
 	sync_client: m.audit_target_sync_client,
-	sync_conflict: m.audit_target_sync_conflict
+	sync_conflict: m.audit_target_sync_conflict,
+	competence_plan_entry: m.audit_target_competence_plan_entry
 };
 
 const FIELDS: Record<string, Message> = {

@@ -27,7 +27,9 @@ export const PERMISSIONS = [
 	/** Answer, read, export and delete one's own competence self-assessment (issue 14). */
 	'competence.answer',
 	/** Read a kindergarten's competence figures, anonymised (a manager's own; an admin's any). */
-	'competence.review'
+	'competence.review',
+	/** Write the owner's competence plan (issue 14); a manager reads their part with `competence.review`. */
+	'competencePlan.manage'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +43,8 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'kindergarten.read',
 		'group.read',
 		'guidance.manage',
-		'competence.review'
+		'competence.review',
+		'competencePlan.manage'
 	],
 	manager: [
 		'kindergarten.manage',

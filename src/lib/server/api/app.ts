@@ -14,6 +14,7 @@ import { syncRoutes } from './routes/sync';
 import { guidanceRoutes } from './routes/guidance';
 import { auditRoutes } from './routes/audit';
 import { competenceRoutes } from './routes/competence';
+import { competencePlanRoutes } from './routes/competence-plan';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -55,7 +56,8 @@ export const app = base
 	.route('/', syncRoutes)
 	.route('/', guidanceRoutes)
 	.route('/', auditRoutes)
-	.route('/', competenceRoutes);
+	.route('/', competenceRoutes)
+	.route('/', competencePlanRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 

@@ -324,7 +324,9 @@ const MEANING = new Set([
 	'required',
 	'missing_band',
 	'unknown_basis',
-	'invalid_url'
+	'invalid_url',
+	'invalid_date',
+	'end_before_start'
 ]);
 
 /**

@@ -365,6 +365,43 @@ const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('competence_answers').execute();
 			await db.schema.dropTable('competence_submissions').execute();
 		}
+	},
+	/**
+	 * The owner's competence plan (issue 14, ADR 29): focus areas, further-education places,
+	 * courses and partnerships, each for one kindergarten or (kindergarten null) for all of the
+	 * owner's. Written by owner admins; a manager reads what concerns their kindergarten.
+	 */
+	'0009-competence-plan': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('competence_plan_entries')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('kind', 'text', (c) => c.notNull())
+				.addColumn('area', 'text')
+				.addColumn('title', 'text', (c) => c.notNull())
+				.addColumn('partner', 'text')
+				.addColumn('places', 'integer')
+				.addColumn('starts_on', 'text')
+				.addColumn('ends_on', 'text')
+				.addColumn('status', 'text', (c) => c.notNull())
+				.addColumn('note', 'text')
+				.addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('competence_plan_entries_owner')
+				.on('competence_plan_entries')
+				.columns(['owner_id', 'kindergarten_id'])
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('competence_plan_entries').execute();
+		}
 	}
 };
 

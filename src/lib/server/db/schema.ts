@@ -23,6 +23,7 @@ export interface Database {
 	signInThrottle: SignInThrottleTable;
 	competenceSubmissions: CompetenceSubmissionTable;
 	competenceAnswers: CompetenceAnswerTable;
+	competencePlanEntries: CompetencePlanEntryTable;
 }
 
 export interface OwnerTable {
@@ -144,7 +145,9 @@ export const AUDIT_ACTIONS = [
 	'sync_overwrite',
 	'sync_conflict_resolved',
 	/** The owner's screen-time guidance got a new version (the version is in `reason`). */
-	'guidance_changed'
+	'guidance_changed',
+	/** An entry of the owner's competence plan added, changed or deleted (fields in `changes`). */
+	'competence_plan_changed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -282,4 +285,23 @@ export interface CompetenceAnswerTable {
 	submissionId: string;
 	itemId: string;
 	level: number;
+}
+
+/** An entry of the owner's competence plan (issue 14, ADR 29); kindergarten null: all of them. */
+export interface CompetencePlanEntryTable {
+	id: string;
+	ownerId: string;
+	kindergartenId: string | null;
+	kind: string;
+	area: string | null;
+	title: string;
+	partner: string | null;
+	places: number | null;
+	startsOn: string | null;
+	endsOn: string | null;
+	status: string;
+	note: string | null;
+	createdBy: string;
+	createdAt: string;
+	updatedAt: string;
 }
