@@ -94,7 +94,7 @@ test('the manager’s overview: figures, the plans behind one, a table as CSV', 
 		manager.getByRole('button', { name: 'Last ned som CSV: Planer per type skjermbruk' }).click()
 	]);
 	expect(download.suggestedFilename()).toBe(`lekeplan-skjermbruk-${monday}-${sunday}.csv`);
-	const csv = readFileSync((await download.path()), 'utf8');
+	const csv = readFileSync(await download.path(), 'utf8');
 	expect(csv.split('\r\n')).toEqual([
 		'\ufeffSkjermbruk,Planer,Andel av planene (%),Skjermminutter',
 		'Passiv skjermtitting,0,0,0',
