@@ -522,6 +522,14 @@ const AUDIENCES: Record<Audience, State[]> = {
 			visit: (p) => open(p, '/approvals')
 		},
 		{
+			route: '/(planner)/overview',
+			state: 'not for staff',
+			visit: async (p) => {
+				await open(p, '/overview');
+				await expect(p.getByRole('alert')).toBeVisible();
+			}
+		},
+		{
 			route: '/(account)/sign-out',
 			state: 'a planner signing out',
 			visit: (p) => open(p, '/sign-out')
@@ -552,6 +560,22 @@ const AUDIENCES: Record<Audience, State[]> = {
 			}
 		},
 		{ route: '/(planner)', state: 'week view', visit: (p) => open(p, '/') },
+		{
+			route: '/(planner)/overview',
+			state: 'the figures of the last eight weeks, a plan in them',
+			visit: async (p) => {
+				await open(p, '/overview');
+				await expect(p.getByTestId('overview-totals')).toBeVisible();
+			}
+		},
+		{
+			route: '/(planner)/overview',
+			state: 'a period that ends before it starts',
+			visit: async (p) => {
+				await open(p, '/overview?from=2026-12-01&to=2026-11-01');
+				await expect(p.locator('#overview-to-error')).toBeVisible();
+			}
+		},
 		{
 			route: '/(account)/competence/review',
 			state: 'figures hidden (fewer than five)',

@@ -4,7 +4,8 @@ import { expectNoAxeViolations, expectTouchTargets, plannerTablet } from './fixt
 /**
  * Issue 15, the manager's desk: the approval queue. A staff member's new plan waits for the
  * manager (counted in the navigation); asking for changes takes a written reason, which staff
- * see on the plan; a change by staff puts it back in the queue; approving takes it out.
+ * see on the plan; a change by staff puts it back in the queue; approving takes it out. The
+ * week view and the plan list say where each plan stands, and the list filters by it.
  */
 
 const STAFF = 'ansatt@demo.lekeplan.no';
@@ -80,6 +81,12 @@ test('the manager’s queue: waiting, sent back with a reason, changed, approved
 		'Ønsket endring: «Kortere økt, høyst 20 minutter.»'
 	);
 	await expect(staff.getByRole('link', { name: /^Godkjenning/ })).toHaveCount(0);
+	// The week view says where the plan stands, in words.
+	await staff.goto('/');
+	await expect(staff.locator('.plan-card').filter({ hasText: title })).toContainText(
+		'Sendt tilbake for endringer'
+	);
+	await staff.goto(planPath);
 	await staff.getByRole('link', { name: 'Rediger' }).click();
 	await staff.getByLabel('Slutter').fill('09:50');
 	await staff.getByRole('button', { name: 'Lagre plan' }).click();
@@ -100,6 +107,26 @@ test('the manager’s queue: waiting, sent back with a reason, changed, approved
 		manager.getByRole('heading', { level: 1, name: 'Planer til godkjenning' })
 	).toBeVisible();
 	await expect(manager.getByRole('link', { name: new RegExp(title) })).toHaveCount(0);
+
+	// The plan list shows the state and filters by it, in the address like its other filters.
+	await manager.goto('/plans');
+	const listed = manager.locator('.plan-card').filter({ hasText: title });
+	await expect(listed.getByTestId('approval-state')).toHaveText('Godkjent');
+	await manager
+		.getByLabel('Godkjenning', { exact: true })
+		.selectOption({ label: 'Venter på godkjenning' });
+	await expect(manager).toHaveURL(/[?&]approval=waiting/);
+	await expect(listed).toHaveCount(0);
+	await manager.getByLabel('Godkjenning', { exact: true }).selectOption({ label: 'Godkjent' });
+	await expect(listed).toBeVisible();
+	await manager.reload();
+	await expect(listed).toBeVisible();
+	await expect(
+		manager
+			.getByTestId('plan-results')
+			.getByTestId('approval-state')
+			.filter({ hasNotText: 'Godkjent' })
+	).toHaveCount(0);
 
 	await staff.context().close();
 	await manager.context().close();

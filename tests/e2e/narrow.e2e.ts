@@ -202,6 +202,21 @@ test('a stop-motion series with its rota and an own activity fit a phone', async
 	await fitsPhone(page);
 });
 
+test('the manager’s overview fits a phone: its tables scroll in their own region', async ({
+	page
+}) => {
+	test.slow();
+	await signIn(page, 'styrer@demo.lekeplan.no');
+	await expect(page.getByRole('heading', { level: 1, name: /^Uke \d+ for / })).toBeVisible();
+	await page.goto('/overview');
+	await expect(page.getByTestId('overview-totals')).toBeVisible();
+	await expect(page.getByRole('table').first()).toBeVisible();
+	await fitsPhone(page);
+	await page.goto('/overview?from=2026-12-01&to=2026-11-01');
+	await expect(page.locator('#overview-to-error')).toBeVisible();
+	await fitsPhone(page);
+});
+
 test('the account and administration pages fit a phone', async ({ page }) => {
 	test.slow();
 	await signIn(page, 'eier@demo.lekeplan.no');

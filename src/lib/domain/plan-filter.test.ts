@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from './ids';
 import type { ActivityPlan } from './plan';
-import { filterPlans, foldForSearch, toolsIn } from './plan-filter';
+import {
+	filterFromQuery,
+	filterPlans,
+	foldForSearch,
+	plansHref,
+	toolsIn,
+	type PlanFilter
+} from './plan-filter';
 
 const KINDERGARTEN = uuidv7();
 const HUMLA = uuidv7();
@@ -160,6 +167,96 @@ describe('filterPlans', () => {
 		const input = [beeBot, stopMotion, cubetto];
 		filterPlans(input, {});
 		expect(input).toEqual([beeBot, stopMotion, cubetto]);
+	});
+});
+
+describe('filterPlans: the overview’s filters and the approval state', () => {
+	const approved = plan({
+		title: 'Godkjent plan',
+		date: '2026-11-30',
+		clauses: ['create', 'explore'],
+		screenMode: 'creative',
+		screenMinutes: 20,
+		status: 'done',
+		approval: {
+			decision: 'approved',
+			by: 'Styrer',
+			at: '2026-11-25T10:00:00.000Z',
+			note: ''
+		}
+	});
+	const changed = plan({
+		title: 'Endret etter godkjenning',
+		date: '2026-12-01',
+		approval: approved.approval!,
+		changedSinceApproval: '2026-11-26T10:00:00.000Z'
+	});
+	const sentBack = plan({
+		title: 'Sendt tilbake',
+		date: '2026-12-02',
+		approval: { ...approved.approval!, decision: 'changesRequested', note: 'Kortere' }
+	});
+	const plans = [...ALL, approved, changed, sentBack];
+
+	it('keeps the plans in the approval state asked for, in words a manager uses', () => {
+		expect(titles(filterPlans(plans, { approval: 'approved' }))).toEqual(['Godkjent plan']);
+		expect(titles(filterPlans(plans, { approval: 'changed' }))).toEqual([
+			'Endret etter godkjenning'
+		]);
+		expect(titles(filterPlans(plans, { approval: 'sentBack' }))).toEqual(['Sendt tilbake']);
+		// Never decided on: the three demo plans that are not deleted.
+		expect(filterPlans(plans, { approval: 'waiting' })).toHaveLength(3);
+	});
+
+	it('keeps the plans of a date range, both ends included', () => {
+		expect(titles(filterPlans(plans, { from: '2026-11-26', to: '2026-11-30' }))).toEqual([
+			'Godkjent plan',
+			'Stopmotion om Snegla',
+			'Cubetto finner veien hjem'
+		]);
+		expect(titles(filterPlans(plans, { from: '2026-12-02' }))).toEqual(['Sendt tilbake']);
+		expect(titles(filterPlans(plans, { to: '2026-11-24' }))).toEqual(['Bee-Bot på eventyrmatta']);
+	});
+
+	it('keeps the plans serving a clause, of a screen mode, or carried out', () => {
+		expect(titles(filterPlans(plans, { clause: 'create' }))).toEqual(['Godkjent plan']);
+		expect(titles(filterPlans(plans, { screenMode: 'creative' }))).toEqual([
+			'Godkjent plan',
+			'Stopmotion om Snegla'
+		]);
+		// Carried out: done, or done and evaluated.
+		expect(titles(filterPlans(plans, { status: 'completed' }))).toEqual([
+			'Godkjent plan',
+			'Stopmotion om Snegla'
+		]);
+	});
+});
+
+describe('the plan list’s address', () => {
+	it('gives back the filter it was made from', () => {
+		const filter: PlanFilter = {
+			text: 'bee bot',
+			groupId: HUMLA,
+			learningArea: 'art',
+			clause: 'assess',
+			status: 'completed',
+			screenMode: 'screenFree',
+			approval: 'sentBack',
+			from: '2026-11-02',
+			to: '2026-11-29',
+			tool: 'Bee-Bot & co'
+		};
+		const href = plansHref(filter);
+		expect(href.startsWith('/plans?')).toBe(true);
+		expect(filterFromQuery(new URL(href, 'http://x').searchParams)).toEqual(filter);
+		expect(plansHref({})).toBe('/plans');
+	});
+
+	it('leaves out what is not one of a filter’s choices', () => {
+		const params = new URLSearchParams(
+			'area=space&status=lost&mode=vr&approval=maybe&from=2026-02-30&to=soon&clause=x&group=g'
+		);
+		expect(filterFromQuery(params)).toEqual({ groupId: 'g' });
 	});
 });
 
