@@ -156,6 +156,37 @@ describeEachDatabase('the competence development plan over sync', (dialect) => {
 		expect(changes.find((c) => c.recordId === id)?.data['title']).toBe(plan()['title']);
 	});
 
+	it("leaves a conflict on a development plan to the manager: staff's resolution is refused", async () => {
+		const id = uuidv7();
+		const created = await manager.push([manager.put(id, null, plan(), 'developmentPlan')]);
+		const rev = created.results[0]!.rev!;
+		const otherTablet = new TestClient(server, manager.cookie);
+		await manager.push([manager.mutation(id, 'delete', rev, {}, 'developmentPlan')]);
+		const edited = await otherTablet.push([
+			otherTablet.put(id, rev, { status: 'completed' }, 'developmentPlan')
+		]);
+		expect(edited.results[0]).toMatchObject({ status: 'conflict', reason: 'deleted' });
+		const conflict = await server.deps.db
+			.selectFrom('syncConflicts')
+			.select('id')
+			.where('recordId', '=', id)
+			.executeTakeFirstOrThrow();
+		const resolve = (cookie: string) =>
+			server.request('POST', `/api/v1/sync/conflicts/${conflict.id}/resolve`, {
+				cookie,
+				body: { choice: 'restore' }
+			});
+		expect((await resolve(staff.cookie)).status).toBe(403);
+		const { changes } = await staff.pullAll(0);
+		expect(changes.find((c) => c.recordId === id)?.deletedAt).not.toBeNull();
+		expect((await resolve(manager.cookie)).status).toBe(200);
+		const after = await staff.pullAll(0);
+		expect(after.changes.find((c) => c.recordId === id)).toMatchObject({
+			deletedAt: null,
+			data: { status: 'completed' }
+		});
+	});
+
 	describe("on the tablets: the manager's plan reaches a staff member's tablet", () => {
 		function transport(cookie: string): SyncTransport {
 			return {
