@@ -31,6 +31,8 @@ const COUNTS_WITHOUT_PLURAL = new Set([
 	'sync_syncing_progress',
 	'sync_syncing_of',
 	'sync_rejections',
+	// "Personvern (svake punkter: 1)": a label and its count, like the refusals'.
+	'devplan_focus_area_gaps',
 	// Shown for grouped refusals only, which are always more than one.
 	'audit_times'
 ]);

@@ -280,7 +280,49 @@ const PLANNER: State[] = [
 	},
 	{ route: '/(planner)/conflicts', state: 'none to resolve', visit: (p) => open(p, '/conflicts') },
 	{ route: '/(planner)/refused', state: 'none refused', visit: (p) => open(p, '/refused') },
+	{
+		// Signed out: a sign-in link; staff: the kindergarten's plans, read from the tablet.
+		route: '/(planner)/competence/plan',
+		state: 'the competence development plan as the person may read it',
+		visit: (p) => open(p, '/competence/plan')
+	},
 	{ route: '(not found)', state: 'unknown path', visit: (p) => open(p, '/no-such-page') }
+];
+
+/** The manager writing the competence development plan (ADR 28): messages, a filled form, saved. */
+const DEVELOPMENT_PLAN: State[] = [
+	{
+		route: '/(planner)/competence/plan',
+		state: 'a new plan sent empty: its messages',
+		visit: async (p) => {
+			await open(p, '/competence/plan');
+			await p.locator('main button.primary').first().click();
+			await p.locator('main form button[type="submit"]').click();
+			await expect(p.locator('#devplan-title-error')).toBeVisible();
+		}
+	},
+	{
+		route: '/(planner)/competence/plan',
+		state: 'a plan with a focus area and an action, then saved',
+		visit: async (p) => {
+			await p.locator('#devplan-title').fill('Digital kompetanse');
+			await p.locator('#focus-privacy').check();
+			await p.locator('#devplan-add-action').click();
+			await p.locator('main form fieldset.action input[type="text"]').first().fill('Udirs pakke');
+		},
+		after: async (p) => {
+			await p.locator('main form button[type="submit"]').click();
+			await expect(p.getByTestId('devplan').first()).toBeVisible();
+		}
+	},
+	{
+		route: '/(planner)/competence/plan',
+		state: "the manager's plans, to edit",
+		visit: async (p) => {
+			await open(p, '/competence/plan');
+			await expect(p.getByTestId('devplan').first()).toBeVisible();
+		}
+	}
 ];
 
 /** States the signed-in staff member would see exactly as the device does: checked there only. */
@@ -560,6 +602,7 @@ const AUDIENCES: Record<Audience, State[]> = {
 			}
 		},
 		{ route: '/(planner)', state: 'week view', visit: (p) => open(p, '/') },
+		...DEVELOPMENT_PLAN,
 		{
 			route: '/(planner)/overview',
 			state: 'the figures of the last eight weeks, a plan in them',

@@ -314,3 +314,25 @@ test('the competence pages fit a phone: the self-assessment, the profile, the re
 		}
 	}
 });
+
+test('the competence development plan fits a phone: the form with an action, the plan', async ({
+	page
+}) => {
+	test.slow();
+	await signIn(page, 'styrer@demo.lekeplan.no');
+	await page.goto('/competence/plan');
+	await page.getByRole('button', { name: 'Ny kompetanseutviklingsplan' }).click();
+	await page.getByLabel('Navn på planen').fill('Plan på telefonen');
+	await page
+		.getByRole('checkbox', { name: /^Trygg bruk av delte nettbrett|^Personvern/ })
+		.first()
+		.check();
+	await page.getByRole('button', { name: 'Legg til tiltak' }).click();
+	await page.getByLabel('Hva skal gjøres').fill('Stop-motion-verksted med Filiorums ressurs');
+	await page.getByLabel('Ansvarlig').selectOption({ label: 'En person (skriv navnet)' });
+	await page.getByLabel('Navnet på den ansvarlige').fill('Kari');
+	await fitsPhone(page);
+	await page.getByRole('button', { name: 'Lagre planen' }).click();
+	await expect(page.getByRole('article').filter({ hasText: 'Plan på telefonen' })).toBeVisible();
+	await fitsPhone(page);
+});

@@ -16,6 +16,7 @@ import { expectUnchanged, snapshot } from './snapshot';
 import { planFields } from './sync-fixtures';
 import type { PullResponse, PushResponse } from '$lib/sync';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
+import { developmentPlanContent } from '$lib/domain/competence/development-plan-fixture';
 
 /**
  * The full access matrix (docs/design/security.md): every role × every endpoint × every kind of
@@ -59,6 +60,9 @@ const TARGETS = {
 	'plan.own': 'fresh: a synced plan of the own kindergarten',
 	'plan.sibling': "fresh: a synced plan of owner a's second kindergarten",
 	'plan.foreign': "fresh: a synced plan of owner b's first kindergarten",
+	'devplan.own': 'fresh: a competence development plan of the own kindergarten',
+	'devplan.sibling': "fresh: a competence development plan of owner a's second kindergarten",
+	'devplan.foreign': "fresh: a competence development plan of owner b's first kindergarten",
 	'conflict.own': 'fresh: an unresolved sync conflict in the own kindergarten',
 	'conflict.sibling': "fresh: an unresolved sync conflict in owner a's second kindergarten",
 	'conflict.foreign': "fresh: an unresolved sync conflict in owner b's first kindergarten",
@@ -80,13 +84,20 @@ type Target = keyof typeof TARGETS;
  * 401 is `not_signed_in`, 403 `forbidden`, 404 `not_found`, 409 the reason in CONFLICTS. A row
  * without a body sends BODIES[`${method} ${path}`] if there is one.
  */
-type Row = [Method, string, Target | null, string, Json?, Outcome?];
+type Row = [
+	Method,
+	string,
+	Target | null,
+	string,
+	Json?,
+	(Outcome | Partial<Record<Caller, Outcome>>)?
+];
 
 /**
  * For a push: what the one mutation's result must be for callers answered 200. A rejected
  * mutation must also leave every synced record as it was.
  */
-type Outcome = 'applied' | 'rejected out_of_scope';
+type Outcome = 'applied' | 'rejected out_of_scope' | 'rejected manager_only';
 
 const PULL = '/api/v1/sync/pull?cursor=0&protocol=1&schema=1&clientId=:client';
 /**
@@ -94,7 +105,14 @@ const PULL = '/api/v1/sync/pull?cursor=0&protocol=1&schema=1&clientId=:client';
  * scope, so that the answer must pick its own.
  */
 const PRESENT: Record<string, Target[]> = {
-	'GET /api/v1/sync/pull': ['plan.own', 'plan.sibling', 'plan.foreign'],
+	'GET /api/v1/sync/pull': [
+		'plan.own',
+		'plan.sibling',
+		'plan.foreign',
+		'devplan.own',
+		'devplan.sibling',
+		'devplan.foreign'
+	],
 	'GET /api/v1/sync/conflicts': ['conflict.own', 'conflict.sibling', 'conflict.foreign'],
 	'GET /api/v1/invitations': ['invitation.own', 'invitation.foreign'],
 	'GET /api/v1/competence/plan': ['planEntry.own', 'planEntry.all', 'planEntry.foreign'],
@@ -110,8 +128,14 @@ function pushOf(mutations: Json[]): Json {
 	return { protocol: 1, schema: 1, clientId: ':client', mutations };
 }
 
-function mutation(recordId: string, op: string, fields: Json, baseRev: number | null = 1): Json {
-	return { id: 1, recordId, type: 'plan', op, baseRev, fields, at: '2026-11-28T08:00:00.000Z' };
+function mutation(
+	recordId: string,
+	op: string,
+	fields: Json,
+	baseRev: number | null = 1,
+	type = 'plan'
+): Json {
+	return { id: 1, recordId, type, op, baseRev, fields, at: '2026-11-28T08:00:00.000Z' };
 }
 
 function del(recordId: string): Json {
@@ -126,6 +150,24 @@ function edit(recordId: string): Json {
 function create(groupId: string): Json {
 	return mutation(':record', 'put', planFields(groupId, { title: 'Ny plan' }), null);
 }
+
+/** The competence development plan (ADR 28): a new one, an edit, a delete. */
+function devplan(op: 'create' | 'edit' | 'delete', recordId = ':id'): Json {
+	if (op === 'create') {
+		return mutation(
+			':record',
+			'put',
+			developmentPlanContent({ title: 'Ny plan' }),
+			null,
+			'developmentPlan'
+		);
+	}
+	if (op === 'edit') return mutation(recordId, 'put', { title: 'Ny plan' }, 1, 'developmentPlan');
+	return mutation(recordId, 'delete', {}, 1, 'developmentPlan');
+}
+
+/** Written by the manager only: staff get 200 with the mutation refused as `manager_only`. */
+const MANAGER_WRITES = { staff: 'rejected manager_only', manager: 'applied' } as const;
 
 const MATRIX: Row[] = [
 	// Public: liveness for a monitor, with no session and nothing read.
@@ -268,6 +310,47 @@ const MATRIX: Row[] = [
 		'group.foreign',
 		'401 403 200 200 403',
 		pushOf([create(':id')]),
+		'rejected out_of_scope'
+	],
+	// The kindergarten's competence development plan: its manager writes it, nobody else.
+	[
+		'POST',
+		'/api/v1/sync/push',
+		null,
+		'401 403 200 200 403',
+		pushOf([devplan('create')]),
+		MANAGER_WRITES
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'devplan.own',
+		'401 403 200 200 403',
+		pushOf([devplan('edit')]),
+		MANAGER_WRITES
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'devplan.own',
+		'401 403 200 200 403',
+		pushOf([devplan('delete')]),
+		MANAGER_WRITES
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'devplan.sibling',
+		'401 403 200 200 403',
+		pushOf([devplan('edit')]),
+		'rejected out_of_scope'
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'devplan.foreign',
+		'401 403 200 200 403',
+		pushOf([devplan('delete')]),
 		'rejected out_of_scope'
 	],
 	['GET', PULL, null, '401 403 200 200 403'],
@@ -687,7 +770,9 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			expect(row.kindergartenId).toBe(world.a.kindergartens[0]!.id);
 			expect(row.updatedBy).toBe(callerId);
 			if (m.op === 'delete') expect(row.deletedAt).not.toBeNull();
-			else expect(JSON.parse(row.data)).toMatchObject({ title: 'Ny plan', groupId: ids[':id'] });
+			else if (row.type === 'developmentPlan') {
+				expect(JSON.parse(row.data)).toMatchObject({ title: 'Ny plan' });
+			} else expect(JSON.parse(row.data)).toMatchObject({ title: 'Ny plan', groupId: ids[':id'] });
 		}
 	},
 	[endpointOf('GET', PULL)]: () => undefined, // checked in the cell: exactly the caller's records
@@ -872,6 +957,46 @@ class World {
 		return id;
 	}
 
+	/** A competence development plan written straight into the database, at the next revision. */
+	async developmentPlan(owner: SeededOwner, k: number): Promise<string> {
+		const id = uuidv7();
+		const kindergarten = owner.kindergartens[k]!;
+		await this.server.deps.db.transaction().execute(async (trx) => {
+			const { value } = await trx
+				.selectFrom('syncSequence')
+				.select('value')
+				.where('id', '=', 1)
+				.executeTakeFirstOrThrow();
+			const data = developmentPlanContent();
+			await trx
+				.insertInto('syncRecords')
+				.values({
+					recordId: id,
+					type: 'developmentPlan',
+					ownerId: owner.id,
+					kindergartenId: kindergarten.id,
+					groupId: null,
+					data: JSON.stringify(data),
+					fieldRevs: JSON.stringify(
+						Object.fromEntries(Object.keys(data).map((f) => [f, value + 1]))
+					),
+					fieldClients: '{}',
+					rev: value + 1,
+					deletedAt: null,
+					createdAt: this.now,
+					updatedBy: null,
+					updatedAt: this.now
+				})
+				.execute();
+			await trx
+				.updateTable('syncSequence')
+				.set({ value: value + 1 })
+				.where('id', '=', 1)
+				.execute();
+		});
+		return id;
+	}
+
 	/** An unresolved text conflict on a fresh plan. */
 	async conflict(owner: SeededOwner, k: number): Promise<string> {
 		const recordId = await this.plan(owner, k);
@@ -970,6 +1095,12 @@ class World {
 				return this.plan(a, 1);
 			case 'plan.foreign':
 				return this.plan(b, 0);
+			case 'devplan.own':
+				return this.developmentPlan(a, 0);
+			case 'devplan.sibling':
+				return this.developmentPlan(a, 1);
+			case 'devplan.foreign':
+				return this.developmentPlan(b, 0);
 			case 'conflict.own':
 				return this.conflict(a, 0);
 			case 'conflict.sibling':
@@ -1091,8 +1222,9 @@ describeEachDatabase('the access matrix', (dialect) => {
 							expect(change.data['kindergartenId']).toBe(world.a.kindergartens[0]!.id);
 						}
 					}
-					if (expected < 400 && outcome) {
-						const [status, reason] = outcome.split(' ');
+					const expectedOutcome = typeof outcome === 'object' ? outcome[caller] : outcome;
+					if (expected < 400 && expectedOutcome) {
+						const [status, reason] = expectedOutcome.split(' ');
 						const { results } = JSON.parse(got.text) as PushResponse;
 						expect(results, got.text).toHaveLength(1);
 						expect(results[0]).toMatchObject({ status, ...(reason ? { reason } : {}) });

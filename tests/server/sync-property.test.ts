@@ -4,6 +4,12 @@ import { LekeplanDatabase } from '$lib/client/db/database';
 import { META, recordMutation } from '$lib/client/db/outbox';
 import { PlanRepository } from '$lib/client/db/plan-repository';
 import { ActivityRepository } from '$lib/client/db/activity-repository';
+import { DevelopmentPlanRepository } from '$lib/client/db/development-plan-repository';
+import { developmentPlanContent } from '$lib/domain/competence/development-plan-fixture';
+import {
+	ACTION_STATUSES,
+	DEVELOPMENT_PLAN_STATUSES
+} from '$lib/domain/competence/development-plan';
 import { GuidanceRepository } from '$lib/client/db/guidance-repository';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import type { GuidanceSet } from '$lib/domain/guidance';
@@ -38,8 +44,9 @@ import { seededRandom, type Random } from '$lib/test-support/random';
  * IndexedDB (fake-indexeddb) and the real sync engine, signed in as staff or as the manager,
  * take the actions a person can take through the functions the pages call (issue 12: create,
  * edit, duplicate, plan from a library activity, a stop-motion series, evaluate, delete, undo;
- * approve and ask for changes as manager; own library activities), now and then something the
- * UI never offers (a plan moved out of the kindergarten, a staff member's approval, a field
+ * approve and ask for changes as manager; own library activities; the manager's competence
+ * development plan), now and then something the UI never offers (a plan moved out of the
+ * kindergarten, a staff member's approval or edit of the development plan, a field
  * only the server sets), go offline and online, lose responses, and sync in random order
  * against the real server; in a tenth of the seeds the tombstones then pass the horizon while
  * a tablet holds an edit of one. After quiescing:
@@ -106,6 +113,7 @@ interface Client {
 	db: LekeplanDatabase;
 	plans: PlanRepository;
 	activities: ActivityRepository;
+	developmentPlans: DevelopmentPlanRepository;
 	engine: SyncEngine;
 	online: boolean;
 }
@@ -207,13 +215,23 @@ describeEachDatabase('sync property', (dialect) => {
 					'activity: edit',
 					'activity: delete',
 					'activity: restore',
+					'development plan: create',
+					'development plan: edit',
+					'development plan: delete',
+					'refused: staff edits the development plan',
 					'refused: move to another kindergarten',
 					'refused: staff approves',
 					'refused: a server field',
 					'refused: an edit past the horizon'
 				].sort()
 			);
-			for (const reason of ['out_of_scope', 'forbidden_field', 'server_field', 'not_found']) {
+			for (const reason of [
+				'out_of_scope',
+				'forbidden_field',
+				'server_field',
+				'not_found',
+				'manager_only'
+			]) {
 				expect(refusals.get(reason) ?? 0, `no seed produced a refusal: ${reason}`).toBeGreaterThan(
 					0
 				);
@@ -271,6 +289,7 @@ async function runSeed(
 			db,
 			plans: new PlanRepository(db),
 			activities: new ActivityRepository(db),
+			developmentPlans: new DevelopmentPlanRepository(db),
 			engine: undefined as unknown as SyncEngine,
 			online: true
 		};
@@ -355,6 +374,9 @@ async function runSeed(
 			} else if (roll < 0.86) {
 				// A pull while edits wait in the outbox (another tab pushes, this one pulls).
 				await client.engine.pull();
+			} else if (roll < 0.88) {
+				// The kindergarten's competence development plan: the manager's to write (ADR 28).
+				await developmentPlanAct(client, model, rng, kindergarten.id);
 			} else {
 				await client.engine.sync();
 			}
@@ -389,7 +411,7 @@ async function runSeed(
 			.where('ownerId', '=', owner.id)
 			.execute();
 		expect(records.every((r) => r.kindergartenId === kindergarten.id)).toBe(true);
-		for (const type of ['plan', 'activity'] as const) {
+		for (const type of ['plan', 'activity', 'developmentPlan'] as const) {
 			const expected = new Map(
 				records
 					.filter((r) => r.type === type)
@@ -409,7 +431,12 @@ async function runSeed(
 					])
 			);
 			for (const client of clients) {
-				const table = type === 'plan' ? client.db.plans : client.db.ownActivities;
+				const table =
+					type === 'plan'
+						? client.db.plans
+						: type === 'activity'
+							? client.db.ownActivities
+							: client.db.developmentPlans;
 				// A tombstone that passed the horizon after this device pulled it may stay on it, deleted.
 				const local = ((await table.toArray()) as unknown as Array<Record<string, unknown>>).filter(
 					(r) => !(purged.has(r['id'] as string) && r['deletedAt'] !== null)
@@ -809,6 +836,80 @@ class Model {
 		}
 		if (made.length > 0) this.actions.set(action, (this.actions.get(action) ?? 0) + 1);
 	}
+}
+
+/**
+ * The competence development plan, through the repository the page uses: the manager makes,
+ * edits and deletes plans; a staff tablet's edit (the page offers none) is refused as
+ * `manager_only`, shown, and the server's plan comes back.
+ */
+async function developmentPlanAct(
+	client: Client,
+	model: Model,
+	rng: Random,
+	kindergartenId: string
+): Promise<void> {
+	const alive = (await client.developmentPlans.listActive()).filter((p) => p.deletedAt === null);
+	if (client.role === 'staff') {
+		if (alive.length === 0) return;
+		const plan = rng.pick(alive);
+		const content = { ...devPlanContentOf(plan), title: `Ansattes plan ${rng.int(1000)}` };
+		await model.act(
+			client,
+			'refused: staff edits the development plan',
+			async () => {
+				await client.developmentPlans.save(content, kindergartenId, { id: plan.id });
+				return [put('developmentPlan', plan.id, changed(plan, content))];
+			},
+			'manager_only'
+		);
+		return;
+	}
+	const what = rng.next();
+	if (alive.length === 0 || what < 0.35) {
+		const made = developmentPlanContent({
+			title: `Kompetanseplan ${rng.int(1000)}`,
+			status: rng.pick(DEVELOPMENT_PLAN_STATUSES)
+		});
+		await model.act(client, 'development plan: create', async () => {
+			const result = await client.developmentPlans.save(made, kindergartenId);
+			expect(result.ok).toBe(true);
+			return result.ok ? [put('developmentPlan', result.plan.id, made)] : [];
+		});
+	} else if (what < 0.75) {
+		const plan = rng.pick(alive);
+		const before = devPlanContentOf(plan);
+		const made = {
+			...before,
+			status: rng.pick(DEVELOPMENT_PLAN_STATUSES),
+			actions: before.actions.map((a) => ({ ...a, status: rng.pick(ACTION_STATUSES) })),
+			notes: rng.pick(GOALS)
+		};
+		await model.act(client, 'development plan: edit', async () => {
+			await client.developmentPlans.save(made, kindergartenId, { id: plan.id });
+			return [put('developmentPlan', plan.id, changed(plan, made))];
+		});
+	} else {
+		const plan = rng.pick(alive);
+		await model.act(client, 'development plan: delete', async () => {
+			await client.developmentPlans.softDelete(plan.id);
+			return [{ type: 'developmentPlan', recordId: plan.id, op: 'delete', fields: {} }];
+		});
+	}
+}
+
+/** A stored development plan's content, as the page's form submits it. */
+function devPlanContentOf(plan: ReturnType<typeof developmentPlanContent>) {
+	return {
+		title: plan.title,
+		period: plan.period,
+		startDate: plan.startDate,
+		endDate: plan.endDate,
+		status: plan.status,
+		focusAreas: plan.focusAreas,
+		actions: plan.actions,
+		notes: plan.notes
+	};
 }
 
 async function restoreActivity(client: Client, model: Model, id: string): Promise<void> {
@@ -1272,7 +1373,8 @@ async function checkModel(
 					const held = new Map<string, Record<string, unknown>>();
 					for (const r of [
 						...(await client.db.plans.toArray()),
-						...(await client.db.ownActivities.toArray())
+						...(await client.db.ownActivities.toArray()),
+						...(await client.db.developmentPlans.toArray())
 					]) {
 						held.set(r.id, r);
 					}

@@ -1268,7 +1268,7 @@ describeEachDatabase('sync', (dialect) => {
 				);
 				expect(error['supported']).toEqual({
 					protocol: { min: 1, max: 1 },
-					schema: { min: 1, max: 2 }
+					schema: { min: 1, max: 3 }
 				});
 			}
 			for (const query of [

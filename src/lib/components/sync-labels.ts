@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { problemMessage } from './labels';
+import type { RecordType } from '$lib/sync/protocol';
 
 /*
  * What the sync pages show of synced records: record types, field names, the server's reasons
@@ -7,9 +8,10 @@ import { problemMessage } from './labels';
  * and refused-changes pages use them.
  */
 
-export const recordTypeLabel: Record<'plan' | 'activity', () => string> = {
+export const recordTypeLabel: Record<RecordType, () => string> = {
 	plan: m.record_type_plan,
-	activity: m.record_type_activity
+	activity: m.record_type_activity,
+	developmentPlan: m.record_type_development_plan
 };
 
 /** The names the forms give the fields of a plan and an own activity. */
@@ -57,7 +59,8 @@ const refusalText: Record<string, () => string> = {
 	invalid_record: () => m.refusal_invalid_record(),
 	server_field: () => m.refusal_server_field(),
 	not_found: () => m.refusal_not_found(),
-	forbidden_field: () => m.refusal_forbidden_field()
+	forbidden_field: () => m.refusal_forbidden_field(),
+	manager_only: () => m.refusal_manager_only()
 };
 
 /** Why the server refused a change (a push result's reason code), as a sentence. */

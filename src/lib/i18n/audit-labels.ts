@@ -57,7 +57,8 @@ const REASONS: Record<string, Message> = {
 	approved: m.audit_reason_approved,
 	changesRequested: m.audit_reason_changesRequested,
 	withdrawn: m.audit_reason_withdrawn,
-	email_unavailable: m.audit_reason_email_unavailable
+	email_unavailable: m.audit_reason_email_unavailable,
+	manager_only: m.audit_reason_manager_only
 };
 
 const TARGETS: Record<string, Message> = {
@@ -67,6 +68,7 @@ const TARGETS: Record<string, Message> = {
 	invitation: m.audit_target_invitation,
 	plan: m.audit_target_plan,
 	activity: m.audit_target_activity,
+	developmentPlan: m.audit_target_development_plan,
 	guidance: m.audit_target_guidance,
 	sync_client: m.audit_target_sync_client,
 	sync_conflict: m.audit_target_sync_conflict,

@@ -11,9 +11,14 @@ export const PROTOCOL_VERSION = 1;
  * 2: pulls carry the owner's screen-time guidance (`type: 'guidance'`). A schema-1 client
  * applies only the types it knows and skips the rest, so it is still served.
  */
-export const SCHEMA_VERSION = 2;
+/**
+ * 3: a new record type, the kindergarten's competence development plan (`developmentPlan`,
+ * ADR 28), written by its manager and pulled by every tablet of the kindergarten. Older clients
+ * skip the type in a pull, as schema-1 clients skip the guidance, so they are still served.
+ */
+export const SCHEMA_VERSION = 3;
 export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
-export const SUPPORTED_SCHEMA = { min: 1, max: 2 } as const;
+export const SUPPORTED_SCHEMA = { min: 1, max: 3 } as const;
 
 /** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
 export const MAX_BATCH = 1000;
@@ -38,7 +43,7 @@ export const PULL_PAGE = 2000;
 export const PULL_PAGE_CHARS = 4 * 1024 * 1024;
 
 /** What a tablet writes and pushes. */
-export const RECORD_TYPES = ['plan', 'activity'] as const;
+export const RECORD_TYPES = ['plan', 'activity', 'developmentPlan'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
@@ -51,7 +56,19 @@ export type ChangeType = (typeof CHANGE_TYPES)[number];
 /** Fields whose concurrent edits are kept as a conflict for a person to resolve. */
 export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
 	plan: ['title', 'goals', 'description', 'evaluation', 'privacy'],
-	activity: ['title', 'summary', 'goals', 'materials', 'steps', 'talkAbout', 'staffTips', 'privacy']
+	activity: [
+		'title',
+		'summary',
+		'goals',
+		'materials',
+		'steps',
+		'talkAbout',
+		'staffTips',
+		'privacy'
+	],
+	// Only the kindergarten's manager writes it: the last change of a field wins, and one written
+	// over is logged (`sync_overwrite`) rather than kept for a person to resolve (ADR 28).
+	developmentPlan: []
 };
 
 export { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS } from './fields';
@@ -210,6 +227,7 @@ export const SYNC_REASONS = [
 	'server_field', // per mutation: sent a field only the server sets
 	'not_found', // per mutation: delete or restore of a record that does not exist, or an edit
 	// of one whose tombstone passed the horizon
-	'forbidden_field' // per mutation: a field the caller's role may not set (a plan's approval)
+	'forbidden_field', // per mutation: a field the caller's role may not set (a plan's approval)
+	'manager_only' // per mutation: a record only a manager writes (the competence development plan)
 ] as const;
 export type SyncReason = (typeof SYNC_REASONS)[number];

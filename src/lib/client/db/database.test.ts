@@ -73,9 +73,10 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		const db = new LekeplanDatabase(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
 			'conflicts',
+			'developmentPlans',
 			'drafts',
 			'groups',
 			'guidanceSets',
@@ -121,9 +122,10 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		const db = new LekeplanDatabase(`test-${crypto.randomUUID()}`);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(await db.plans.count()).toBe(0);
 		expect(await db.ownActivities.count()).toBe(0);
 		expect(await db.guidanceSets.count()).toBe(0);
+		expect(await db.developmentPlans.count()).toBe(0);
 	});
 });

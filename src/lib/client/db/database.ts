@@ -3,6 +3,7 @@ import type { ActivityPlan } from '$lib/domain/plan';
 import type { Group, Kindergarten } from '$lib/domain/organisation';
 import type { OwnActivity } from '$lib/domain/library/library-activity';
 import type { GuidanceSet } from '$lib/domain/guidance';
+import type { DevelopmentPlan } from '$lib/domain/competence/development-plan';
 import type { OutboxEntry } from './outbox';
 import type { Mutation, RecordType } from '$lib/sync/protocol';
 
@@ -10,7 +11,7 @@ import type { Mutation, RecordType } from '$lib/sync/protocol';
 export interface StoredConflict {
 	id: string;
 	recordId: string;
-	type: 'plan' | 'activity';
+	type: RecordType;
 	field: string | null;
 	kind: 'text' | 'deleted';
 	serverValue: unknown;
@@ -80,6 +81,7 @@ export class LekeplanDatabase extends Dexie {
 	syncMeta!: Table<Setting, string>;
 	conflicts!: Table<StoredConflict, string>;
 	rejections!: Table<StoredRejection, number>;
+	developmentPlans!: EntityTable<DevelopmentPlan, 'id'>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -103,6 +105,11 @@ export class LekeplanDatabase extends Dexie {
 			syncMeta: 'key',
 			conflicts: 'id, recordId',
 			rejections: 'mutationId, recordId'
+		});
+		// 4: the kindergarten's competence development plans (ADR 28), pulled like plans; only a
+		// manager's tablet writes them.
+		this.version(4).stores({
+			developmentPlans: 'id, updatedAt'
 		});
 	}
 }

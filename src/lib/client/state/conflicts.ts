@@ -12,8 +12,14 @@ export async function conflictList(): Promise<ConflictItem[]> {
 	const conflicts = await db.conflicts.orderBy('id').toArray();
 	const plans = await db.plans.bulkGet(conflicts.map((c) => c.recordId));
 	const activities = await db.ownActivities.bulkGet(conflicts.map((c) => c.recordId));
+	const developmentPlans = await db.developmentPlans.bulkGet(conflicts.map((c) => c.recordId));
 	return conflicts.map((c, i) => {
-		const record = c.type === 'activity' ? activities[i] : plans[i];
+		const record =
+			c.type === 'activity'
+				? activities[i]
+				: c.type === 'developmentPlan'
+					? developmentPlans[i]
+					: plans[i];
 		return { ...c, title: record?.title ?? c.recordId };
 	});
 }

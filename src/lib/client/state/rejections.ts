@@ -1,9 +1,11 @@
 import { repositories } from './repositories';
 import { ActivityRepository } from '$lib/client/db/activity-repository';
+import { DevelopmentPlanRepository } from '$lib/client/db/development-plan-repository';
 import type { StoredRejection } from '$lib/client/db/database';
+import type { RecordType } from '$lib/sync/protocol';
 
 export type RejectionItem = Omit<StoredRejection, 'type' | 'title'> & {
-	type: 'plan' | 'activity';
+	type: RecordType;
 	/** The record's title as this device has it now, else as it was when refused; null if neither. */
 	title: string | null;
 	/** Whether the record is on this device and not deleted, so that it can be opened. */
@@ -26,10 +28,16 @@ export async function rejectionList(): Promise<RejectionItem[]> {
 	const ids = rejections.map((r) => r.recordId);
 	const plans = await db.plans.bulkGet(ids);
 	const activities = await db.ownActivities.bulkGet(ids);
+	const developmentPlans = await db.developmentPlans.bulkGet(ids);
 	return rejections.map((r, i) => {
 		// A refusal stored before its type was kept: the record says which it was, if it is here.
 		const type = r.type ?? (activities[i] && !plans[i] ? 'activity' : 'plan');
-		const record = type === 'activity' ? activities[i] : plans[i];
+		const record =
+			type === 'activity'
+				? activities[i]
+				: type === 'developmentPlan'
+					? developmentPlans[i]
+					: plans[i];
 		return {
 			...r,
 			type,
@@ -51,7 +59,9 @@ export async function resendRefused(
 	const sent =
 		item.type === 'plan'
 			? await plans.resend(item.recordId)
-			: await new ActivityRepository(db).resend(item.recordId);
+			: item.type === 'activity'
+				? await new ActivityRepository(db).resend(item.recordId)
+				: await new DevelopmentPlanRepository(db).resend(item.recordId);
 	if (sent) await db.rejections.where('recordId').equals(item.recordId).delete();
 	return sent;
 }

@@ -191,7 +191,7 @@ async function refreshConflicts(db: LekeplanDatabase): Promise<void> {
 			await db.conflicts.put({
 				id: String(c['id']),
 				recordId: String(c['recordId']),
-				type: c['type'] === 'activity' ? 'activity' : 'plan',
+				type: c['type'] === 'activity' || c['type'] === 'developmentPlan' ? c['type'] : 'plan',
 				field: typeof c['field'] === 'string' ? c['field'] : null,
 				kind: c['kind'] === 'deleted' ? 'deleted' : 'text',
 				serverValue: c['serverValue'],

@@ -5,12 +5,18 @@ import { activityPlanSchema, type ActivityPlan } from '$lib/domain/plan';
 import { ownActivitySchema, type OwnActivity } from '$lib/domain/library/library-activity';
 import { guidanceSetSchema, type GuidanceSet } from '$lib/domain/guidance';
 import {
+	developmentPlanSchema,
+	type DevelopmentPlan
+} from '$lib/domain/competence/development-plan';
+import {
 	MAX_BATCH,
 	MAX_KNOWN_RANGES,
 	MAX_PUSH_BYTES,
 	PROTOCOL_VERSION,
+	RECORD_TYPES,
 	SCHEMA_VERSION,
 	type Change,
+	type RecordType,
 	type PullResponse,
 	type PushRequest,
 	type PushResponse
@@ -22,6 +28,13 @@ import {
  * transaction. The transport is injected: `fetch` in the browser, the server's handler in the
  * property tests.
  */
+
+/** Each record type's schema: what a pulled record must pass to be stored. */
+const SCHEMAS = {
+	plan: activityPlanSchema,
+	activity: ownActivitySchema,
+	developmentPlan: developmentPlanSchema
+} as const;
 
 export type TransportResult<T> =
 	{ ok: true; data: T } | { ok: false; status: number; reason: string; body?: unknown };
@@ -147,6 +160,7 @@ export class SyncEngine {
 				this.db.rejections,
 				this.db.plans,
 				this.db.ownActivities,
+				this.db.developmentPlans,
 				this.db.syncMeta
 			];
 			await this.db.transaction('rw', tables, async () => {
@@ -176,11 +190,7 @@ export class SyncEngine {
 					// this device does not know what it decided; re-pull the record like a conflict.
 					if (result.status === 'applied') continue;
 					const entry = batch.find((m) => m.id === result.id);
-					const local = entry
-						? entry.type === 'plan'
-							? await this.db.plans.get(entry.recordId)
-							: await this.db.ownActivities.get(entry.recordId)
-						: undefined;
+					const local = entry ? await this.#table(entry.type).get(entry.recordId) : undefined;
 					// A retry's 'skipped' keeps the reason of a refusal whose answer was lost.
 					if (result.status === 'rejected' || (result.status === 'skipped' && result.reason)) {
 						// Kept with what the person needs to recognise the change: the record's title
@@ -211,7 +221,10 @@ export class SyncEngine {
 					// An unsure record is pulled again whatever revision it was known at.
 					const revs = new Set<number>();
 					for (const id of unsure) {
-						const local = (await this.db.plans.get(id)) ?? (await this.db.ownActivities.get(id));
+						const local =
+							(await this.db.plans.get(id)) ??
+							(await this.db.ownActivities.get(id)) ??
+							(await this.db.developmentPlans.get(id));
 						if (local?.syncRev !== undefined) revs.add(local.syncRev);
 					}
 					await this.db.syncMeta.put({ key: META.unsureRecords, value: [...unsure] });
@@ -330,17 +343,23 @@ export class SyncEngine {
 	 * Takes the server's revision for a record it stored as this device holds it; false when the
 	 * record is no longer here (then nothing is left out of the pull for it).
 	 */
-	async #takeRevision(type: string, recordId: string, rev: number): Promise<boolean> {
-		const table =
-			type === 'plan' ? this.db.plans : type === 'activity' ? this.db.ownActivities : null;
-		if (!table) return false;
-		return (await table.update(recordId, { syncRev: rev })) === 1;
+	async #takeRevision(type: RecordType, recordId: string, rev: number): Promise<boolean> {
+		return (await this.#table(type).update(recordId, { syncRev: rev })) === 1;
+	}
+
+	/** The local table of a record type. */
+	#table(type: RecordType) {
+		return type === 'plan'
+			? this.db.plans
+			: type === 'activity'
+				? this.db.ownActivities
+				: this.db.developmentPlans;
 	}
 
 	/** What a pull writes (with the outbox it reads and the cursor it moves). */
 	#pulledTables() {
-		const { plans, ownActivities, guidanceSets, outbox, syncMeta } = this.db;
-		return [plans, ownActivities, guidanceSets, outbox, syncMeta];
+		const { plans, ownActivities, developmentPlans, guidanceSets, outbox, syncMeta } = this.db;
+		return [plans, ownActivities, developmentPlans, guidanceSets, outbox, syncMeta];
 	}
 
 	/** Drops what came from the server (not unsent changes) and starts from cursor 0. */
@@ -355,6 +374,10 @@ export class SyncEngine {
 				(a) => !pending.has(a.id)
 			);
 			await this.db.ownActivities.bulkDelete(staleActivities.map((a) => a.id));
+			const staleDevelopmentPlans = (await this.db.developmentPlans.toArray()).filter(
+				(p) => !pending.has(p.id)
+			);
+			await this.db.developmentPlans.bulkDelete(staleDevelopmentPlans.map((p) => p.id));
 			await this.db.syncMeta.put({ key: META.cursor, value: 0 });
 			await this.db.syncMeta.delete(META.knownRevisions);
 			await this.db.syncMeta.delete(META.unsureRecords);
@@ -385,11 +408,11 @@ export class SyncEngine {
 			for (const m of pending) {
 				pendingByRecord.set(m.recordId, [...(pendingByRecord.get(m.recordId) ?? []), m]);
 			}
-			for (const type of ['plan', 'activity'] as const) {
+			for (const type of RECORD_TYPES) {
 				const ofType = changes.filter((c) => c.type === type);
 				if (ofType.length === 0) continue;
-				const table = type === 'plan' ? this.db.plans : this.db.ownActivities;
-				const schema = type === 'plan' ? activityPlanSchema : ownActivitySchema;
+				const table = this.#table(type);
+				const schema = SCHEMAS[type];
 				const locals = (await table.bulkGet(ofType.map((c) => c.recordId))) as Array<
 					Record<string, unknown> | undefined
 				>;
@@ -418,7 +441,8 @@ export class SyncEngine {
 					else console.warn('A pulled record does not fit the schema', type, change.recordId);
 				});
 				if (type === 'plan') await this.db.plans.bulkPut(rows as ActivityPlan[]);
-				else await this.db.ownActivities.bulkPut(rows as OwnActivity[]);
+				else if (type === 'activity') await this.db.ownActivities.bulkPut(rows as OwnActivity[]);
+				else await this.db.developmentPlans.bulkPut(rows as DevelopmentPlan[]);
 			}
 			await this.db.syncMeta.put({ key: META.cursor, value: cursor });
 		});

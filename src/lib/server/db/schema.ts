@@ -180,7 +180,7 @@ export interface AuditLogTable {
 export interface SyncRecordTable {
 	/** UUIDv7, made by the client. */
 	recordId: string;
-	type: 'plan' | 'activity';
+	type: 'plan' | 'activity' | 'developmentPlan';
 	ownerId: string;
 	kindergartenId: string;
 	/** A plan's group (so a group with plans is not deleted); null for activities. */
@@ -237,7 +237,7 @@ export interface SyncClientTable {
 export interface SyncConflictTable {
 	id: string;
 	recordId: string;
-	type: 'plan' | 'activity';
+	type: 'plan' | 'activity' | 'developmentPlan';
 	/** The field (null for a `deleted` conflict, which concerns the whole record). */
 	field: string | null;
 	kind: 'text' | 'deleted';

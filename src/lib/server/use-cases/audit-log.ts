@@ -214,7 +214,8 @@ async function named(deps: ServerDeps, rows: Row[]): Promise<AuditEntryView[]> {
 			if (type === 'user' || type === 'kindergarten' || type === 'group')
 				ids[type].add(row.targetId);
 			else if (type === 'invitation') other.invitation.add(row.targetId);
-			else if (type === 'plan' || type === 'activity') other.record.add(row.targetId);
+			else if (type === 'plan' || type === 'activity' || type === 'developmentPlan')
+				other.record.add(row.targetId);
 		}
 		for (const [field, values] of Object.entries(changes ?? {})) {
 			const kind =
@@ -263,7 +264,7 @@ async function named(deps: ServerDeps, rows: Row[]): Promise<AuditEntryView[]> {
 						? groups
 						: type === 'invitation'
 							? invitations
-							: type === 'plan' || type === 'activity'
+							: type === 'plan' || type === 'activity' || type === 'developmentPlan'
 								? records
 								: null;
 		return table?.get(id)?.name ?? null;

@@ -1,5 +1,6 @@
 import { activityPlanSchema } from '$lib/domain/plan';
 import { ownActivitySchema } from '$lib/domain/library/library-activity';
+import { developmentPlanSchema } from '$lib/domain/competence/development-plan';
 import { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS, type RecordType } from '$lib/sync';
 import { badText, fieldCodes } from '../api/http';
 import { FAIL, fastParser } from '../fast-parse';
@@ -10,11 +11,16 @@ import { FAIL, fastParser } from '../fast-parse';
  * definition of a plan and an activity; nothing here repeats their rules.
  */
 
-const SCHEMAS = { plan: activityPlanSchema, activity: ownActivitySchema } as const;
+const SCHEMAS = {
+	plan: activityPlanSchema,
+	activity: ownActivitySchema,
+	developmentPlan: developmentPlanSchema
+} as const;
 /** The same schemas' quick way to a success (zod's answer whenever it is not one). */
 const FAST: Record<RecordType, (input: unknown) => Record<string, unknown> | typeof FAIL> = {
 	plan: fastParser(activityPlanSchema),
-	activity: fastParser(ownActivitySchema)
+	activity: fastParser(ownActivitySchema),
+	developmentPlan: fastParser(developmentPlanSchema)
 };
 
 const SERVER_FIELD_SET: ReadonlySet<string> = new Set(SERVER_FIELDS);
@@ -23,7 +29,8 @@ const isServerField = (field: string) => SERVER_FIELD_SET.has(field);
 /** The fields a mutation may write, per type: the schema's, less the server's and the device's. */
 export const CLIENT_FIELDS: Record<RecordType, ReadonlySet<string>> = {
 	plan: clientFieldsOf(Object.keys(activityPlanSchema.shape)),
-	activity: clientFieldsOf(Object.keys(ownActivitySchema.shape))
+	activity: clientFieldsOf(Object.keys(ownActivitySchema.shape)),
+	developmentPlan: clientFieldsOf(Object.keys(developmentPlanSchema.shape))
 };
 
 function clientFieldsOf(keys: string[]): ReadonlySet<string> {
@@ -37,7 +44,8 @@ function clientFieldsOf(keys: string[]): ReadonlySet<string> {
  */
 export const STORED_FIELDS: Record<RecordType, ReadonlySet<string>> = {
 	plan: new Set([...CLIENT_FIELDS.plan, ...SERVER_DATA_FIELDS]),
-	activity: CLIENT_FIELDS.activity
+	activity: CLIENT_FIELDS.activity,
+	developmentPlan: CLIENT_FIELDS.developmentPlan
 };
 
 /** What the server sets on every record. */

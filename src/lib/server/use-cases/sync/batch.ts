@@ -97,6 +97,12 @@ export class Batch {
 			return this.reject(m, 'out_of_scope');
 		}
 		if (row && row.type !== m.type) return this.reject(m, 'invalid_record', { type: 'wrong_type' });
+		// The competence development plan is the manager's (styrer's) to write; everyone in the
+		// kindergarten reads it (ADR 28). Refused whole, whatever it sends, and logged.
+		if (m.type === 'developmentPlan' && this.actor.role !== 'manager') {
+			await this.refused(m.type, m.recordId, 'manager_only');
+			return this.reject(m, 'manager_only');
+		}
 		const current = row ? stored(row) : null;
 		/** What the tablet sent, before the server dropped or rewrote any of it. */
 		const sentFields: Record<string, unknown> = m.fields;
@@ -331,14 +337,14 @@ export class Batch {
 	}
 
 	/** An id outside the caller's scope is logged like every other refusal (ADR 8). */
-	async refused(type: string, id: string): Promise<void> {
+	async refused(type: string, id: string, reason = 'out_of_scope'): Promise<void> {
 		await audit(this.trx, this.deps.clock, {
 			action: 'access_refused',
 			ownerId: this.actor.ownerId,
 			actorUserId: this.actor.userId,
 			targetType: type,
 			targetId: id,
-			reason: 'out_of_scope'
+			reason
 		});
 	}
 }

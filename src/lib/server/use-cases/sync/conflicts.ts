@@ -94,6 +94,10 @@ export async function resolveConflict(
 	if (!found || found.ownerId !== scope.ownerId || found.kindergartenId !== scope.kindergartenId) {
 		return refuse(deps, actor, 404, 'out_of_scope', { type: 'sync_conflict', id });
 	}
+	// A development plan's conflict is the manager's to resolve, as its edits are (ADR 28).
+	if (found.type === 'developmentPlan' && actor.role !== 'manager') {
+		return refuse(deps, actor, 403, 'manager_only', { type: found.type, id: found.recordId });
+	}
 	if (!CHOICES[found.kind].includes(input.choice)) {
 		throw new ApiError(422, 'invalid_value', { choice: 'invalid_choice' });
 	}
