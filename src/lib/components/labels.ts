@@ -1,7 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { PlanStatus, ScreenMode } from '$lib/domain/vocabulary';
 import type { FieldProblem } from '$lib/domain/plan';
-import type { ApprovalState } from '$lib/domain/approval';
 
 /** Translated names of the domain's vocabularies, for the locale being shown. */
 export const screenModeLabel: Record<ScreenMode, () => string> = {
@@ -17,14 +16,6 @@ export const statusLabel: Record<PlanStatus, () => string> = {
 	planned: m.status_planned,
 	done: m.status_done,
 	evaluated: m.status_evaluated
-};
-
-/** Where a plan stands with the manager, in words staff and the manager both read. */
-export const approvalStateLabel: Record<ApprovalState, () => string> = {
-	waiting: m.approval_state_waiting,
-	changed: m.approval_state_changed,
-	sentBack: m.approval_state_sent_back,
-	approved: m.approval_state_approved
 };
 
 const problemText: Record<string, (limit: number) => string> = {

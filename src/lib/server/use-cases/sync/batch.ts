@@ -5,7 +5,6 @@ import type { SyncScope } from '../../access';
 import { uuidv7 } from '$lib/domain/ids';
 import {
 	mergeMutation,
-	sameValue,
 	type MergeConflict,
 	type Mutation,
 	type MutationResult,
@@ -19,6 +18,7 @@ import {
 	changedKeys,
 	groupsOf,
 	recordRow,
+	sameJson,
 	stored,
 	writeRows,
 	type Db,
@@ -227,9 +227,15 @@ export class Batch {
 				(this.#loadedRev.get(m.recordId) ?? null) === m.baseRev;
 			if (!unchanged && !ownSoFar) return false;
 		}
-		const expected: Record<string, unknown> = { ...(current?.data ?? {}), ...sent };
-		const keys = new Set([...Object.keys(expected), ...Object.keys(data)]);
-		for (const key of keys) if (!sameValue(expected[key], data[key])) return false;
+		const before = current?.data ?? {};
+		// `data` holds what was stored; each of its fields is the one sent, or else the one before.
+		for (const key in data) {
+			const held = key in sent ? sent[key] : before[key];
+			if (!sameJson(held, data[key])) return false;
+		}
+		// A field sent or held that was not stored (dropped, or left out as undefined).
+		for (const key in sent) if (!(key in data) && sent[key] !== undefined) return false;
+		for (const key in before) if (!(key in data) && !(key in sent)) return false;
 		return true;
 	}
 
