@@ -22,6 +22,7 @@ describeEachDatabase('migrations', (dialect) => {
 				[
 					'audit_log',
 					'competence_answers',
+					'competence_plan_entries',
 					'competence_submissions',
 					'groups',
 					'guidance_sets',

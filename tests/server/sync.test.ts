@@ -108,14 +108,22 @@ describeEachDatabase('sync', (dialect) => {
 			expect(created.lastMutationId).toBe(1);
 			// Stored as the tablet sent it: it holds the record at that revision (issue 18).
 			expect(created.results).toEqual([
-				{ id: 1, status: 'applied', rev: expect.any(Number) as unknown, exact: true }
+				{
+					id: 1,
+					status: 'applied',
+					rev: expect.any(Number) as unknown,
+					exact: true,
+					at: expect.any(String) as unknown
+				}
 			]);
 			const rev1 = created.results[0]!.rev!;
 
 			const edited = await client.push([
 				client.put(id, rev1, { title: 'Bee-Bot i ring', screenMinutes: 0 })
 			]);
-			expect(edited.results).toEqual([{ id: 2, status: 'applied', rev: rev1 + 1, exact: true }]);
+			expect(edited.results).toEqual([
+				{ id: 2, status: 'applied', rev: rev1 + 1, exact: true, at: expect.any(String) as unknown }
+			]);
 			const row = (await recordRow(id))!;
 			expect(row).toMatchObject({
 				type: 'plan',
@@ -205,7 +213,13 @@ describeEachDatabase('sync', (dialect) => {
 					reason: 'invalid_record',
 					fields: { title: 'required' }
 				},
-				{ id: 2, status: 'applied', rev: expect.any(Number) as unknown, exact: true },
+				{
+					id: 2,
+					status: 'applied',
+					rev: expect.any(Number) as unknown,
+					exact: true,
+					at: expect.any(String) as unknown
+				},
 				{ id: 3, status: 'rejected', reason: 'server_field', fields: { id: 'server_field' } },
 				{
 					id: 4,
@@ -272,7 +286,13 @@ describeEachDatabase('sync', (dialect) => {
 				},
 				// As the server sees it, stored as sent: the tablet, which holds the refused edit of
 				// 14 as well, does not take it as exact (the engine's unsure records).
-				{ id: 15, status: 'applied', rev: expect.any(Number) as unknown, exact: true }
+				{
+					id: 15,
+					status: 'applied',
+					rev: expect.any(Number) as unknown,
+					exact: true,
+					at: expect.any(String) as unknown
+				}
 			]);
 			expect((await dataOf(good))['screenMinutes']).toBe(0);
 		});

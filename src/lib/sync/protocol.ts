@@ -148,6 +148,11 @@ export interface MutationResult {
 	 * record back (issue 18). Absent when the server stored anything else.
 	 */
 	exact?: true;
+	/**
+	 * With `exact`: the server's time of the write, which the record holds as `updatedAt` (and as
+	 * `createdAt` when the mutation made it): the tablet takes it with the revision.
+	 */
+	at?: string;
 }
 
 /**

@@ -176,12 +176,17 @@ export class SyncEngine {
 				for (const result of results) {
 					// The server stored the record as this device holds it: take its revision, and
 					// leave it out of the next pull (issue 18).
-					if (result.status === 'applied' && result.exact && result.rev !== undefined) {
+					if (
+						result.status === 'applied' &&
+						result.exact &&
+						result.rev !== undefined &&
+						result.at !== undefined
+					) {
 						const entry = batch.find((m) => m.id === result.id);
 						if (
 							entry &&
 							!unsure.has(entry.recordId) &&
-							(await this.#takeRevision(entry.type, entry.recordId, result.rev))
+							(await this.#takeRevision(entry, result.rev, result.at))
 						) {
 							exact.push(result.rev);
 						}
@@ -343,8 +348,15 @@ export class SyncEngine {
 	 * Takes the server's revision for a record it stored as this device holds it; false when the
 	 * record is no longer here (then nothing is left out of the pull for it).
 	 */
-	async #takeRevision(type: RecordType, recordId: string, rev: number): Promise<boolean> {
-		return (await this.#table(type).update(recordId, { syncRev: rev })) === 1;
+	async #takeRevision(
+		entry: { type: RecordType; recordId: string; baseRev: number | null },
+		rev: number,
+		at: string
+	): Promise<boolean> {
+		// The server's times, as a pull would bring them: a record it made has its createdAt.
+		const times = entry.baseRev === null ? { updatedAt: at, createdAt: at } : { updatedAt: at };
+		const changes = { syncRev: rev, ...times };
+		return (await this.#table(entry.type).update(entry.recordId, changes)) === 1;
 	}
 
 	/** The local table of a record type. */

@@ -200,7 +200,7 @@ export class Batch {
 		const exact =
 			overwritten.length === 0 && this.asTheTabletHasIt(m, current, sentFields, checked.data);
 		this.#exactSoFar.set(m.recordId, exact);
-		return { id: m.id, status: 'applied', rev, ...(exact ? { exact: true } : {}) };
+		return { id: m.id, status: 'applied', rev, ...(exact ? { exact: true, at: this.now } : {}) };
 	}
 
 	/**
