@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, expectTouchTargets } from './fixtures';
+import { expectNoAxeViolations, expectTouchTargets, plannerTablet } from './fixtures';
 
 /** The demo owner printed at the server's first start (src/lib/server/demo.ts). */
 const DEMO = {
@@ -71,6 +71,27 @@ test('each demo role sees only what it may', async ({ page }) => {
 	await page.getByRole('link', { name: 'Logg', exact: true }).click();
 	// Events in words, not codes (issue 13).
 	await expect(page.getByRole('cell', { name: 'Logget inn' }).first()).toBeVisible();
+});
+
+test('a planner whose session the server ended signs in again from the banner and is back on the week view', async ({
+	browser
+}) => {
+	const tablet = await plannerTablet(browser, DEMO.staff);
+	// The server forgets the session (signed out elsewhere, or timed out); the tablet keeps the
+	// planner's database, and says so at its next start.
+	expect((await tablet.request.post('/api/v1/auth/sign-out')).status()).toBe(204);
+	await tablet.reload();
+	const banner = tablet.getByRole('alert').filter({ hasText: 'Du er logget ut på serveren.' });
+	await expect(banner).toBeVisible();
+	await banner.getByRole('link', { name: 'Logg inn' }).click();
+	await tablet.getByLabel('E-post').fill(DEMO.staff);
+	await tablet.getByLabel('Passord').fill(PASSWORD);
+	await tablet.getByRole('button', { name: 'Logg inn' }).click();
+	// Back in the planner, the banner gone, syncing again: not left on the sign-in page.
+	await expect(tablet.getByRole('heading', { level: 1, name: /^Uke \d+ for / })).toBeVisible();
+	await expect(tablet.getByText('Du er logget ut på serveren.')).toHaveCount(0);
+	await expect(tablet.getByTestId('sync-status')).toHaveText('Synkronisert');
+	await tablet.context().close();
 });
 
 test('a first visit with the server reachable leads with signing in; demo and empty come second', async ({

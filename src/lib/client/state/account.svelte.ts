@@ -53,6 +53,8 @@ export class AccountState {
 		const result = await callApi('POST', '/auth/sign-in', { email, password });
 		if (result.ok) {
 			this.user = result.data.user;
+			// The server knows the session again: the banner that asked for this sign-in goes.
+			this.sessionLost = false;
 			setSignOutPending(false);
 		}
 		remember(this.user);

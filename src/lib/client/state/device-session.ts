@@ -7,7 +7,10 @@ let opening: Promise<void> = Promise.resolve();
 
 /** When the app starts: who is signed in (asking the server), then that planner's session. */
 export function openDeviceSession(): Promise<void> {
-	opening = account.refresh().then(() => startDeviceSession(account.user));
+	opening = account
+		.refresh()
+		.then(() => startDeviceSession(account.user))
+		.then(() => undefined);
 	return opening;
 }
 
@@ -30,13 +33,15 @@ export function syncsPlans(user: SignedInUser | null): boolean {
 /**
  * After the account is known: a signed-in planner's own database takes over (the page reloads
  * once to open it, on the page that offers the device's own plans if it has any), the
- * organisation comes from the server, and sync starts.
+ * organisation comes from the server, and sync starts. Says whether the page is reloading into
+ * `landing`; when the tablet already holds this planner's database it is not, and a caller that
+ * wants the planner on `landing` goes there itself.
  */
 export async function startDeviceSession(
 	user: SignedInUser | null,
 	landing: string = window.location.href
-): Promise<void> {
-	if (!syncsPlans(user) || !user) return;
+): Promise<'reloading' | 'started' | 'notPlanner'> {
+	if (!syncsPlans(user) || !user) return 'notPlanner';
 	if (deviceUserId() !== user.userId) {
 		// Plans made on the device before anyone signed in are offered, not hidden (issue 12).
 		let next = landing;
@@ -49,9 +54,10 @@ export async function startDeviceSession(
 		}
 		setDeviceUser(user.userId);
 		window.location.assign(next);
-		return;
+		return 'reloading';
 	}
 	const { loadOrganisationFromServer } = await import('./planner-session');
 	await loadOrganisationFromServer(user);
 	await sync.start(user);
+	return 'started';
 }
