@@ -16,7 +16,7 @@ const statusText = (html: string) =>
 
 describe('the sync badge', () => {
 	it('shows a long first sync as received of about how many, with a progress bar', () => {
-		const html = badge({ kind: 'syncing', pulled: 1000, total: 2200 });
+		const html = badge({ kind: 'syncing', pulled: 1000, total: 2200, bytes: 0 });
 		expect(statusText(html)).toBe('Synkroniserer … 1000 av omtrent 2200 hentet');
 		const bar = /<span[^>]*role="progressbar"[^>]*>/.exec(html)?.[0] ?? '';
 		expect(bar).toContain('aria-valuemin="0"');
@@ -27,9 +27,18 @@ describe('the sync badge', () => {
 	});
 
 	it('shows only what has come, and no bar, while the server has not said how much is coming', () => {
-		const html = badge({ kind: 'syncing', pulled: 5, total: null });
+		const html = badge({ kind: 'syncing', pulled: 5, total: null, bytes: 0 });
 		expect(statusText(html)).toBe('Synkroniserer … 5 hentet');
 		expect(html).not.toContain('progressbar');
+	});
+
+	it('says in megabytes how much a long sync has received, as the language writes numbers', () => {
+		const html = badge({ kind: 'syncing', pulled: 2000, total: 10_000, bytes: 3_250_000 });
+		expect(statusText(html)).toBe('Synkroniserer … 2000 av omtrent 10000 hentet, 3,3 MB');
+		// Below a tenth of a megabyte it is left out.
+		expect(statusText(badge({ kind: 'syncing', pulled: 5, total: null, bytes: 99_999 }))).toBe(
+			'Synkroniserer … 5 hentet'
+		);
 	});
 
 	it('says why a sync failed in words, and names a reason it does not know by its code', () => {

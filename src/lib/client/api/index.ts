@@ -112,7 +112,27 @@ async function send<T>(
 		return { ok: false, status: 0, reason: 'offline', fields: {} };
 	}
 	// An empty body (204) or one that is not JSON reads as null.
-	const parsed = (await response.json().catch(() => null)) as unknown;
+	let text: string;
+	try {
+		text = await response.text();
+	} catch {
+		// The connection broke while the answer was arriving: nothing usable came.
+		return { ok: false, status: 0, reason: 'offline', fields: {} };
+	}
+	return answerOf<T>(response, text);
+}
+
+/** An answer read whole: its JSON, or why it is not a success. */
+function answerOf<T>(response: Response, text: string): ApiResult<T> {
+	let parsed: unknown = null;
+	try {
+		parsed = text === '' ? null : JSON.parse(text);
+	} catch {
+		// Not JSON: a proxy's page, or an answer cut short. Never taken as the route's answer.
+		if (response.ok) {
+			return { ok: false, status: response.status, reason: 'unexpected_answer', fields: {} };
+		}
+	}
 	if (response.ok) {
 		return { ok: true, status: response.status, data: parsed as T };
 	}
@@ -126,6 +146,53 @@ async function send<T>(
 }
 
 // The server's answers under the names the pages use.
+/**
+ * A GET whose answer is read as it arrives (the sync's pull, issue 18). `onBytes` hears how many
+ * bytes have come so far. An answer that stops arriving for `stallMs` is given up as `stalled`
+ * (status 0, like a lost network, so the caller retries); however long it takes in all, it is
+ * never given up while bytes keep coming: a slow line is not a dead one.
+ */
+export async function getStreamed<T extends ApiTarget<'GET'>>(
+	path: T,
+	{ stallMs, onBytes }: { stallMs: number; onBytes?: (bytes: number) => void }
+): Promise<ApiResult<ApiAnswer<'GET', TemplateOf<T>>>> {
+	const controller = new AbortController();
+	let stalled = false;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const watch = () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => {
+			stalled = true;
+			controller.abort();
+		}, stallMs);
+	};
+	watch();
+	try {
+		const response = await fetch(`/api/v1${path}`, { signal: controller.signal });
+		watch();
+		let text = '';
+		if (response.body) {
+			const reader = response.body.getReader();
+			const decoder = new TextDecoder();
+			let bytes = 0;
+			for (;;) {
+				const { done, value } = await reader.read();
+				if (done) break;
+				watch();
+				bytes += value.byteLength;
+				text += decoder.decode(value, { stream: true });
+				onBytes?.(bytes);
+			}
+			text += decoder.decode();
+		}
+		return answerOf(response, text);
+	} catch {
+		return { ok: false, status: 0, reason: stalled ? 'stalled' : 'offline', fields: {} };
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 export type SignedInUser = NonNullable<ApiAnswer<'GET', '/me'>['user']>;
 export type Role = SignedInUser['role'];
 export type ServerKindergarten = ApiAnswer<'GET', '/kindergartens/:id'>['kindergarten'];

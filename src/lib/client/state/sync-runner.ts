@@ -123,10 +123,10 @@ export class SyncRunner {
 			this.report({ kind: 'offline' });
 			return;
 		}
-		this.report({ kind: 'syncing', pulled: 0, total: null });
+		this.report({ kind: 'syncing', pulled: 0, total: null, bytes: 0 });
 		const run = () =>
-			this.engine.sync(({ pulled, total }) => {
-				this.report({ kind: 'syncing', pulled, total });
+			this.engine.sync(({ pulled, total, bytes }) => {
+				this.report({ kind: 'syncing', pulled, total, bytes });
 			});
 		const locks = this.env.locks;
 		const outcome = await (

@@ -7,8 +7,11 @@ import type { SyncRunner } from './sync-runner';
 export type SyncStatus =
 	| { kind: 'local' }
 	| { kind: 'synced' }
-	/** `total`: about how many changes this sync pulls in all, once the server has said. */
-	| { kind: 'syncing'; pulled: number; total: number | null }
+	/**
+	 * `total`: about how many changes this sync pulls in all, once the server has said; `bytes`:
+	 * how much of the answers has arrived so far.
+	 */
+	| { kind: 'syncing'; pulled: number; total: number | null; bytes: number }
 	| { kind: 'offline' }
 	| { kind: 'error'; reason: string }
 	| { kind: 'updateRequired' };

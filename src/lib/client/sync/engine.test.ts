@@ -78,7 +78,7 @@ function activityChange(rev: number, title: string): Change {
 }
 
 /** A server that serves the given pages by the cursor asked for, and takes every push. */
-function pagedServer(pages: Map<number, PullResponse>) {
+function pagedServer(pages: Map<number, PullResponse>, { reportBytes = false } = {}) {
 	const asked: number[] = [];
 	const transport: SyncTransport = {
 		push: (request) =>
@@ -89,9 +89,12 @@ function pagedServer(pages: Map<number, PullResponse>) {
 					lastMutationId: request.mutations.at(-1)?.id ?? 0
 				} satisfies PushResponse
 			}),
-		pull: (query) => {
+		pull: (query, onBytes) => {
 			asked.push(query.cursor);
 			const page = pages.get(query.cursor);
+			// The answer's bytes as a browser hears them: half, then all.
+			const length = page ? JSON.stringify(page).length : 0;
+			if (reportBytes && page) [Math.floor(length / 2), length].forEach((b) => onBytes?.(b));
 			return Promise.resolve(
 				page ? { ok: true, data: page } : { ok: false, status: 400, reason: 'cursor_from_future' }
 			);
@@ -168,9 +171,31 @@ describe('pulling', () => {
 		const engine = new SyncEngine(db, pagedServer(pages).transport);
 		expect(await engine.pull((p) => progress.push(p))).toMatchObject({ ok: true, pulled: 4 });
 		expect(progress).toEqual([
-			{ pulled: 2, total: 10 },
-			{ pulled: 3, total: 6 },
-			{ pulled: 4, total: 4 }
+			{ pulled: 2, total: 10, bytes: 0 },
+			{ pulled: 3, total: 6, bytes: 0 },
+			{ pulled: 4, total: 4, bytes: 0 }
+		]);
+	});
+
+	it('reports the bytes received as they arrive, counting every page of the pull', async () => {
+		const pages = new Map<number, PullResponse>([
+			[0, { changes: [planChange(2)], head: 4, cursor: 2, hasMore: true }],
+			[2, { changes: [planChange(4)], head: 4, cursor: 4, hasMore: false }]
+		]);
+		const [one, two] = [pages.get(0)!, pages.get(2)!].map((p) => JSON.stringify(p).length) as [
+			number,
+			number
+		];
+		const progress: PullProgress[] = [];
+		const server = pagedServer(pages, { reportBytes: true });
+		await new SyncEngine(db, server.transport).pull((p) => progress.push(p));
+		expect(progress).toEqual([
+			{ pulled: 0, total: null, bytes: Math.floor(one / 2) },
+			{ pulled: 0, total: null, bytes: one },
+			{ pulled: 1, total: 2, bytes: one },
+			{ pulled: 1, total: 2, bytes: one + Math.floor(two / 2) },
+			{ pulled: 1, total: 2, bytes: one + two },
+			{ pulled: 2, total: 2, bytes: one + two }
 		]);
 	});
 
@@ -182,8 +207,8 @@ describe('pulling', () => {
 		const progress: PullProgress[] = [];
 		await new SyncEngine(db, pagedServer(pages).transport).pull((p) => progress.push(p));
 		expect(progress).toEqual([
-			{ pulled: 1, total: null },
-			{ pulled: 2, total: 2 }
+			{ pulled: 1, total: null, bytes: 0 },
+			{ pulled: 2, total: 2, bytes: 0 }
 		]);
 	});
 

@@ -41,14 +41,18 @@ export type TransportResult<T> =
 
 export interface SyncTransport {
 	push(request: PushRequest): Promise<TransportResult<PushResponse>>;
-	pull(query: {
-		cursor: number;
-		clientId: string;
-		protocol: number;
-		schema: number;
-		/** Revisions this device holds exactly, for the server to leave out (issue 18). */
-		known?: Array<[number, number]>;
-	}): Promise<TransportResult<PullResponse>>;
+	pull(
+		query: {
+			cursor: number;
+			clientId: string;
+			protocol: number;
+			schema: number;
+			/** Revisions this device holds exactly, for the server to leave out (issue 18). */
+			known?: Array<[number, number]>;
+		},
+		/** Hears how many bytes of this page's answer have arrived so far, as they arrive. */
+		onBytes?: (bytes: number) => void
+	): Promise<TransportResult<PullResponse>>;
 }
 
 export type SyncOutcome =
@@ -59,6 +63,8 @@ export interface PullProgress {
 	pulled: number;
 	/** An estimate while pages remain, exact after the last; null if the server does not say. */
 	total: number | null;
+	/** Bytes of answers received by this pull so far, the page arriving included (issue 18). */
+	bytes: number;
 }
 
 /**
@@ -286,24 +292,34 @@ export class SyncEngine {
 		const clientId = await this.clientId();
 		let pulled = 0;
 		let from = await this.cursor();
+		// Bytes of the pages applied, and the total estimate last reported (for the page arriving).
+		let bytes = 0;
+		let total: number | null = null;
 		for (let round = 0; round < 10_000; round++) {
 			const cursor = await this.cursor();
 			// A download from 0 takes everything (a reset dropped what this device held).
 			const known = from > 0 ? rangesOf((await this.#known()).filter((r) => r > cursor)) : [];
-			const answer = await this.transport.pull({
-				cursor,
-				clientId,
-				protocol: PROTOCOL_VERSION,
-				schema: SCHEMA_VERSION,
-				...(known.length > 0 ? { known } : {})
-			});
+			let pageBytes = 0;
+			const answer = await this.transport.pull(
+				{
+					cursor,
+					clientId,
+					protocol: PROTOCOL_VERSION,
+					schema: SCHEMA_VERSION,
+					...(known.length > 0 ? { known } : {})
+				},
+				(arrived) => {
+					pageBytes = arrived;
+					onProgress?.({ pulled, total, bytes: bytes + arrived });
+				}
+			);
 			if (!answer.ok) {
 				// A cursor from the future: the server was restored from a backup. Start over.
 				const reset = answer.reason === 'reset_required' || answer.reason === 'cursor_from_future';
 				if (reset && cursor !== 0) {
 					await this.reset();
 					// The re-download is what the progress counts now.
-					[from, pulled] = [0, 0];
+					[from, pulled, bytes, total] = [0, 0, 0, null];
 					continue;
 				}
 				return { ok: false, reason: answer.reason, status: answer.status };
@@ -311,10 +327,9 @@ export class SyncEngine {
 			const { changes, head, hasMore } = answer.data;
 			await this.apply(changes, answer.data.cursor);
 			pulled += changes.length;
-			onProgress?.({
-				pulled,
-				total: hasMore ? estimateTotal(pulled, from, answer.data.cursor, head) : pulled
-			});
+			bytes += pageBytes;
+			total = hasMore ? estimateTotal(pulled, from, answer.data.cursor, head) : pulled;
+			onProgress?.({ pulled, total, bytes });
 			if (!hasMore) {
 				// Revisions the cursor has passed are behind it for good.
 				const passed = answer.data.cursor;

@@ -1,9 +1,16 @@
-import { callApi, postJson } from '$lib/client/api';
+import { getStreamed, postJson } from '$lib/client/api';
 import { apiPath } from '$lib/client/api/path';
 import type { SyncTransport } from './engine';
 
 /** Push bodies from this size go gzipped (issue 18): below it, the saving is a few packets. */
 export const GZIP_FROM_BYTES = 8 * 1024;
+
+/**
+ * A pull's answer that stops arriving for this long is given up and pulled again (from the last
+ * stored page). Not a limit on the whole answer: a 4 MB page on a 1 Mbit/s line takes over 30 s,
+ * and keeps coming all the while (issue 18).
+ */
+export const PULL_STALL_MS = 30_000;
 
 /** False once the server refused a gzipped body (415): then this tab sends them plain. */
 let serverInflates = true;
@@ -29,7 +36,7 @@ export const httpTransport: SyncTransport = {
 			? { ok: true, data: result.data }
 			: { ok: false, status: result.status, reason: result.reason };
 	},
-	async pull(query) {
+	async pull(query, onBytes) {
 		const path = apiPath(
 			'/sync/pull',
 			{},
@@ -43,7 +50,10 @@ export const httpTransport: SyncTransport = {
 					: {})
 			}
 		);
-		const result = await callApi('GET', path);
+		const result = await getStreamed(path, {
+			stallMs: PULL_STALL_MS,
+			...(onBytes ? { onBytes } : {})
+		});
 		return result.ok
 			? { ok: true, data: result.data }
 			: { ok: false, status: result.status, reason: result.reason };
