@@ -82,9 +82,9 @@ export class CompetenceForm {
 		readonly period: string
 	) {
 		this.itemIds = itemIdsFor(role, period);
-		const initial = Object.fromEntries<number>(
+		const initial: AnswerForm = Object.fromEntries<number>(
 			this.itemIds.map((id): [string, number] => [id, 0])
-		) as AnswerForm;
+		);
 		this.drafted = new DraftedForm(`competence:${userId}:${period}`, initial);
 		this.kept = new LiveQuery(() => this.#repository.forPeriod(period));
 	}
