@@ -495,9 +495,10 @@ async function runSeed(
 			.execute();
 		const answersOnServer = new Map<string, Record<string, number>>();
 		for (const row of answerRows) {
-			const set = answersOnServer.get(row.email) ?? {};
+			const email = row.email ?? '';
+			const set = answersOnServer.get(email) ?? {};
 			set[row.itemId] = row.level;
-			answersOnServer.set(row.email, set);
+			answersOnServer.set(email, set);
 		}
 		const checked = await checkModel(
 			clients,
