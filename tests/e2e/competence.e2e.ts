@@ -3,8 +3,9 @@ import { expectNoAxeViolations, expectTouchTargets } from './fixtures';
 
 /**
  * The competence self-assessment (issue 14): a staff member answers by keyboard, leaves and
- * comes back to the answers kept on the tablet, submits while offline, and sees the answers
- * sent when the tablet is back online, then their profile as a table beside the chart.
+ * comes back to the answers kept on the tablet, submits while offline (the answers wait in the
+ * tablet's outbox, ADR 32), and sees them sent by the sync engine when the tablet is back
+ * online, then their profile as a table beside the chart.
  */
 
 async function signInAsStaff(page: Page) {
@@ -61,14 +62,32 @@ test('a staff member answers, resumes, submits offline and sees the profile', as
 	await expect(page.getByText('Svarene du begynte på, er hentet fram igjen.')).toBeVisible();
 	await expect(page.getByText(`10 av ${total} besvart`)).toBeVisible();
 
-	// The rest offline, and submit: kept on the tablet, then sent when back online.
+	// Offline: leave and resume once more, answer the rest, and submit. The answers go into the
+	// tablet's outbox (ADR 32): shown as waiting, counted among the unsent changes, even after
+	// leaving the page; the sync engine sends them once the tablet is online.
 	await context.setOffline(true);
+	await page.locator('a.account-link').click();
+	await expect(page).toHaveURL(/\/account$/);
+	await page.getByRole('link', { name: 'Min digitale kompetanse' }).click();
+	await expect(page.getByText('Svarene du begynte på, er hentet fram igjen.')).toBeVisible();
+	await expect(page.getByText(`10 av ${total} besvart`)).toBeVisible();
 	await items.nth(10).locator('input[type=radio]').first().focus();
 	await answerByKeyboard(page, total - 10, 2);
 	await page.getByRole('button', { name: 'Send svarene' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'uten nett' })).toBeVisible();
+	const waiting = page.getByTestId('competence-waiting');
+	await expect(waiting).toContainText('venter på å bli sendt');
+	await expect(page.locator('fieldset.item')).toHaveCount(0);
+	await expect(page.getByTestId('sync-status')).toContainText('1');
+	await expectNoAxeViolations(page);
+	// Still waiting after leaving the page and coming back, offline.
+	await page.locator('a.account-link').click();
+	await expect(page).toHaveURL(/\/account$/);
+	await page.getByRole('link', { name: 'Min digitale kompetanse' }).click();
+	await expect(waiting).toContainText('venter på å bli sendt');
+
 	await context.setOffline(false);
 	await expect(page.getByText('Svarene er sendt. Takk!')).toBeVisible();
+	await expect(waiting).toHaveCount(0);
 
 	const profile = page.getByRole('table');
 	await expect(profile.getByRole('row')).toHaveCount(11); // a header and ten staff areas

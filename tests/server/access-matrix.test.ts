@@ -5,6 +5,7 @@ import type { Role } from '$lib/server/db';
 import { apiRoutes } from '$lib/server/api/app';
 import {
 	describeEachDatabase,
+	PASSWORD,
 	seedOwner,
 	signIn,
 	startTestServer,
@@ -17,6 +18,8 @@ import { planFields } from './sync-fixtures';
 import type { PullResponse, PushResponse } from '$lib/sync';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import { developmentPlanContent } from '$lib/domain/competence/development-plan-fixture';
+import { itemsFor } from '$lib/server/use-cases/competence';
+import { hashPassword } from '$lib/server/auth/passwords';
 
 /**
  * The full access matrix (docs/design/security.md): every role × every endpoint × every kind of
@@ -70,6 +73,8 @@ const TARGETS = {
 	'planEntry.sibling': "fresh: an entry of owner a's competence plan for its second kindergarten",
 	'planEntry.all': "fresh: an entry of owner a's competence plan for every kindergarten",
 	'planEntry.foreign': "fresh: an entry of owner b's competence plan",
+	'answers.other':
+		'fresh: competence answers another staff member of the own kindergarten pushed through sync',
 	missing: 'a well-formed id that names nothing'
 } as const;
 type Target = keyof typeof TARGETS;
@@ -97,7 +102,8 @@ type Row = [
  * For a push: what the one mutation's result must be for callers answered 200. A rejected
  * mutation must also leave every synced record as it was.
  */
-type Outcome = 'applied' | 'rejected out_of_scope' | 'rejected manager_only';
+type Outcome =
+	'applied' | 'rejected out_of_scope' | 'rejected manager_only' | 'rejected invalid_record';
 
 const PULL = '/api/v1/sync/pull?cursor=0&protocol=1&schema=1&clientId=:client';
 /**
@@ -111,8 +117,12 @@ const PRESENT: Record<string, Target[]> = {
 		'plan.foreign',
 		'devplan.own',
 		'devplan.sibling',
-		'devplan.foreign'
+		'devplan.foreign',
+		// A person's answers never come with any pull (ADR 32): the cell checks no change is one.
+		'answers.other'
 	],
+	// Another person's answers are never the caller's (the success check wants none).
+	'GET /api/v1/competence/mine': ['answers.other'],
 	'GET /api/v1/sync/conflicts': ['conflict.own', 'conflict.sibling', 'conflict.foreign'],
 	'GET /api/v1/invitations': ['invitation.own', 'invitation.foreign'],
 	'GET /api/v1/competence/plan': ['planEntry.own', 'planEntry.all', 'planEntry.foreign'],
@@ -164,6 +174,19 @@ function devplan(op: 'create' | 'edit' | 'delete', recordId = ':id'): Json {
 	}
 	if (op === 'edit') return mutation(recordId, 'put', { title: 'Ny plan' }, 1, 'developmentPlan');
 	return mutation(recordId, 'delete', {}, 1, 'developmentPlan');
+}
+
+/**
+ * A person's competence answers for the period (ADR 32), every staff item answered: a staff
+ * member's whole set, and one item short of a manager's (who answers the manager items too).
+ */
+function answers(op: 'put' | 'delete' = 'put', recordId = ':record', level = 3): Json {
+	const fields = {
+		period: '2026-2',
+		bankVersion: 1,
+		answers: Object.fromEntries(itemsFor('staff', '2026-2').map((i) => [i.id, level]))
+	};
+	return mutation(recordId, op, op === 'put' ? fields : {}, null, 'competenceAnswers');
 }
 
 /** Written by the manager only: staff get 200 with the mutation refused as `manager_only`. */
@@ -352,6 +375,24 @@ const MATRIX: Row[] = [
 		'401 403 200 200 403',
 		pushOf([devplan('delete')]),
 		'rejected out_of_scope'
+	],
+	// A person's own competence answers (ADR 32): taken for the person, by the rules of the form.
+	[
+		'POST',
+		'/api/v1/sync/push',
+		null,
+		'401 403 200 200 403',
+		pushOf([answers()]),
+		{ staff: 'applied', manager: 'rejected invalid_record' }
+	],
+	// Answers are never deleted through sync; another person's set is not the caller's to touch.
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'answers.other',
+		'401 403 200 200 403',
+		pushOf([answers('delete', ':id')]),
+		'rejected invalid_record'
 	],
 	['GET', PULL, null, '401 403 200 200 403'],
 	['GET', '/api/v1/sync/conflicts', null, '401 403 200 200 403'],
@@ -670,8 +711,26 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(new Map(got.headers).get('content-type')).toMatch(/^text\/csv/);
 		expect(got.text.split('\n').filter((l) => l.trim()).length).toBeGreaterThan(1);
 	},
-	'GET /api/v1/competence/mine': ({ json }) => {
-		expect(json()).toEqual({ submissions: [] });
+	'GET /api/v1/competence/mine': async ({ json, world, callerId }) => {
+		// Exactly the caller's own answers (none, or the set a push row sent), never the answers
+		// another person of the kindergarten sent (present for this cell, at other levels).
+		const own = await world.db
+			.selectFrom('competenceSubmissions as s')
+			.innerJoin('competenceAnswers as a', 'a.submissionId', 's.id')
+			.select(['s.period', 'a.itemId', 'a.level'])
+			.where('s.userId', '=', callerId!)
+			.execute();
+		const { submissions } = json() as {
+			submissions: Array<{ period: string; answers: Record<string, number> }>;
+		};
+		const got = submissions.flatMap((s) =>
+			Object.entries(s.answers).map(([itemId, level]) => ({ period: s.period, itemId, level }))
+		);
+		const key = (r: { period: string; itemId: string }) => `${r.period} ${r.itemId}`;
+		expect(got.sort((x, y) => key(x).localeCompare(key(y)))).toEqual(
+			own.sort((x, y) => key(x).localeCompare(key(y)))
+		);
+		expect(got.some((r) => r.level === 5)).toBe(false);
 	},
 	'DELETE /api/v1/competence/mine': ({ got }) => {
 		expect(got.text).toBe('');
@@ -682,7 +741,11 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 	'GET /api/v1/competence/kindergartens/:id': ({ json, ids }) => {
 		const review = json() as { kindergarten: { id: string }; staff: { shown: boolean } };
 		expect(review.kindergarten.id).toBe(ids[':id']);
-		expect(review.staff).toEqual({ shown: false, reason: 'no_answers' });
+		// Fewer than five have answered (the push rows' staff member and the one present, if any).
+		expect([
+			{ shown: false, reason: 'no_answers' },
+			{ shown: false, reason: 'too_few' }
+		]).toContainEqual(review.staff);
 	},
 	'GET /api/v1/competence/overview/export': ({ got }) => {
 		expect(new Map(got.headers).get('content-type')).toMatch(/^text\/csv/);
@@ -762,6 +825,24 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(response.results.map((r) => r.id)).toEqual(sent.map((_, i) => i + 1));
 		for (const [i, m] of sent.entries()) {
 			if (response.results[i]!.status !== 'applied') continue;
+			if ((m as { type?: string }).type === 'competenceAnswers') {
+				// Stored as the caller's own answers for the period, and never as a synced record.
+				const submissions = await world.db
+					.selectFrom('competenceSubmissions')
+					.select(['userId', 'kindergartenId', 'period'])
+					.where('userId', '=', callerId!)
+					.execute();
+				expect(submissions).toEqual([
+					{ userId: callerId, kindergartenId: world.a.kindergartens[0]!.id, period: '2026-2' }
+				]);
+				const record = await world.db
+					.selectFrom('syncRecords')
+					.select('recordId')
+					.where('recordId', '=', m.recordId)
+					.executeTakeFirst();
+				expect(record).toBeUndefined();
+				continue;
+			}
 			const row = await world.db
 				.selectFrom('syncRecords')
 				.selectAll()
@@ -1024,6 +1105,42 @@ class World {
 		return id;
 	}
 
+	/** Another staff member of owner a's first kindergarten, signed in: made once. */
+	#answerer: Promise<string> | null = null;
+
+	/** Competence answers another staff member of the own kindergarten pushed through sync. */
+	async answerSet(): Promise<string> {
+		this.#answerer ??= (async () => {
+			const id = uuidv7();
+			const email = `${id}@test.lekeplan.no`;
+			await this.db
+				.insertInto('users')
+				.values({
+					id,
+					ownerId: this.a.id,
+					email,
+					displayName: 'Svarer',
+					role: 'staff',
+					kindergartenId: this.a.kindergartens[0]!.id,
+					groupId: null,
+					passwordHash: await hashPassword(PASSWORD),
+					disabledAt: null,
+					createdAt: this.now,
+					updatedAt: this.now
+				})
+				.execute();
+			return signIn(this.server, email);
+		})();
+		const cookie = await this.#answerer;
+		const recordId = uuidv7();
+		const client = uuidv7();
+		const body = fill(pushOf([answers('put', recordId, 5)]), { ':client': client });
+		const response = await this.server.request('POST', '/api/v1/sync/push', { cookie, body });
+		const { results } = (await response.json()) as PushResponse;
+		expect(results[0]).toMatchObject({ status: 'applied' });
+		return recordId;
+	}
+
 	/** An entry of an owner's competence plan: for kindergarten `k`, or (null) for all. */
 	async planEntry(owner: SeededOwner, k: number | null): Promise<string> {
 		const id = uuidv7();
@@ -1115,6 +1232,8 @@ class World {
 				return this.planEntry(a, null);
 			case 'planEntry.foreign':
 				return this.planEntry(b, 0);
+			case 'answers.other':
+				return this.answerSet();
 			case 'missing':
 				return uuidv7();
 		}
@@ -1214,6 +1333,9 @@ describeEachDatabase('the access matrix', (dialect) => {
 							.select('recordId')
 							.where('kindergartenId', '=', world.a.kindergartens[0]!.id)
 							.execute();
+						// Nobody's competence answers, not even a word of them (ADR 32).
+						expect(changes.filter((c) => (c.type as string) === 'competenceAnswers')).toEqual([]);
+						expect(got.text).not.toContain('"answers"');
 						const records = changes.filter((c) => c.type !== 'guidance');
 						expect(records.map((c) => c.recordId).sort()).toEqual(
 							own.map((r) => r.recordId).sort()
@@ -1232,6 +1354,10 @@ describeEachDatabase('the access matrix', (dialect) => {
 							const after = await snapshot(server);
 							expect(after.tables.syncRecords).toEqual(before.tables.syncRecords);
 							expect(after.tables.syncSequence).toEqual(before.tables.syncSequence);
+							expect(after.tables.competenceSubmissions).toEqual(
+								before.tables.competenceSubmissions
+							);
+							expect(after.tables.competenceAnswers).toEqual(before.tables.competenceAnswers);
 						}
 					}
 					if (expected < 400) {

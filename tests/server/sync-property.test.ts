@@ -5,6 +5,8 @@ import { META, recordMutation } from '$lib/client/db/outbox';
 import { PlanRepository } from '$lib/client/db/plan-repository';
 import { ActivityRepository } from '$lib/client/db/activity-repository';
 import { DevelopmentPlanRepository } from '$lib/client/db/development-plan-repository';
+import { CompetenceAnswerRepository } from '$lib/client/db/competence-answer-repository';
+import { itemsFor } from '$lib/server/use-cases/competence';
 import { developmentPlanContent } from '$lib/domain/competence/development-plan-fixture';
 import {
 	ACTION_STATUSES,
@@ -114,6 +116,7 @@ interface Client {
 	plans: PlanRepository;
 	activities: ActivityRepository;
 	developmentPlans: DevelopmentPlanRepository;
+	answers: CompetenceAnswerRepository;
 	engine: SyncEngine;
 	online: boolean;
 }
@@ -222,7 +225,9 @@ describeEachDatabase('sync property', (dialect) => {
 					'refused: move to another kindergarten',
 					'refused: staff approves',
 					'refused: a server field',
-					'refused: an edit past the horizon'
+					'refused: an edit past the horizon',
+					'competence: answer',
+					'refused: answers for a closed period'
 				].sort()
 			);
 			for (const reason of [
@@ -230,7 +235,8 @@ describeEachDatabase('sync property', (dialect) => {
 				'forbidden_field',
 				'server_field',
 				'not_found',
-				'manager_only'
+				'manager_only',
+				'period_closed'
 			]) {
 				expect(refusals.get(reason) ?? 0, `no seed produced a refusal: ${reason}`).toBeGreaterThan(
 					0
@@ -290,6 +296,7 @@ async function runSeed(
 			plans: new PlanRepository(db),
 			activities: new ActivityRepository(db),
 			developmentPlans: new DevelopmentPlanRepository(db),
+			answers: new CompetenceAnswerRepository(db),
 			engine: undefined as unknown as SyncEngine,
 			online: true
 		};
@@ -377,6 +384,9 @@ async function runSeed(
 			} else if (roll < 0.88) {
 				// The kindergarten's competence development plan: the manager's to write (ADR 28).
 				await developmentPlanAct(client, model, rng, kindergarten.id);
+			} else if (roll < 0.895) {
+				// A person's own competence answers, through the outbox and never pulled (ADR 32).
+				await answersAct(client, model, rng);
 			} else {
 				await client.engine.sync();
 			}
@@ -475,6 +485,21 @@ async function runSeed(
 			.select(['clientId', 'mutationId', 'field', 'kind'])
 			.where('clientId', 'in', clientIds)
 			.execute();
+		const answerRows = await server.deps.db
+			.selectFrom('competenceSubmissions as s')
+			.innerJoin('competenceAnswers as a', 'a.submissionId', 's.id')
+			.innerJoin('users as u', 'u.id', 's.userId')
+			.select(['u.email', 'a.itemId', 'a.level'])
+			.where('s.ownerId', '=', owner.id)
+			.where('s.period', '=', ANSWER_PERIOD)
+			.execute();
+		const answersOnServer = new Map<string, Record<string, number>>();
+		for (const row of answerRows) {
+			const email = row.email ?? '';
+			const set = answersOnServer.get(email) ?? {};
+			set[row.itemId] = row.level;
+			answersOnServer.set(email, set);
+		}
 		const checked = await checkModel(
 			clients,
 			clientIds,
@@ -482,7 +507,8 @@ async function runSeed(
 			ledger,
 			records,
 			conflictRows,
-			purged
+			purged,
+			answersOnServer
 		);
 		expect(checked.problems, 'the final state differs from what the people did').toEqual([]);
 		return {
@@ -672,6 +698,12 @@ async function accountFor(
 			) {
 				problems.push(`${key}: text conflict row ${row.field} does not match the mutation`);
 			} else conflicted.add(row.field);
+		}
+		// A person's answers are no record: taken without a revision, never in the change log.
+		if (m.type === 'competenceAnswers') {
+			if (d.rev !== undefined) problems.push(`${key}: answers took revision ${d.rev}`);
+			if (record) problems.push(`${key}: answers stored as a synced record`);
+			continue;
 		}
 		if (!record) {
 			if (!purged.has(m.recordId))
@@ -917,6 +949,36 @@ async function restoreActivity(client: Client, model: Model, id: string): Promis
 		await client.activities.restore(id);
 		return [{ type: 'activity', recordId: id, op: 'restore', fields: {} }];
 	});
+}
+
+/** The competence period the harness's clock is in (28 November 2026). */
+const ANSWER_PERIOD = '2026-2';
+
+/**
+ * A person submits their competence answers for the period, through the repository the page
+ * uses: every item of their role, at random levels. Now and then a set for a period long closed
+ * (the page never offers one), which the server refuses as `period_closed`.
+ */
+async function answersAct(client: Client, model: Model, rng: Random): Promise<void> {
+	const closed = rng.next() < 0.15;
+	const period = closed ? '2025-1' : ANSWER_PERIOD;
+	const fields = {
+		period,
+		bankVersion: 1,
+		answers: Object.fromEntries(
+			itemsFor(client.role, ANSWER_PERIOD).map((i) => [i.id, 1 + rng.int(6)])
+		)
+	};
+	await model.act(
+		client,
+		closed ? 'refused: answers for a closed period' : 'competence: answer',
+		async () => {
+			const result = await client.answers.submit(fields, `competence:${client.name}`);
+			expect(result.ok).toBe(true);
+			return result.ok ? [put('competenceAnswers', result.set.id, fields)] : [];
+		},
+		closed ? 'period_closed' : undefined
+	);
 }
 
 async function nextMutationId(client: Client): Promise<number> {
@@ -1266,7 +1328,9 @@ async function checkModel(
 		field: string | null;
 		kind: string;
 	}>,
-	purged: Set<string>
+	purged: Set<string>,
+	/** Each person's (by email) answers for the period, as the server holds them. */
+	answersOnServer: Map<string, Record<string, number>>
 ): Promise<{ problems: string[]; refusals: Map<string, number> }> {
 	const problems: string[] = [];
 	const refusals = new Map<string, number>();
@@ -1332,7 +1396,33 @@ async function checkModel(
 	// except where it was left in a conflict; the last delete or restore decides a tombstone.
 	const expected = new Map<string, Expected>();
 	taken.sort((a, b) => order.get(a.decision.key)! - order.get(b.decision.key)!);
+	// A person's answers: the last set each person's tablets had taken is what the server holds
+	// for them; a tablet keeps only the sets the server refused (ADR 32).
+	const lastAnswers = new Map<string, unknown>();
+	for (const { intent } of taken) {
+		if (intent.type === 'competenceAnswers') {
+			lastAnswers.set(intent.client.displayName, intent.fields['answers']);
+		}
+	}
+	for (const [person, answers] of answersOnServer) {
+		if (!sameValue(answers, lastAnswers.get(person))) {
+			problems.push(`the server: ${person}'s answers are not the last set they sent`);
+		}
+	}
+	for (const person of lastAnswers.keys()) {
+		if (!answersOnServer.has(person)) problems.push(`the server: ${person}'s answers are missing`);
+	}
+	const refusedSets = new Set(
+		model.intents.filter((i) => i.refused !== undefined).map((i) => i.recordId)
+	);
+	for (const client of clients) {
+		for (const set of await client.db.competenceAnswers.toArray()) {
+			if (!refusedSets.has(set.id)) problems.push(`${client.name}: still holds answers ${set.id}`);
+		}
+	}
+
 	for (const { intent, decision } of taken) {
+		if (intent.type === 'competenceAnswers') continue;
 		let record = expected.get(intent.recordId);
 		if (!record) {
 			record = { type: intent.type, deleted: false, fields: new Map() };

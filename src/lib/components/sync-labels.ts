@@ -11,7 +11,8 @@ import type { RecordType } from '$lib/sync/protocol';
 export const recordTypeLabel: Record<RecordType, () => string> = {
 	plan: m.record_type_plan,
 	activity: m.record_type_activity,
-	developmentPlan: m.record_type_development_plan
+	developmentPlan: m.record_type_development_plan,
+	competenceAnswers: m.record_type_competence_answers
 };
 
 /** The names the forms give the fields of a plan and an own activity. */
@@ -45,11 +46,15 @@ const fieldText: Record<string, () => string> = {
 	photographed: m.plan_photographed,
 	storage: m.plan_storage,
 	consent: m.plan_consent,
-	notes: m.plan_privacy_notes
+	notes: m.plan_privacy_notes,
+	// A person's competence answers (ADR 32).
+	period: m.refused_field_period
 };
 
 /** A field's name as the forms show it; a path (`privacy.consent`) by its last part. */
 export function fieldLabel(field: string): string {
+	// One item of a competence answer set (`answers.<item id>`).
+	if (field.startsWith('answers.')) return m.refused_field_item({ id: field.slice(8) });
 	const last = field.split('.').at(-1) ?? field;
 	return (fieldText[last] ?? fieldText[field])?.() ?? field;
 }
@@ -60,7 +65,8 @@ const refusalText: Record<string, () => string> = {
 	server_field: () => m.refusal_server_field(),
 	not_found: () => m.refusal_not_found(),
 	forbidden_field: () => m.refusal_forbidden_field(),
-	manager_only: () => m.refusal_manager_only()
+	manager_only: () => m.refusal_manager_only(),
+	period_closed: () => m.refusal_period_closed()
 };
 
 /** Why the server refused a change (a push result's reason code), as a sentence. */
@@ -73,7 +79,12 @@ const fieldProblemText: Record<string, () => string> = {
 	unknown_field: () => m.refusal_field_unknown_field(),
 	invalid_character: () => m.refusal_field_invalid_character(),
 	out_of_scope: () => m.refusal_field_out_of_scope(),
-	server_field: () => m.refusal_server_field()
+	server_field: () => m.refusal_server_field(),
+	// A competence answer set's (ADR 32).
+	unknown_item: () => m.refusal_field_unknown_item(),
+	required: () => m.refusal_field_required(),
+	past: () => m.refusal_field_past(),
+	future: () => m.refusal_field_future()
 };
 
 /** What the server found wrong with one field of a refused change. */

@@ -16,9 +16,14 @@ export const PROTOCOL_VERSION = 1;
  * ADR 28), written by its manager and pulled by every tablet of the kindergarten. Older clients
  * skip the type in a pull, as schema-1 clients skip the guidance, so they are still served.
  */
-export const SCHEMA_VERSION = 3;
+/**
+ * 4: a record type that only goes up, a person's competence answers for a period
+ * (`competenceAnswers`, ADR 32): pushed through the outbox, stored by the server in its
+ * competence tables, never pulled by anyone. Older clients never send it, so they are served.
+ */
+export const SCHEMA_VERSION = 4;
 export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
-export const SUPPORTED_SCHEMA = { min: 1, max: 3 } as const;
+export const SUPPORTED_SCHEMA = { min: 1, max: 4 } as const;
 
 /** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
 export const MAX_BATCH = 1000;
@@ -43,7 +48,7 @@ export const PULL_PAGE = 2000;
 export const PULL_PAGE_CHARS = 4 * 1024 * 1024;
 
 /** What a tablet writes and pushes. */
-export const RECORD_TYPES = ['plan', 'activity', 'developmentPlan'] as const;
+export const RECORD_TYPES = ['plan', 'activity', 'developmentPlan', 'competenceAnswers'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
@@ -68,7 +73,9 @@ export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
 	],
 	// Only the kindergarten's manager writes it: the last change of a field wins, and one written
 	// over is logged (`sync_overwrite`) rather than kept for a person to resolve (ADR 28).
-	developmentPlan: []
+	developmentPlan: [],
+	// A person's own answers, sent once per submission and never merged (ADR 32).
+	competenceAnswers: []
 };
 
 export { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS } from './fields';
@@ -233,6 +240,7 @@ export const SYNC_REASONS = [
 	'not_found', // per mutation: delete or restore of a record that does not exist, or an edit
 	// of one whose tombstone passed the horizon
 	'forbidden_field', // per mutation: a field the caller's role may not set (a plan's approval)
-	'manager_only' // per mutation: a record only a manager writes (the competence development plan)
+	'manager_only', // per mutation: a record only a manager writes (the competence development plan)
+	'period_closed' // per mutation: competence answers for a period no longer (or not yet) open
 ] as const;
 export type SyncReason = (typeof SYNC_REASONS)[number];

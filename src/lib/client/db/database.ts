@@ -4,6 +4,7 @@ import type { Group, Kindergarten } from '$lib/domain/organisation';
 import type { OwnActivity } from '$lib/domain/library/library-activity';
 import type { GuidanceSet } from '$lib/domain/guidance';
 import type { DevelopmentPlan } from '$lib/domain/competence/development-plan';
+import type { CompetenceAnswerSet } from '$lib/domain/competence/answer-set';
 import type { OutboxEntry } from './outbox';
 import type { Mutation, RecordType } from '$lib/sync/protocol';
 
@@ -82,6 +83,7 @@ export class LekeplanDatabase extends Dexie {
 	conflicts!: Table<StoredConflict, string>;
 	rejections!: Table<StoredRejection, number>;
 	developmentPlans!: EntityTable<DevelopmentPlan, 'id'>;
+	competenceAnswers!: EntityTable<CompetenceAnswerSet, 'id'>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -110,6 +112,11 @@ export class LekeplanDatabase extends Dexie {
 		// manager's tablet writes them.
 		this.version(4).stores({
 			developmentPlans: 'id, updatedAt'
+		});
+		// 5: the person's competence answers, submitted and waiting to be sent (ADR 32); the engine
+		// removes a set once the server has taken it.
+		this.version(5).stores({
+			competenceAnswers: 'id, period'
 		});
 	}
 }

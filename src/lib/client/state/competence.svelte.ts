@@ -1,6 +1,10 @@
-import { callApi, type ApiResult } from '$lib/client/api';
-import { apiPath } from '$lib/client/api/path';
+import {
+	CompetenceAnswerRepository,
+	type KeptAnswerSet
+} from '$lib/client/db/competence-answer-repository';
 import { DraftedForm } from './drafted-form.svelte';
+import { LiveQuery } from './live-query.svelte';
+import { repositories } from './repositories';
 import { ITEM_BANK, periodOf } from '$lib/domain/competence/bank';
 import {
 	BASE_LOCALE,
@@ -16,9 +20,9 @@ import {
 
 /**
  * A person's own competence self-assessment on this device (issue 14): the answers are kept as
- * a draft on the tablet while they are given (leave and resume), and sent to the server when
- * the person submits, or at the next chance when the tablet was offline then. Only the
- * competence page imports this module.
+ * a draft on the tablet while they are given (leave and resume); submitting writes them to the
+ * tablet's database with an outbox entry, and the sync engine sends them whenever it is online,
+ * like every other change (ADR 32). Only the competence page imports this module.
  */
 
 const texts = import.meta.glob<unknown>('$lib/domain/competence/content/*.json', {
@@ -60,12 +64,17 @@ export function itemIdsFor(role: 'staff' | 'manager', period: string): string[] 
 	return all.map((i) => i.id);
 }
 
-/** The form: each item's level, 0 while unanswered; `pending` once submitted but not sent. */
-export type AnswerForm = Record<string, number> & { pending: number };
+/** The form: each item's level, 0 while unanswered. */
+export type AnswerForm = Record<string, number>;
+
+export type SubmitOutcome = { ok: true } | { ok: false; reason: string };
 
 export class CompetenceForm {
 	readonly drafted: DraftedForm<AnswerForm>;
 	readonly itemIds: string[];
+	readonly #repository = new CompetenceAnswerRepository(repositories().db);
+	/** The set of this period submitted on this device: waiting to be sent, or refused. */
+	readonly kept: LiveQuery<KeptAnswerSet | null>;
 
 	constructor(
 		readonly userId: string,
@@ -73,11 +82,11 @@ export class CompetenceForm {
 		readonly period: string
 	) {
 		this.itemIds = itemIdsFor(role, period);
-		const initial = Object.fromEntries<number>([
-			...this.itemIds.map((id): [string, number] => [id, 0]),
-			['pending', 0]
-		]) as AnswerForm;
+		const initial: AnswerForm = Object.fromEntries<number>(
+			this.itemIds.map((id): [string, number] => [id, 0])
+		);
 		this.drafted = new DraftedForm(`competence:${userId}:${period}`, initial);
+		this.kept = new LiveQuery(() => this.#repository.forPeriod(period));
 	}
 
 	get answered(): number {
@@ -100,30 +109,32 @@ export class CompetenceForm {
 	}
 
 	/**
-	 * Sends the answers. Offline, they stay on the tablet marked to be sent (`pending`), and
-	 * `sendPending` sends them when the tablet is back online.
+	 * Submits the answers for the period: written to the tablet's database with their outbox entry
+	 * (and the draft dropped) in one transaction; the sync engine sends them when it is online.
 	 */
-	async submit(): Promise<ApiResult<unknown>> {
+	async submit(): Promise<SubmitOutcome> {
+		this.drafted.settle();
 		const answers = Object.fromEntries(this.itemIds.map((id) => [id, this.drafted.form[id]!]));
-		const result = await callApi(
-			'PUT',
-			apiPath('/competence/mine/:period', { period: this.period }),
-			{ bankVersion: ITEM_BANK.version, answers }
+		const result = await this.#repository.submit(
+			{ period: this.period, bankVersion: ITEM_BANK.version, answers },
+			this.drafted.draftKey
 		);
-		if (result.ok) {
-			await this.drafted.discardDraft();
-		} else if (result.reason === 'offline') {
-			this.drafted.form.pending = 1;
-			this.drafted.changed();
-			await this.drafted.flush();
-		}
-		return result;
+		if (!result.ok) return result;
+		await this.drafted.discardDraft();
+		return { ok: true };
 	}
 
-	/** Sends answers left waiting for the network, if any (on opening the page, and online). */
-	async sendPending(): Promise<ApiResult<unknown> | null> {
-		if (this.drafted.form.pending !== 1 || this.missing.length > 0) return null;
-		return this.submit();
+	/**
+	 * A set the server refused comes back into the form, so the person can put it right and
+	 * submit again (the refusal stays on the refused page, in words).
+	 */
+	async reopenRefused(): Promise<boolean> {
+		const kept = this.kept.current;
+		if (!kept || kept.waiting) return false;
+		const form = Object.fromEntries(this.itemIds.map((id) => [id, kept.set.answers[id] ?? 0]));
+		if (!(await this.#repository.reopen(kept.set.id, this.drafted.draftKey, form))) return false;
+		await this.drafted.restore();
+		return true;
 	}
 }
 

@@ -32,6 +32,10 @@ export async function rejectionList(): Promise<RejectionItem[]> {
 	return rejections.map((r, i) => {
 		// A refusal stored before its type was kept: the record says which it was, if it is here.
 		const type = r.type ?? (activities[i] && !plans[i] ? 'activity' : 'plan');
+		// A person's competence answers: the competence page has them back in its form (ADR 32).
+		if (type === 'competenceAnswers') {
+			return { ...r, type, title: null, exists: true, onServer: false };
+		}
 		const record =
 			type === 'activity'
 				? activities[i]
@@ -61,7 +65,10 @@ export async function resendRefused(
 			? await plans.resend(item.recordId)
 			: item.type === 'activity'
 				? await new ActivityRepository(db).resend(item.recordId)
-				: await new DevelopmentPlanRepository(db).resend(item.recordId);
+				: item.type === 'developmentPlan'
+					? await new DevelopmentPlanRepository(db).resend(item.recordId)
+					: // Competence answers are submitted again from the competence page's form.
+						false;
 	if (sent) await db.rejections.where('recordId').equals(item.recordId).delete();
 	return sent;
 }

@@ -8,6 +8,7 @@ import {
 	developmentPlanSchema,
 	type DevelopmentPlan
 } from '$lib/domain/competence/development-plan';
+import { competenceAnswerSetSchema } from '$lib/domain/competence/answer-set';
 import {
 	MAX_BATCH,
 	MAX_KNOWN_RANGES,
@@ -33,7 +34,9 @@ import {
 const SCHEMAS = {
 	plan: activityPlanSchema,
 	activity: ownActivitySchema,
-	developmentPlan: developmentPlanSchema
+	developmentPlan: developmentPlanSchema,
+	// Never pulled (ADR 32): a person's answers only go up.
+	competenceAnswers: competenceAnswerSetSchema
 } as const;
 
 export type TransportResult<T> =
@@ -167,6 +170,7 @@ export class SyncEngine {
 				this.db.plans,
 				this.db.ownActivities,
 				this.db.developmentPlans,
+				this.db.competenceAnswers,
 				this.db.syncMeta
 			];
 			await this.db.transaction('rw', tables, async () => {
@@ -197,16 +201,26 @@ export class SyncEngine {
 							exact.push(result.rev);
 						}
 					}
+					const entry = batch.find((m) => m.id === result.id);
+					// A person's competence answers live here only until the server has them (ADR 32);
+					// a refused set stays, for the page to offer again.
+					if (
+						entry?.type === 'competenceAnswers' &&
+						(result.status === 'applied' || (result.status === 'skipped' && !result.reason))
+					) {
+						await this.db.competenceAnswers.delete(entry.recordId);
+						continue;
+					}
 					// 'skipped': the server decided this mutation before and the answer was lost, so
 					// this device does not know what it decided; re-pull the record like a conflict.
 					if (result.status === 'applied') continue;
-					const entry = batch.find((m) => m.id === result.id);
 					const local = entry ? await this.#table(entry.type).get(entry.recordId) : undefined;
 					// A retry's 'skipped' keeps the reason of a refusal whose answer was lost.
 					if (result.status === 'rejected' || (result.status === 'skipped' && result.reason)) {
 						// Kept with what the person needs to recognise the change: the record's title
 						// and the fields it touched, because the re-pull below replaces both.
-						const title = entry?.fields['title'] ?? local?.title;
+						const title =
+							entry?.fields['title'] ?? (local && 'title' in local ? local.title : undefined);
 						await this.db.rejections.put({
 							mutationId: result.id,
 							recordId: entry?.recordId ?? '',
@@ -219,6 +233,8 @@ export class SyncEngine {
 							...(typeof title === 'string' ? { title } : {})
 						});
 					}
+					// Nothing of a person's answers is pulled: there is nothing to pull again.
+					if (entry?.type === 'competenceAnswers') continue;
 					// The server kept its own value: pull the record again (from the revision this
 					// device holds), so the local copy shows what the server has.
 					const from = Math.max(0, (local?.syncRev ?? 1) - 1);
@@ -380,7 +396,9 @@ export class SyncEngine {
 			? this.db.plans
 			: type === 'activity'
 				? this.db.ownActivities
-				: this.db.developmentPlans;
+				: type === 'developmentPlan'
+					? this.db.developmentPlans
+					: this.db.competenceAnswers;
 	}
 
 	/** What a pull writes (with the outbox it reads and the cursor it moves). */
@@ -436,6 +454,8 @@ export class SyncEngine {
 				pendingByRecord.set(m.recordId, [...(pendingByRecord.get(m.recordId) ?? []), m]);
 			}
 			for (const type of RECORD_TYPES) {
+				// A person's answers are never pulled (ADR 32); a server that sent them is not heeded.
+				if (type === 'competenceAnswers') continue;
 				const ofType = changes.filter((c) => c.type === type);
 				if (ofType.length === 0) continue;
 				const table = this.#table(type);

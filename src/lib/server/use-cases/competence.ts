@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db';
 import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import { ApiError, parseWith } from '../api/http';
@@ -45,12 +47,34 @@ function audienceOf(actor: Actor): Audience {
 	return actor.role === 'manager' ? 'manager' : 'staff';
 }
 
-/** A person may answer for the current period, and the one before (a form begun before a term's end). */
-function openPeriod(deps: ServerDeps, period: string): void {
+/**
+ * Whether a person may answer for a period: the current one, or the one before (a form begun
+ * before a term's end). Null when open, else what is wrong.
+ */
+function periodProblem(
+	deps: ServerDeps,
+	period: string
+): {
+	status: 400 | 422;
+	reason: 'invalid_period' | 'period_closed';
+	when?: 'future' | 'past';
+} | null {
 	const now = currentPeriod(deps);
-	if (!PERIOD.test(period)) throw new ApiError(400, 'invalid_period');
+	if (!PERIOD.test(period)) return { status: 400, reason: 'invalid_period' };
 	if (period !== now && period !== previousPeriod(now)) {
-		throw new ApiError(422, 'period_closed', { period: period > now ? 'future' : 'past' });
+		return { status: 422, reason: 'period_closed', when: period > now ? 'future' : 'past' };
+	}
+	return null;
+}
+
+function openPeriod(deps: ServerDeps, period: string): void {
+	const problem = periodProblem(deps, period);
+	if (problem) {
+		throw new ApiError(
+			problem.status,
+			problem.reason,
+			problem.when ? { period: problem.when } : undefined
+		);
 	}
 }
 
@@ -60,6 +84,107 @@ export interface OwnSubmission {
 	bankVersion: number;
 	submittedAt: string;
 	answers: Record<string, number>;
+}
+
+/** What is wrong with an answer set, as the API (status) and the sync push (reason) say it. */
+export type AnswerProblem = {
+	status: 400 | 409 | 422;
+	reason: 'invalid_period' | 'period_closed' | 'unknown_item' | 'invalid_value' | 'no_kindergarten';
+	fields?: Record<string, string>;
+};
+
+/**
+ * Judges a person's answers for a period by the rules every way in shares (the API's `PUT` and
+ * the sync push, ADR 32): an open period, a kindergarten, every item in force for the person
+ * answered (`required` naming each missing one) and no other (`unknown_item`). The items a
+ * person answers, in the bank's order, when they hold.
+ */
+export function judgeAnswers(
+	deps: ServerDeps,
+	actor: Actor,
+	period: string,
+	answers: Record<string, number>
+): { ok: true; audience: Audience; items: string[] } | ({ ok: false } & AnswerProblem) {
+	const closed = periodProblem(deps, period);
+	if (closed) {
+		return {
+			ok: false,
+			status: closed.status,
+			reason: closed.reason,
+			fields: { period: closed.when ?? 'invalid_period' }
+		};
+	}
+	if (actor.kindergartenId === null) return { ok: false, status: 409, reason: 'no_kindergarten' };
+	const audience = audienceOf(actor);
+	const items = itemsFor(audience, period).map((i) => i.id);
+	const wanted = new Set(items);
+	const unknown = Object.keys(answers).filter((id) => !wanted.has(id));
+	if (unknown.length > 0) {
+		return {
+			ok: false,
+			status: 400,
+			reason: 'unknown_item',
+			fields: Object.fromEntries(unknown.map((id) => [`answers.${id}`, 'unknown_item']))
+		};
+	}
+	const missing = items.filter((id) => answers[id] === undefined);
+	if (missing.length > 0) {
+		return {
+			ok: false,
+			status: 422,
+			reason: 'invalid_value',
+			fields: Object.fromEntries(missing.map((id) => [`answers.${id}`, 'required']))
+		};
+	}
+	return { ok: true, audience, items };
+}
+
+/**
+ * Stores a judged answer set, replacing what the person sent before for its period. Call inside
+ * a transaction (the API's own, or the sync push's).
+ */
+export async function storeAnswers(
+	trx: Transaction<Database>,
+	actor: Actor,
+	set: {
+		audience: Audience;
+		period: string;
+		bankVersion: number;
+		items: readonly string[];
+		answers: Record<string, number>;
+		submittedAt: string;
+	}
+): Promise<OwnSubmission> {
+	const id = uuidv7();
+	await trx
+		.deleteFrom('competenceSubmissions')
+		.where('userId', '=', actor.userId)
+		.where('period', '=', set.period)
+		.execute();
+	await trx
+		.insertInto('competenceSubmissions')
+		.values({
+			id,
+			ownerId: actor.ownerId,
+			kindergartenId: actor.kindergartenId!,
+			userId: actor.userId,
+			audience: set.audience,
+			period: set.period,
+			bankVersion: set.bankVersion,
+			submittedAt: set.submittedAt
+		})
+		.execute();
+	await trx
+		.insertInto('competenceAnswers')
+		.values(set.items.map((itemId) => ({ submissionId: id, itemId, level: set.answers[itemId]! })))
+		.execute();
+	return {
+		period: set.period,
+		audience: set.audience,
+		bankVersion: set.bankVersion,
+		submittedAt: set.submittedAt,
+		answers: Object.fromEntries(set.items.map((itemId) => [itemId, set.answers[itemId]!]))
+	};
 }
 
 /**
@@ -75,60 +200,21 @@ export async function submitAnswers(
 	await authorize(deps, actor, 'competence.answer');
 	openPeriod(deps, period);
 	const input = parseWith(competenceAnswersBody, body);
-	if (actor.kindergartenId === null) throw new ApiError(409, 'no_kindergarten');
-	const audience = audienceOf(actor);
-	const wanted = new Set(itemsFor(audience, period).map((i) => i.id));
-	const unknown = Object.keys(input.answers).filter((id) => !wanted.has(id));
-	if (unknown.length > 0) {
-		throw new ApiError(
-			400,
-			'unknown_item',
-			Object.fromEntries(unknown.map((id) => [`answers.${id}`, 'unknown_item']))
-		);
-	}
-	const missing = [...wanted].filter((id) => input.answers[id] === undefined);
-	if (missing.length > 0) {
-		throw new ApiError(
-			422,
-			'invalid_value',
-			Object.fromEntries(missing.map((id) => [`answers.${id}`, 'required']))
-		);
+	const judged = judgeAnswers(deps, actor, period, input.answers);
+	if (!judged.ok) {
+		throw new ApiError(judged.status, judged.reason, judged.fields);
 	}
 	const submittedAt = deps.clock.now().toISOString();
-	const id = uuidv7();
-	await deps.db.transaction().execute(async (trx) => {
-		await trx
-			.deleteFrom('competenceSubmissions')
-			.where('userId', '=', actor.userId)
-			.where('period', '=', period)
-			.execute();
-		await trx
-			.insertInto('competenceSubmissions')
-			.values({
-				id,
-				ownerId: actor.ownerId,
-				kindergartenId: actor.kindergartenId!,
-				userId: actor.userId,
-				audience,
-				period,
-				bankVersion: input.bankVersion,
-				submittedAt
-			})
-			.execute();
-		await trx
-			.insertInto('competenceAnswers')
-			.values(
-				[...wanted].map((itemId) => ({ submissionId: id, itemId, level: input.answers[itemId]! }))
-			)
-			.execute();
-	});
-	return {
-		period,
-		audience,
-		bankVersion: input.bankVersion,
-		submittedAt,
-		answers: Object.fromEntries([...wanted].map((itemId) => [itemId, input.answers[itemId]!]))
-	};
+	return deps.db.transaction().execute((trx) =>
+		storeAnswers(trx, actor, {
+			audience: judged.audience,
+			period,
+			bankVersion: input.bankVersion,
+			items: judged.items,
+			answers: input.answers,
+			submittedAt
+		})
+	);
 }
 
 /** The person's own answers, every period (their profile, and their export). */

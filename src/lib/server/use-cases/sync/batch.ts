@@ -12,6 +12,9 @@ import {
 	type SyncReason
 } from '$lib/sync';
 import { fieldProblems, validateRecord } from '../sync-records';
+import { judgeAnswers, storeAnswers } from '../competence';
+import { fieldCodes } from '../../api/http';
+import { competenceAnswerFieldsSchema } from '$lib/domain/competence/answer-set';
 import { storeSequence } from '../sequence';
 import { auditDecision, judgeApproval, stampApproval } from '../approval';
 import {
@@ -97,6 +100,9 @@ export class Batch {
 			return this.reject(m, 'out_of_scope');
 		}
 		if (row && row.type !== m.type) return this.reject(m, 'invalid_record', { type: 'wrong_type' });
+		// A person's own competence answers: stored in the competence tables, never as a record
+		// any pull carries (ADR 32).
+		if (m.type === 'competenceAnswers') return this.answers(m);
 		// The competence development plan is the manager's (styrer's) to write; everyone in the
 		// kindergarten reads it (ADR 28). Refused whole, whatever it sends, and logged.
 		if (m.type === 'developmentPlan' && this.actor.role !== 'manager') {
@@ -201,6 +207,37 @@ export class Batch {
 			overwritten.length === 0 && this.asTheTabletHasIt(m, current, sentFields, checked.data);
 		this.#exactSoFar.set(m.recordId, exact);
 		return { id: m.id, status: 'applied', rev, ...(exact ? { exact: true, at: this.now } : {}) };
+	}
+
+	/**
+	 * A person's answers for a period, judged by the rules the API's `PUT` applies (every item in
+	 * force answered, an open period) and stored for the person: applied without a revision, as
+	 * nothing of it is pulled. Only ever put whole; a delete or restore is refused.
+	 */
+	async answers(m: Mutation): Promise<MutationResult> {
+		if (m.op !== 'put') return this.reject(m, 'invalid_record', { op: 'not_allowed' });
+		const problem = fieldProblems(m.type, m.fields);
+		if (problem) return this.reject(m, problem.reason, problem.fields);
+		const parsed = competenceAnswerFieldsSchema.safeParse(m.fields);
+		if (!parsed.success) return this.reject(m, 'invalid_record', fieldCodes(parsed.error));
+		const { period, bankVersion, answers } = parsed.data;
+		const judged = judgeAnswers(this.deps, this.actor, period, answers);
+		if (!judged.ok) {
+			return this.reject(
+				m,
+				judged.reason === 'period_closed' ? 'period_closed' : 'invalid_record',
+				judged.fields ?? { _: judged.reason }
+			);
+		}
+		await storeAnswers(this.trx, this.actor, {
+			audience: judged.audience,
+			period,
+			bankVersion,
+			items: judged.items,
+			answers,
+			submittedAt: this.now
+		});
+		return { id: m.id, status: 'applied' };
 	}
 
 	/**
@@ -309,7 +346,8 @@ export class Batch {
 				.values({
 					id: uuidv7(this.deps.clock.now().getTime()),
 					recordId: m.recordId,
-					type: m.type,
+					// Competence answers never conflict: `answers` takes them before any merge (ADR 32).
+					type: m.type as RecordRow['type'],
 					field: conflict.field,
 					kind: conflict.kind,
 					serverValue: JSON.stringify(conflict.serverValue ?? null),

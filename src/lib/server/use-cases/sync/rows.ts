@@ -167,7 +167,8 @@ export function recordRow(
 	const groupId = record.data['groupId'];
 	return {
 		recordId: record.recordId,
-		type: record.type,
+		// Competence answers never become a record (ADR 32): `Batch.answers` takes them first.
+		type: record.type as RecordRow['type'],
 		ownerId: ctx.scope.ownerId,
 		kindergartenId: ctx.scope.kindergartenId,
 		groupId: record.type === 'plan' && typeof groupId === 'string' ? groupId : null,
