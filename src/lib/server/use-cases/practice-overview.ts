@@ -476,7 +476,10 @@ export async function ownerPracticeOverview(
 		.execute();
 	const wanted = new Set(query.kindergartens);
 	const chosen = wanted.size === 0 ? all : all.filter((k) => wanted.has(k.id));
-	if (chosen.length < wanted.size) throw new ApiError(404, 'not_found');
+	const outside = [...wanted].find((id) => !all.some((k) => k.id === id));
+	if (outside !== undefined) {
+		await refuse(deps, actor, 404, 'out_of_scope', { type: 'kindergarten', id: outside });
+	}
 	const guidance = (await inForceFor(deps, actor.ownerId)).set;
 	const ids = chosen.map((k) => k.id);
 	const { rows } =
