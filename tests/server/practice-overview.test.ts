@@ -161,7 +161,13 @@ async function generate(server: TestServer, r: Random, ownerId: string): Promise
 }
 
 /** The plain counts of one kindergarten (or the whole chosen set), by the same keys as the SQL. */
-function plainCounts(world: World, kgs: World['kindergartens'], from: string, to: string) {
+function plainCounts(
+	world: World,
+	kgs: World['kindergartens'],
+	from: string,
+	to: string,
+	owner = false
+) {
 	const counts = new Map<string, { n: number; done: number; minutes: number; authors: number }>();
 	const add = (key: string, plans: (ActivityPlan & { author: string })[], minutes = 0) =>
 		counts.set(key, {
@@ -195,6 +201,7 @@ function plainCounts(world: World, kgs: World['kindergartens'], from: string, to
 	}
 	// Week by week per age band, from the domain's overview of each kindergarten (ADR 30).
 	const weeks = new Map<string, { minutes: number; over: number; plans: ActivityPlan[] }>();
+	const modes = new Map<string, { minutes: number; plans: ActivityPlan[] }>();
 	for (const kg of kgs) {
 		const o = practiceOverview(inPeriod, kg.groups, DEFAULT_GUIDANCE, from, to);
 		for (const g of o.groups) {
@@ -207,7 +214,28 @@ function plainCounts(world: World, kgs: World['kindergartens'], from: string, to
 					...inPeriod.filter((p) => p.groupId === g.groupId && p.date >= w.from && p.date <= w.to)
 				);
 				weeks.set(key, cell);
+				for (const x of w.modes) {
+					const modeKey = `weekMode.${key.slice('week.'.length)}.${x.mode}`;
+					const before = modes.get(modeKey) ?? { minutes: 0, plans: [] };
+					before.minutes += x.minutes;
+					before.plans.push(
+						...inPeriod.filter(
+							(p) =>
+								p.groupId === g.groupId &&
+								p.screenMode === x.mode &&
+								p.date >= w.from &&
+								p.date <= w.to
+						)
+					);
+					modes.set(modeKey, before);
+				}
 			}
+		}
+	}
+	// The modes week by week: counted for the owner only.
+	if (owner) {
+		for (const [key, cell] of modes) {
+			add(key, cell.plans as (ActivityPlan & { author: string })[], cell.minutes);
 		}
 	}
 	for (const [key, cell] of weeks) {
@@ -260,10 +288,10 @@ describeEachDatabase("the owner's overview of digital practice", (dialect) => {
 				...chosen.map((k) => ({ key: k.id, kgs: [k] })),
 				{ key: '*', kgs: chosen }
 			]) {
-				const plain = plainCounts(world, unit.kgs, from, to);
+				const plain = plainCounts(world, unit.kgs, from, to, unit.key === '*');
 				const sqlOf = (key: string) => {
-					const [kind, k1 = '', k2 = ''] = key.split('.');
-					const row = index.get(`${kind}|${unit.key}|${k1}|${k2}|`);
+					const [kind, k1 = '', k2 = '', k3 = ''] = key.split('.');
+					const row = index.get(`${kind}|${unit.key}|${k1}|${k2}|${k3}`);
 					return row ?? { n: 0, done: 0, minutes: 0, authors: 0 };
 				};
 				for (const [key, want] of plain) {
@@ -387,7 +415,9 @@ describeEachDatabase("the owner's overview of digital practice", (dialect) => {
 		);
 		expect(csv.status).toBe(200);
 		const text = await csv.text();
-		expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('Table,Figure,Key,Kindergarten,Value,Note');
+		expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe(
+			'Table,Figure,Key,Kindergarten,Value,Note'
+		);
 		for (const table of ['totals', 'learningAreas', 'clauses', 'screenModes']) {
 			expect(text).toContain(`${table},`);
 		}

@@ -53,6 +53,7 @@ export interface WeekCell {
 	minutes: Shown;
 	/** Group-days whose real screen minutes pass the band's daily limit. */
 	daysOverLimit: Shown;
+	/** The minutes per screen mode: the owner's average only (empty for a kindergarten). */
 	modes: { mode: ScreenMode; minutes: Shown }[];
 }
 
@@ -178,9 +179,10 @@ export function figuresQuery(
 	const branch = (
 		kind: string,
 		keys: [RawBuilder<unknown>, RawBuilder<unknown>, RawBuilder<unknown>],
-		join: RawBuilder<unknown> = sql``
+		join: RawBuilder<unknown> = sql``,
+		levels: boolean[] = [true, false]
 	) =>
-		[true, false].map((perKindergarten) => {
+		levels.map((perKindergarten) => {
 			const kg = perKindergarten ? sql`p.kg` : sql`${sql.lit(OWNER)}`;
 			const groupBy = [...(perKindergarten ? [sql`p.kg`] : []), ...keys.filter((k) => k !== empty)];
 			return sql`select ${sql.lit(kind)} as kind, ${kg} as kg, ${keys[0]} as k1, ${keys[1]} as k2,
@@ -194,7 +196,8 @@ export function figuresQuery(
 		...branch('area', [sql`e.value`, empty, empty], each('areas')),
 		...branch('clause', [sql`e.value`, empty, empty], each('clauses')),
 		...branch('week', [band, monday, empty], groupsJoin),
-		...branch('weekMode', [band, monday, sql`p.mode`], groupsJoin)
+		// The modes week by week for the owner only: per kindergarten they would be most of the rows.
+		...branch('weekMode', [band, monday, sql`p.mode`], groupsJoin, [false])
 	];
 	// Group-days over the band's daily limit, counted per kindergarten, band and week.
 	const daySums = sql`select p.kg, p.grp, p.day, sum(p.minutes) as minutes from p
@@ -376,7 +379,7 @@ function unitFigures(
 				value: over?.n ?? 0,
 				hidden: plans.hidden && (over?.n ?? 0) > 0
 			});
-			const modeCells = SCREEN_USES.map((mode) => ({
+			const modeCells = (unit === OWNER ? SCREEN_USES : []).map((mode) => ({
 				mode,
 				minutes: add(
 					`week.${b.band}.${w.monday}.${mode}`,
