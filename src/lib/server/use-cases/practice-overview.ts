@@ -140,17 +140,21 @@ export function figuresQuery(
 ): RawBuilder<FigureRow> {
 	const pg = dialect === 'postgres';
 	const ids = sql.join(kindergartenIds.map((id) => sql`${id}`));
+	// PostgreSQL reads each record's JSON once (`json_to_record`); SQLite's `->>` keeps the
+	// parsed document between the calls on one row.
 	const field = (name: string) =>
-		pg ? sql.raw(`(j.d ->> '${name}')`) : sql.raw(`json_extract(r.data, '$.${name}')`);
+		pg ? sql.raw(`j."${name}"`) : sql.raw(`(r.data ->> '$.${name}')`);
 	const day = field('date');
 	const mode = field('screenMode');
 	const status = field('status');
-	const minutes = pg ? sql.raw(`(j.d ->> 'screenMinutes')::integer`) : field('screenMinutes');
+	const minutes = field('screenMinutes');
 	const followUp = pg
-		? sql.raw(`(j.d -> 'evaluation' ->> 'followUp')`)
-		: sql.raw(`json_extract(r.data, '$.evaluation.followUp')`);
+		? sql.raw(`(j.evaluation ->> 'followUp')`)
+		: sql.raw(`(r.data ->> '$.evaluation.followUp')`);
 	const source = pg
-		? sql`sync_records r cross join lateral (select r.data::jsonb as d) j`
+		? sql.raw(`sync_records r cross join lateral json_to_record(r.data::json) as j("date" text,
+			"screenMode" text, "screenMinutes" integer, "status" text, "evaluation" json,
+			"learningAreas" json, "clauses" json)`)
 		: sql`sync_records r`;
 	const base = sql`select r.kindergarten_id as kg, r.group_id as grp, r.updated_by as author,
 		${day} as day, ${mode} as mode,
@@ -158,8 +162,8 @@ export function figuresQuery(
 		case when ${status} in ('done', 'evaluated') then 1 else 0 end as done,
 		case when ${status} = 'evaluated' then 1 else 0 end as evaluated,
 		case when coalesce(${followUp}, '') <> '' then 1 else 0 end as follow,
-		${pg ? sql`j.d -> 'learningAreas'` : sql`json_extract(r.data, '$.learningAreas')`} as areas,
-		${pg ? sql`j.d -> 'clauses'` : sql`json_extract(r.data, '$.clauses')`} as clauses
+		${pg ? sql`j."learningAreas"` : sql`(r.data -> '$.learningAreas')`} as areas,
+		${pg ? sql`j.clauses` : sql`(r.data -> '$.clauses')`} as clauses
 		from ${source}
 		where r.owner_id = ${ownerId} and r.type = 'plan' and r.deleted_at is null
 		and r.kindergarten_id in (${ids}) and ${day} >= ${from} and ${day} <= ${to}`;
@@ -168,7 +172,7 @@ export function figuresQuery(
 		: sql`date(p.day, '-' || ((cast(strftime('%w', p.day) as integer) + 6) % 7) || ' days')`;
 	const each = (column: string) =>
 		pg
-			? sql.raw(`cross join lateral jsonb_array_elements_text(p.${column}) e(value)`)
+			? sql.raw(`cross join lateral json_array_elements_text(p.${column}) e(value)`)
 			: sql.raw(`join json_each(p.${column}) e`);
 	const band = bandCase(sql`g.age_min`);
 	const sums = sql`count(*) as n, sum(p.done) as done, sum(p.evaluated) as evaluated,
@@ -282,8 +286,6 @@ export function hideComplements(parts: Candidate[]): void {
 	const other = parts.filter((p) => !p.hidden && p.value > 0).sort((a, b) => a.value - b.value)[0];
 	if (other) other.hidden = true;
 }
-
-const show = (c: Candidate): Shown => (c.hidden ? null : c.value);
 
 /** The unsuppressed and suppressed figures of one unit (a kindergarten, or the owner `*`). */
 function unitFigures(
@@ -438,6 +440,22 @@ function unitFigures(
 	};
 }
 
+/**
+ * Runs the statement. On PostgreSQL without JIT compilation: the planner's estimate for the
+ * materialized plans is far above what they are, and compiling the statement's many branches
+ * took seconds, longer than running it (ADR 33).
+ */
+export async function runFigures(
+	deps: Pick<ServerDeps, 'db' | 'dialect'>,
+	query: RawBuilder<FigureRow>
+): Promise<{ rows: FigureRow[] }> {
+	if (deps.dialect !== 'postgres') return query.execute(deps.db);
+	return deps.db.transaction().execute(async (trx) => {
+		await sql`set local jit = off`.execute(trx);
+		return query.execute(trx);
+	});
+}
+
 /** The period and kindergartens asked for, judged: 400 with a reason, 404 for one not the owner's. */
 function judgeQuery(from: string | null, to: string | null, ids: readonly string[]) {
 	if (from === null || to === null) {
@@ -488,7 +506,7 @@ export async function ownerPracticeOverview(
 	const { rows } =
 		ids.length === 0
 			? { rows: [] as FigureRow[] }
-			: await figuresQuery(deps.dialect, actor.ownerId, ids, from, to, guidance).execute(deps.db);
+			: await runFigures(deps, figuresQuery(deps.dialect, actor.ownerId, ids, from, to, guidance));
 	const index = indexRows(rows);
 	const groups =
 		ids.length === 0
