@@ -179,20 +179,11 @@ export async function measurePractice(
 	progress(`${dialect}: owner's practice overview, seeding`);
 	const { ownerId, cookie, plans } = await seedPractice(server, dialect);
 	const { db } = server.deps;
-	const ids = (
-		await db
-			.selectFrom('kindergartens')
-			.select('id')
-			.where('ownerId', '=', ownerId)
-			.orderBy('name')
-			.orderBy('id')
-			.execute()
-	).map((k) => k.id);
 	// The same statement the use case runs, compiled once to SQL text: the raw GROUP BY.
 	const compiled = figuresQuery(
 		dialect,
 		ownerId,
-		ids,
+		null,
 		PRACTICE_PERIOD.from,
 		PRACTICE_PERIOD.to,
 		DEFAULT_GUIDANCE

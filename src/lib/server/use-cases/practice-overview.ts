@@ -133,13 +133,17 @@ function limitCase(band: RawBuilder<unknown>, guidance: GuidanceSet): RawBuilder
 export function figuresQuery(
 	dialect: Dialect,
 	ownerId: string,
-	kindergartenIds: readonly string[],
+	/** Null: every kindergarten of the owner (no list to test each plan against). */
+	kindergartenIds: readonly string[] | null,
 	from: string,
 	to: string,
 	guidance: GuidanceSet
 ): RawBuilder<FigureRow> {
 	const pg = dialect === 'postgres';
-	const ids = sql.join(kindergartenIds.map((id) => sql`${id}`));
+	const inKindergartens =
+		kindergartenIds === null
+			? sql``
+			: sql`and r.kindergarten_id in (${sql.join(kindergartenIds.map((id) => sql`${id}`))})`;
 	// PostgreSQL reads each record's JSON once (`json_to_record`); SQLite's `->>` keeps the
 	// parsed document between the calls on one row.
 	const field = (name: string) =>
@@ -166,7 +170,7 @@ export function figuresQuery(
 		${pg ? sql`j.clauses` : sql`(r.data -> '$.clauses')`} as clauses
 		from ${source}
 		where r.owner_id = ${ownerId} and r.type = 'plan' and r.deleted_at is null
-		and r.kindergarten_id in (${ids}) and ${day} >= ${from} and ${day} <= ${to}`;
+		${inKindergartens} and ${day} >= ${from} and ${day} <= ${to}`;
 	const monday = pg
 		? sql`to_char(p.day::date - (extract(isodow from p.day::date)::integer - 1), 'YYYY-MM-DD')`
 		: sql`date(p.day, '-' || ((cast(strftime('%w', p.day) as integer) + 6) % 7) || ' days')`;
@@ -506,7 +510,17 @@ export async function ownerPracticeOverview(
 	const { rows } =
 		ids.length === 0
 			? { rows: [] as FigureRow[] }
-			: await runFigures(deps, figuresQuery(deps.dialect, actor.ownerId, ids, from, to, guidance));
+			: await runFigures(
+					deps,
+					figuresQuery(
+						deps.dialect,
+						actor.ownerId,
+						wanted.size === 0 ? null : ids,
+						from,
+						to,
+						guidance
+					)
+				);
 	const index = indexRows(rows);
 	const groups =
 		ids.length === 0
