@@ -136,7 +136,7 @@ test("the owner admin compares the kindergartens' digital practice, and download
 	const downloading = page.waitForEvent('download');
 	await page.keyboard.press('Enter');
 	const download = await downloading;
-	const csv = await readFile((await download.path())!, 'utf8');
+	const csv = await readFile(await download.path(), 'utf8');
 	const lines = csv.replace(/^\ufeff/, '').split('\r\n');
 	expect(lines[0]).toBe('Tabell,Tall,Nøkkel,Barnehage,Verdi,Merknad');
 	expect(lines).toContain(`totals,planned,,Solsikken barnehage,${planned},`);
