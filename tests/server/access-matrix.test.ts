@@ -706,9 +706,15 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			expect.arrayContaining(world.a.kindergartens.map((k) => k.id))
 		);
 	},
-	'GET /api/v1/practice/overview': ({ json, ids, world }) => {
+	'GET /api/v1/practice/overview': async ({ json, ids, world }) => {
 		const overview = json() as { kindergartens: Array<{ id: string }> };
-		const own = world.a.kindergartens.map((k) => k.id);
+		const own = (
+			await world.db
+				.selectFrom('kindergartens')
+				.select('id')
+				.where('ownerId', '=', world.a.id)
+				.execute()
+		).map((k) => k.id);
 		const named = ids[':id'];
 		if (named) expect(overview.kindergartens.map((k) => k.id)).toEqual([named]);
 		else expect(overview.kindergartens.map((k) => k.id)).toEqual(expect.arrayContaining(own));
