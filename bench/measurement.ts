@@ -53,6 +53,8 @@ export const TARGETS = {
 	firstSyncRatio: 2,
 	/** The owner's competence overview against a raw GROUP BY of its counts (issue 14). */
 	competenceOverviewRatio: 2,
+	/** The owner's overview of digital practice against its GROUP BY as raw SQL (issue 15). */
+	practiceOverviewRatio: 2,
 	/** Lighthouse's mobile scores (issue 12, point 17). */
 	lighthousePerformance: 95,
 	lighthouseAccessibility: 100,

@@ -1,7 +1,13 @@
 /** The runner's command line (`npm run bench -- …`). */
 
 /** Steps that `--only` runs alone (printed, not written to bench-results/latest.json). */
-export const ONLY = ['first-page', 'first-sync', 'slow-line', 'lighthouse'] as const;
+export const ONLY = [
+	'first-page',
+	'first-sync',
+	'slow-line',
+	'lighthouse',
+	'owner-practice'
+] as const;
 export type Only = (typeof ONLY)[number];
 
 export interface Options {

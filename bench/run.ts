@@ -6,6 +6,7 @@
 //   npm run bench -- --only first-sync [--no-build]   (step 5b alone)
 //   npm run bench -- --only slow-line [--no-build]    (step 5c alone)
 //   npm run bench -- --only lighthouse [--no-build]   (step 7 alone)
+//   npm run bench -- --only owner-practice [--rounds N] (the owner's practice overview alone)
 //
 // Builds the app (unless --no-build), serves it with `node build` on a free port, and runs each
 // measurement of measurements/index.ts: one module per measurement (the week view and the
@@ -26,7 +27,7 @@ import { MEASUREMENTS } from './measurements';
 import { measureFirstPage, printFirstPage } from './measurements/first-page';
 import { measureServerSyncs, printFirstSyncFromServer } from './measurements/first-sync-server';
 import { lighthouseMeasurement, measureLighthouse } from './measurements/lighthouse';
-import { stopServerSync } from './measurements/server-sync';
+import { measureOwnerPracticeOnly, stopServerSync } from './measurements/server-sync';
 import { throttledSync } from './measurements/throttled-sync';
 import { parseArgs, USAGE, type Options } from './options';
 import { machine, writeRecord } from './record';
@@ -100,6 +101,13 @@ async function onlyLighthouse(options: Options): Promise<void> {
 	} finally {
 		await stopServer(server);
 	}
+}
+
+/** `--only owner-practice`: the owner's practice overview on both databases, alone (no build needed). */
+async function onlyOwnerPractice(options: Options): Promise<void> {
+	const rows = await measureOwnerPracticeOnly(options);
+	console.log('');
+	for (const row of rows) console.log(row.join(' │ '));
 }
 
 /** Every measurement: the server phase first, then the browser phase against the served build. */
@@ -176,6 +184,8 @@ async function main(): Promise<void> {
 		console.log(USAGE);
 		return;
 	}
+	// The owner's practice overview runs on the server half only: no build needed.
+	if (options.only === 'owner-practice') return onlyOwnerPractice(options);
 	if (options.build) {
 		progress('building the app (npm run build) …');
 		await runCommand('npm', ['run', 'build']);

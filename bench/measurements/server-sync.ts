@@ -13,7 +13,7 @@ import {
 	type Row
 } from '../measurement';
 import type { Options } from '../options';
-import type { ServerDatabaseResult, ServerState } from '../server/results';
+import type { PracticeResult, ServerDatabaseResult, ServerState } from '../server/results';
 import { progress, ROOT, run as runState } from '../util';
 
 /**
@@ -23,7 +23,8 @@ import { progress, ROOT, run as runState } from '../util';
  * heap kept from the other's run and its load test: push of 1,000 mutations against a raw insert
  * of the same rows, pull of 10,000 changes against a raw select, and pull under 50 concurrent
  * clients (autocannon on loopback) with a no-op endpoint as the baseline; then the owner's
- * competence overview against a raw GROUP BY of its counts (bench/server/competence.ts).
+ * competence overview against a raw GROUP BY of its counts (bench/server/competence.ts), and the
+ * owner's overview of digital practice against its GROUP BY as raw SQL (bench/server/practice.ts).
  */
 
 export interface ServerSyncResult {
@@ -43,7 +44,12 @@ interface ServerBenchRun {
  * stops its workers and their autocannon children too). Its progress lines are shown as they
  * come; the rest of its output only if it fails.
  */
-function startServerBench(options: Options, dir: string, dialect: Database): ServerBenchRun {
+function startServerBench(
+	options: Options,
+	dir: string,
+	dialect: Database,
+	extraEnv: Record<string, string> = {}
+): ServerBenchRun {
 	const out = path.join(dir, `server-${dialect}.json`);
 	const state = path.join(dir, `state-${dialect}.json`);
 	const child = spawn(
@@ -64,7 +70,8 @@ function startServerBench(options: Options, dir: string, dialect: Database): Ser
 				BENCH_LOAD_SECONDS: String(options.loadSeconds),
 				BENCH_SERVER_OUT: out,
 				BENCH_SERVER_STATE: state,
-				FORCE_COLOR: '0'
+				FORCE_COLOR: '0',
+				...extraEnv
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		}
@@ -181,6 +188,61 @@ async function measureServer(options: Options): Promise<ServerSyncResult> {
 	}
 }
 
+/** A row of the printed table for the owner's practice overview on one database (issue 15). */
+function practiceRow(db: Database, p: PracticeResult | { skipped: string } | undefined): Row {
+	if (!p || 'skipped' in p) {
+		return [
+			`[${db}] owner's practice overview`,
+			`not measured${p ? `: ${p.skipped}` : ''}`,
+			'—',
+			'NO'
+		];
+	}
+	return [
+		`[${db}] owner's practice overview (${p.kindergartens} kindergartens × ${p.groups} groups, ${p.plans.toLocaleString('en-US')} plans; ${p.period}, ${p.rows.toLocaleString('en-US')} rows) / raw GROUP BY`,
+		`${p.ratio.toFixed(2)}× (${fmt(p.overviewMedianMs)} / ${fmt(p.rawMedianMs)})`,
+		`≤ ${TARGETS.practiceOverviewRatio}×`,
+		yes(p.ratio <= TARGETS.practiceOverviewRatio)
+	];
+}
+
+/**
+ * `npm run bench -- --only owner-practice`: the owner's practice overview alone, on SQLite and
+ * on PostgreSQL (the server half with BENCH_PRACTICE_ONLY=1), printed, not recorded.
+ */
+export async function measureOwnerPracticeOnly(options: Options): Promise<Row[]> {
+	const dir = await mkdtemp(path.join(tmpdir(), 'lekeplan-bench-'));
+	const runs: ServerBenchRun[] = [];
+	let ended: Promise<void> | null = null;
+	endServerBench = () =>
+		(ended ??= (async () => {
+			for (const run of runs) {
+				stopServerBench(run);
+				await cleanUpServerBench(run);
+			}
+			await rm(dir, { recursive: true, force: true });
+		})());
+	try {
+		const rows: Row[] = [];
+		for (const dialect of DATABASES) {
+			if (runState.interrupted) break;
+			const run = startServerBench(options, dir, dialect, { BENCH_PRACTICE_ONLY: '1' });
+			runs.push(run);
+			await run.done;
+			const { practice } = JSON.parse(await readFile(run.out, 'utf8')) as {
+				practice: Partial<Record<Database, PracticeResult | { skipped: string }>>;
+			};
+			const result = practice[dialect];
+			if (result && !('skipped' in result))
+				progress(`server: ${dialect} ${JSON.stringify(result)}`);
+			rows.push(practiceRow(dialect, result));
+		}
+		return rows;
+	} finally {
+		await endServerBench();
+	}
+}
+
 export const serverSync: Measurement = {
 	phase: 'server',
 	async run({ options }) {
@@ -251,7 +313,8 @@ export const serverSync: Measurement = {
 							`≤ ${TARGETS.competenceOverviewRatio}×`,
 							yes(c.ratio <= TARGETS.competenceOverviewRatio)
 						]
-					: [`[${db}] owner's competence overview`, 'not measured', '—', 'NO']
+					: [`[${db}] owner's competence overview`, 'not measured', '—', 'NO'],
+				practiceRow(db, r.practice)
 			);
 		}
 		return rows;
@@ -265,6 +328,9 @@ export const serverSync: Measurement = {
 			met[`pullRatio.${db}`] = measured ? measured.pull.ratio <= TARGETS.pullRatio : null;
 			met[`competenceOverviewRatio.${db}`] = measured?.competence
 				? measured.competence.ratio <= TARGETS.competenceOverviewRatio
+				: null;
+			met[`practiceOverviewRatio.${db}`] = measured?.practice
+				? measured.practice.ratio <= TARGETS.practiceOverviewRatio
 				: null;
 		}
 		return met;

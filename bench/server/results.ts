@@ -72,7 +72,13 @@ export interface CompetenceResult {
 
 /** One database's figures, or why it was not measured. */
 export type ServerDatabaseResult =
-	| { push: PushResult; pull: PullResult; concurrency: LoadResult; competence?: CompetenceResult }
+	| {
+			push: PushResult;
+			pull: PullResult;
+			concurrency: LoadResult;
+			competence?: CompetenceResult;
+			practice?: PracticeResult;
+	  }
 	| { skipped: string };
 
 /** What the server half has open (BENCH_SERVER_STATE), for a runner that stopped it to remove. */
@@ -81,4 +87,21 @@ export interface ServerState {
 	postgresDatabases: string[];
 	sqliteFiles: string[];
 	pids: number[];
+}
+
+/** The owner's overview of digital practice against the same GROUP BY as raw SQL (issue 15). */
+export interface PracticeResult {
+	kindergartens: number;
+	groups: number;
+	plans: number;
+	period: string;
+	/** The rows the statement returns, and the JSON the endpoint answers (characters). */
+	rows: number;
+	bytes: number;
+	rounds: number;
+	overviewMs: number[];
+	rawMs: number[];
+	overviewMedianMs: number;
+	rawMedianMs: number;
+	ratio: number;
 }

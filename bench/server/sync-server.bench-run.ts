@@ -13,10 +13,11 @@ import { measureCompetence } from './competence';
 import { startServer } from './database';
 import { freshCaller } from './fixtures';
 import { killLoadClients, measureLoad } from './load';
+import { measurePractice } from './practice';
 import { measurePull } from './pull';
 import { measurePush } from './push';
 import { progress } from './report';
-import type { ServerDatabaseResult } from './results';
+import type { PracticeResult, ServerDatabaseResult } from './results';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 10);
@@ -25,12 +26,19 @@ const OUT = process.env['BENCH_SERVER_OUT'];
 const ONLY = process.env['BENCH_DIALECT'];
 /** BENCH_COMPETENCE_ONLY=1: the competence overview alone (a quick look; not the runner's). */
 const COMPETENCE_ONLY = process.env['BENCH_COMPETENCE_ONLY'] === '1';
+/** BENCH_PRACTICE_ONLY=1: the owner's practice overview alone (`npm run bench -- --only owner-practice`). */
+const PRACTICE_ONLY = process.env['BENCH_PRACTICE_ONLY'] === '1';
 
 const results: Record<string, ServerDatabaseResult> = {};
+const practiceResults: Record<string, PracticeResult | { skipped: string }> = {};
 
 afterAll(() => {
 	killLoadClients();
-	if (OUT) writeFileSync(OUT, JSON.stringify({ rounds: ROUNDS, databases: results }, null, '\t'));
+	if (OUT && PRACTICE_ONLY) {
+		writeFileSync(OUT, JSON.stringify({ rounds: ROUNDS, practice: practiceResults }, null, '\t'));
+	} else if (OUT) {
+		writeFileSync(OUT, JSON.stringify({ rounds: ROUNDS, databases: results }, null, '\t'));
+	}
 });
 
 for (const dialect of DIALECTS.filter((d) => ONLY === undefined || d === ONLY)) {
@@ -41,6 +49,7 @@ for (const dialect of DIALECTS.filter((d) => ONLY === undefined || d === ONLY)) 
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
 			results[dialect] = { skipped: `could not start: ${reason}` };
+			practiceResults[dialect] = { skipped: `could not start: ${reason}` };
 			progress(`${dialect}: NOT MEASURED: ${reason}`);
 			return;
 		}
@@ -51,12 +60,17 @@ for (const dialect of DIALECTS.filter((d) => ONLY === undefined || d === ONLY)) 
 				progress(`${dialect}: competence ${JSON.stringify(competence)}`);
 				return;
 			}
+			if (PRACTICE_ONLY) {
+				practiceResults[dialect] = await measurePractice(server, dialect, ROUNDS);
+				return;
+			}
 			const push = await measurePush(server, dialect, ROUNDS);
 			const caller = await freshCaller(server);
 			const pull = await measurePull(server, dialect, caller, ROUNDS);
 			const concurrency = await measureLoad(server, dialect, caller, LOAD_SECONDS);
 			const competence = await measureCompetence(server, dialect, ROUNDS);
-			results[dialect] = { push, pull, concurrency, competence };
+			const practice = await measurePractice(server, dialect, ROUNDS);
+			results[dialect] = { push, pull, concurrency, competence, practice };
 		} finally {
 			await server.close();
 		}

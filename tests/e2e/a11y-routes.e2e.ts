@@ -349,7 +349,8 @@ const ADMIN: State[] = [
 		'/admin/invitations',
 		'/admin/audit',
 		'/admin/guidance',
-		'/admin/competence-plan'
+		'/admin/competence-plan',
+		'/admin/practice'
 	].map((path): State => ({
 		route: `/(admin)${path}`,
 		state: 'owner admin',

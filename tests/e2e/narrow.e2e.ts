@@ -229,7 +229,8 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/invitations',
 		'/admin/guidance',
 		'/admin/audit',
-		'/admin/competence-plan'
+		'/admin/competence-plan',
+		'/admin/practice'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();

@@ -106,6 +106,8 @@ type Outcome =
 	'applied' | 'rejected out_of_scope' | 'rejected manager_only' | 'rejected invalid_record';
 
 const PULL = '/api/v1/sync/pull?cursor=0&protocol=1&schema=1&clientId=:client';
+const PRACTICE = '/api/v1/practice/overview?from=2026-11-01&to=2026-11-30';
+const PRACTICE_CSV = '/api/v1/practice/overview/export?from=2026-11-01&to=2026-11-30';
 /**
  * Records made before every cell of a list: one in the callers' scope and one of each other
  * scope, so that the answer must pick its own.
@@ -426,7 +428,17 @@ const MATRIX: Row[] = [
 	['GET', '/api/v1/competence/plan/kindergartens/:id', 'kg.own', '401 403 403 200 200'],
 	['GET', '/api/v1/competence/plan/kindergartens/:id', 'kg.sibling', '401 403 403 404 200'],
 	['GET', '/api/v1/competence/plan/kindergartens/:id', 'kg.foreign', '401 403 403 404 404'],
-	['GET', '/api/v1/competence/plan/kindergartens/:id', 'missing', '401 403 403 404 404']
+	['GET', '/api/v1/competence/plan/kindergartens/:id', 'missing', '401 403 403 404 404'],
+
+	// The owner's overview of digital practice (issue 15, ADR 33): owner administrators only, and
+	// only their own owner's kindergartens (another owner's, or none at all: 404).
+	['GET', `${PRACTICE}`, null, '401 403 403 403 200'],
+	['GET', `${PRACTICE}&kindergarten=:id`, 'kg.own', '401 403 403 403 200'],
+	['GET', `${PRACTICE}&kindergarten=:id`, 'kg.sibling', '401 403 403 403 200'],
+	['GET', `${PRACTICE}&kindergarten=:id`, 'kg.foreign', '401 403 403 403 404'],
+	['GET', `${PRACTICE}&kindergarten=:id`, 'missing', '401 403 403 403 404'],
+	['GET', `${PRACTICE_CSV}`, null, '401 403 403 403 200'],
+	['GET', `${PRACTICE_CSV}&kindergarten=:id`, 'kg.foreign', '401 403 403 403 404']
 ];
 
 /** Valid bodies, so that a refusal is about access and never about input. */
@@ -756,6 +768,24 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(overview.kindergartens.map((k) => k.id)).toEqual(
 			expect.arrayContaining(world.a.kindergartens.map((k) => k.id))
 		);
+	},
+	'GET /api/v1/practice/overview': async ({ json, ids, world }) => {
+		const overview = json() as { kindergartens: Array<{ id: string }> };
+		const own = (
+			await world.db
+				.selectFrom('kindergartens')
+				.select('id')
+				.where('ownerId', '=', world.a.id)
+				.execute()
+		).map((k) => k.id);
+		const named = ids[':id'];
+		if (named) expect(overview.kindergartens.map((k) => k.id)).toEqual([named]);
+		else expect(overview.kindergartens.map((k) => k.id)).toEqual(expect.arrayContaining(own));
+		for (const k of overview.kindergartens) expect(own).toContain(k.id);
+	},
+	'GET /api/v1/practice/overview/export': ({ got }) => {
+		expect(new Map(got.headers).get('content-type')).toMatch(/^text\/csv/);
+		expect(got.text).toContain('totals,planned');
 	},
 	'GET /api/v1/competence/plan': async ({ json, world }) => {
 		const rows = await world.db

@@ -15,6 +15,7 @@ import { guidanceRoutes } from './routes/guidance';
 import { auditRoutes } from './routes/audit';
 import { competenceRoutes } from './routes/competence';
 import { competencePlanRoutes } from './routes/competence-plan';
+import { practiceRoutes } from './routes/practice';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -57,7 +58,8 @@ export const app = base
 	.route('/', guidanceRoutes)
 	.route('/', auditRoutes)
 	.route('/', competenceRoutes)
-	.route('/', competencePlanRoutes);
+	.route('/', competencePlanRoutes)
+	.route('/', practiceRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 

@@ -47,6 +47,11 @@ async function rowOf(deps: ServerDeps, ownerId: string): Promise<Row | undefined
 		.executeTakeFirst();
 }
 
+/** The guidance in force for an owner, whoever asks (the owner's overview, ADR 33). */
+export async function inForceFor(deps: ServerDeps, ownerId: string): Promise<GuidanceInForce> {
+	return inForce(await rowOf(deps, ownerId));
+}
+
 /** The guidance in force for the administrator's owner. */
 export async function currentGuidance(deps: ServerDeps, actor: Actor): Promise<GuidanceInForce> {
 	await authorize(deps, actor, 'guidance.manage');
