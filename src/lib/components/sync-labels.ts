@@ -11,7 +11,8 @@ import type { RecordType } from '$lib/sync/protocol';
 export const recordTypeLabel: Record<RecordType, () => string> = {
 	plan: m.record_type_plan,
 	activity: m.record_type_activity,
-	developmentPlan: m.record_type_development_plan
+	developmentPlan: m.record_type_development_plan,
+	digitalPlan: m.record_type_digital_plan
 };
 
 /** The names the forms give the fields of a plan and an own activity. */

@@ -4,6 +4,7 @@ import type { Group, Kindergarten } from '$lib/domain/organisation';
 import type { OwnActivity } from '$lib/domain/library/library-activity';
 import type { GuidanceSet } from '$lib/domain/guidance';
 import type { DevelopmentPlan } from '$lib/domain/competence/development-plan';
+import type { DigitalPlan } from '$lib/domain/digital-plan';
 import type { OutboxEntry } from './outbox';
 import type { Mutation, RecordType } from '$lib/sync/protocol';
 
@@ -82,6 +83,7 @@ export class LekeplanDatabase extends Dexie {
 	conflicts!: Table<StoredConflict, string>;
 	rejections!: Table<StoredRejection, number>;
 	developmentPlans!: EntityTable<DevelopmentPlan, 'id'>;
+	digitalPlans!: EntityTable<DigitalPlan, 'id'>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -110,6 +112,11 @@ export class LekeplanDatabase extends Dexie {
 		// manager's tablet writes them.
 		this.version(4).stores({
 			developmentPlans: 'id, updatedAt'
+		});
+		// 6: the kindergarten's digital plans, one a year (ADR 34), pulled like the development
+		// plans; only a manager's tablet writes them. (Version 5 is another change's.)
+		this.version(6).stores({
+			digitalPlans: 'id, year'
 		});
 	}
 }

@@ -1,6 +1,7 @@
 import { activityPlanSchema } from '$lib/domain/plan';
 import { ownActivitySchema } from '$lib/domain/library/library-activity';
 import { developmentPlanSchema } from '$lib/domain/competence/development-plan';
+import { digitalPlanSchema } from '$lib/domain/digital-plan';
 import { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS, type RecordType } from '$lib/sync';
 import { badText, fieldCodes } from '../api/http';
 import { FAIL, fastParser } from '../fast-parse';
@@ -14,13 +15,15 @@ import { FAIL, fastParser } from '../fast-parse';
 const SCHEMAS = {
 	plan: activityPlanSchema,
 	activity: ownActivitySchema,
-	developmentPlan: developmentPlanSchema
+	developmentPlan: developmentPlanSchema,
+	digitalPlan: digitalPlanSchema
 } as const;
 /** The same schemas' quick way to a success (zod's answer whenever it is not one). */
 const FAST: Record<RecordType, (input: unknown) => Record<string, unknown> | typeof FAIL> = {
 	plan: fastParser(activityPlanSchema),
 	activity: fastParser(ownActivitySchema),
-	developmentPlan: fastParser(developmentPlanSchema)
+	developmentPlan: fastParser(developmentPlanSchema),
+	digitalPlan: fastParser(digitalPlanSchema)
 };
 
 const SERVER_FIELD_SET: ReadonlySet<string> = new Set(SERVER_FIELDS);
@@ -30,7 +33,8 @@ const isServerField = (field: string) => SERVER_FIELD_SET.has(field);
 export const CLIENT_FIELDS: Record<RecordType, ReadonlySet<string>> = {
 	plan: clientFieldsOf(Object.keys(activityPlanSchema.shape)),
 	activity: clientFieldsOf(Object.keys(ownActivitySchema.shape)),
-	developmentPlan: clientFieldsOf(Object.keys(developmentPlanSchema.shape))
+	developmentPlan: clientFieldsOf(Object.keys(developmentPlanSchema.shape)),
+	digitalPlan: clientFieldsOf(Object.keys(digitalPlanSchema.shape))
 };
 
 function clientFieldsOf(keys: string[]): ReadonlySet<string> {
@@ -45,7 +49,8 @@ function clientFieldsOf(keys: string[]): ReadonlySet<string> {
 export const STORED_FIELDS: Record<RecordType, ReadonlySet<string>> = {
 	plan: new Set([...CLIENT_FIELDS.plan, ...SERVER_DATA_FIELDS]),
 	activity: CLIENT_FIELDS.activity,
-	developmentPlan: CLIENT_FIELDS.developmentPlan
+	developmentPlan: CLIENT_FIELDS.developmentPlan,
+	digitalPlan: CLIENT_FIELDS.digitalPlan
 };
 
 /** What the server sets on every record. */

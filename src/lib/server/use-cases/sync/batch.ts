@@ -4,6 +4,7 @@ import { audit } from '../../audit';
 import type { SyncScope } from '../../access';
 import { uuidv7 } from '$lib/domain/ids';
 import {
+	MANAGER_WRITTEN,
 	mergeMutation,
 	type MergeConflict,
 	type Mutation,
@@ -97,9 +98,9 @@ export class Batch {
 			return this.reject(m, 'out_of_scope');
 		}
 		if (row && row.type !== m.type) return this.reject(m, 'invalid_record', { type: 'wrong_type' });
-		// The competence development plan is the manager's (styrer's) to write; everyone in the
-		// kindergarten reads it (ADR 28). Refused whole, whatever it sends, and logged.
-		if (m.type === 'developmentPlan' && this.actor.role !== 'manager') {
+		// The competence development plan and the digital plan are the manager's (styrer's) to
+		// write; everyone in the kindergarten reads them (ADR 28, 34). Refused whole, and logged.
+		if (MANAGER_WRITTEN.has(m.type) && this.actor.role !== 'manager') {
 			await this.refused(m.type, m.recordId, 'manager_only');
 			return this.reject(m, 'manager_only');
 		}
