@@ -43,6 +43,8 @@ export class Batch {
 	/** Whether this batch's last write of a record was exact (`asTheTabletHasIt`). */
 	readonly #exactSoFar = new Map<string, boolean>();
 	#groups: Set<string> | null = null;
+	/** The kindergarten's live digital plans and their years, read on the first one this batch checks. */
+	#digitalPlanYears: Map<string, unknown> | null = null;
 	#sequence: number;
 	readonly #start: number;
 	readonly #write: WriteContext;
@@ -263,7 +265,40 @@ export class Batch {
 				return { ok: false, reason: 'out_of_scope', fields: { groupId: 'out_of_scope' } };
 			}
 		}
+		// One digital plan a kindergarten year (ADR 34): two tablets may each have written one.
+		if (type === 'digitalPlan') {
+			this.#digitalPlanYears ??= await this.#liveDigitalPlanYears();
+			const year = validation.data['year'];
+			for (const [id, taken] of this.#digitalPlanYears) {
+				if (id !== recordId && taken === year) {
+					return { ok: false, reason: 'invalid_record', fields: { year: 'year_taken' } };
+				}
+			}
+		}
 		return validation;
+	}
+
+	/** The years of the kindergarten's live digital plans as stored before this batch. */
+	async #liveDigitalPlanYears(): Promise<Map<string, unknown>> {
+		const rows = await this.trx
+			.selectFrom('syncRecords')
+			.select(['recordId', 'data'])
+			.where('ownerId', '=', this.scope.ownerId)
+			.where('kindergartenId', '=', this.scope.kindergartenId)
+			.where('type', '=', 'digitalPlan')
+			.where('deletedAt', 'is', null)
+			.execute();
+		const years = new Map<string, unknown>();
+		for (const row of rows) {
+			// This batch's own writes so far count, not what the database held before them.
+			if (this.#written.has(row.recordId)) continue;
+			years.set(row.recordId, (JSON.parse(row.data) as Record<string, unknown>)['year']);
+		}
+		for (const written of this.#written.values()) {
+			if (written.type !== 'digitalPlan' || written.deletedAt !== null) continue;
+			years.set(written.recordId, (JSON.parse(written.data) as Record<string, unknown>)['year']);
+		}
+		return years;
 	}
 
 	store(
@@ -286,6 +321,10 @@ export class Batch {
 		});
 		this.#records.set(m.recordId, written);
 		this.#written.set(m.recordId, written);
+		if (m.type === 'digitalPlan' && this.#digitalPlanYears) {
+			if (deletedAt === null) this.#digitalPlanYears.set(m.recordId, data['year']);
+			else this.#digitalPlanYears.delete(m.recordId);
+		}
 		return rev;
 	}
 
