@@ -286,6 +286,12 @@ const PLANNER: State[] = [
 		state: 'the competence development plan as the person may read it',
 		visit: (p) => open(p, '/competence/plan')
 	},
+	{
+		// Signed out: a sign-in link; staff: the kindergarten's digital plans, read from the tablet.
+		route: '/(planner)/digital-plan',
+		state: "the kindergarten's digital plan as the person may read it",
+		visit: (p) => open(p, '/digital-plan')
+	},
 	{ route: '(not found)', state: 'unknown path', visit: (p) => open(p, '/no-such-page') }
 ];
 
@@ -321,6 +327,36 @@ const DEVELOPMENT_PLAN: State[] = [
 		visit: async (p) => {
 			await open(p, '/competence/plan');
 			await expect(p.getByTestId('devplan').first()).toBeVisible();
+		}
+	}
+];
+
+/**
+ * The manager writing the kindergarten's digital plan (ADR 34): messages, a filled form. Not
+ * saved: digital-plan.e2e.ts saves this year's plan, and there is one a year.
+ */
+const DIGITAL_PLAN: State[] = [
+	{
+		route: '/(planner)/digital-plan',
+		state: 'a new plan sent with an empty goal: its messages',
+		visit: async (p) => {
+			await open(p, '/digital-plan');
+			const write = p.locator('main button.primary').first();
+			await write.click();
+			await p.locator('main form button[type="submit"]').click();
+			await expect(p.locator('main form .error').first()).toBeVisible();
+		}
+	},
+	{
+		route: '/(planner)/digital-plan',
+		state: 'a plan with a goal and an evaluation date',
+		visit: async (p) => {
+			await p.locator('main form textarea').first().fill('Barna lager egne fortellinger');
+			await p.locator('main form input[type="checkbox"]').first().check();
+			await p.locator('#digiplan-add-date').click();
+		},
+		after: async (p) => {
+			await p.locator('main form .actions button[type="button"]').click();
 		}
 	}
 ];
@@ -604,6 +640,7 @@ const AUDIENCES: Record<Audience, State[]> = {
 		},
 		{ route: '/(planner)', state: 'week view', visit: (p) => open(p, '/') },
 		...DEVELOPMENT_PLAN,
+		...DIGITAL_PLAN,
 		{
 			route: '/(planner)/overview',
 			state: 'the figures of the last eight weeks, a plan in them',

@@ -337,3 +337,21 @@ test('the competence development plan fits a phone: the form with an action, the
 	await expect(page.getByRole('article').filter({ hasText: 'Plan på telefonen' })).toBeVisible();
 	await fitsPhone(page);
 });
+
+test("the kindergarten's digital plan fits a phone: the form with a goal and a date", async ({
+	page
+}) => {
+	test.slow();
+	await signIn(page, 'styrer@demo.lekeplan.no');
+	await page.goto('/digital-plan');
+	await page
+		.getByRole('button', { name: /^Skriv planen for / })
+		.first()
+		.click();
+	await page.getByLabel('Hva vil dere oppnå').fill('Barna lager egne fortellinger med stop-motion');
+	await page.getByRole('checkbox', { name: 'Kunst, kultur og kreativitet' }).check();
+	await page.getByRole('button', { name: 'Legg til dato for vurdering' }).click();
+	await fitsPhone(page);
+	await page.getByRole('button', { name: 'Avbryt' }).click();
+	await fitsPhone(page);
+});

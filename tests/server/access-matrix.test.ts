@@ -20,6 +20,7 @@ import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import { developmentPlanContent } from '$lib/domain/competence/development-plan-fixture';
 import { itemsFor } from '$lib/server/use-cases/competence';
 import { hashPassword } from '$lib/server/auth/passwords';
+import { digitalPlanContent } from '$lib/domain/digital-plan-fixture';
 
 /**
  * The full access matrix (docs/design/security.md): every role × every endpoint × every kind of
@@ -66,6 +67,9 @@ const TARGETS = {
 	'devplan.own': 'fresh: a competence development plan of the own kindergarten',
 	'devplan.sibling': "fresh: a competence development plan of owner a's second kindergarten",
 	'devplan.foreign': "fresh: a competence development plan of owner b's first kindergarten",
+	'digiplan.own': 'fresh: a digital plan of the own kindergarten',
+	'digiplan.sibling': "fresh: a digital plan of owner a's second kindergarten",
+	'digiplan.foreign': "fresh: a digital plan of owner b's first kindergarten",
 	'conflict.own': 'fresh: an unresolved sync conflict in the own kindergarten',
 	'conflict.sibling': "fresh: an unresolved sync conflict in owner a's second kindergarten",
 	'conflict.foreign': "fresh: an unresolved sync conflict in owner b's first kindergarten",
@@ -121,7 +125,10 @@ const PRESENT: Record<string, Target[]> = {
 		'devplan.sibling',
 		'devplan.foreign',
 		// A person's answers never come with any pull (ADR 32): the cell checks no change is one.
-		'answers.other'
+		'answers.other',
+		'digiplan.own',
+		'digiplan.sibling',
+		'digiplan.foreign'
 	],
 	// Another person's answers are never the caller's (the success check wants none).
 	'GET /api/v1/competence/mine': ['answers.other'],
@@ -189,6 +196,24 @@ function answers(op: 'put' | 'delete' = 'put', recordId = ':record', level = 3):
 		answers: Object.fromEntries(itemsFor('staff', '2026-2').map((i) => [i.id, level]))
 	};
 	return mutation(recordId, op, op === 'put' ? fields : {}, null, 'competenceAnswers');
+}
+
+/**
+ * The kindergarten's digital plan (ADR 34): a new one (for 2100, a year no fresh plan takes),
+ * an edit, a delete.
+ */
+function digiplan(op: 'create' | 'edit' | 'delete', recordId = ':id'): Json {
+	if (op === 'create') {
+		return mutation(
+			':record',
+			'put',
+			digitalPlanContent({ year: 2100, tools: 'Ny plan' }),
+			null,
+			'digitalPlan'
+		);
+	}
+	if (op === 'edit') return mutation(recordId, 'put', { tools: 'Ny plan' }, 1, 'digitalPlan');
+	return mutation(recordId, 'delete', {}, 1, 'digitalPlan');
 }
 
 /** Written by the manager only: staff get 200 with the mutation refused as `manager_only`. */
@@ -395,6 +420,47 @@ const MATRIX: Row[] = [
 		'401 403 200 200 403',
 		pushOf([answers('delete', ':id')]),
 		'rejected invalid_record'
+	],
+	// The kindergarten's digital plan: its manager writes it, nobody else; no other kindergarten.
+	[
+		'POST',
+		'/api/v1/sync/push',
+		null,
+		'401 403 200 200 403',
+		pushOf([digiplan('create')]),
+		MANAGER_WRITES
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'digiplan.own',
+		'401 403 200 200 403',
+		pushOf([digiplan('edit')]),
+		MANAGER_WRITES
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'digiplan.own',
+		'401 403 200 200 403',
+		pushOf([digiplan('delete')]),
+		MANAGER_WRITES
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'digiplan.sibling',
+		'401 403 200 200 403',
+		pushOf([digiplan('edit')]),
+		'rejected out_of_scope'
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'digiplan.foreign',
+		'401 403 200 200 403',
+		pushOf([digiplan('delete')]),
+		'rejected out_of_scope'
 	],
 	['GET', PULL, null, '401 403 200 200 403'],
 	['GET', '/api/v1/sync/conflicts', null, '401 403 200 200 403'],
@@ -883,6 +949,8 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			if (m.op === 'delete') expect(row.deletedAt).not.toBeNull();
 			else if (row.type === 'developmentPlan') {
 				expect(JSON.parse(row.data)).toMatchObject({ title: 'Ny plan' });
+			} else if (row.type === 'digitalPlan') {
+				expect(JSON.parse(row.data)).toMatchObject({ tools: 'Ny plan' });
 			} else expect(JSON.parse(row.data)).toMatchObject({ title: 'Ny plan', groupId: ids[':id'] });
 		}
 	},
@@ -1069,7 +1137,30 @@ class World {
 	}
 
 	/** A competence development plan written straight into the database, at the next revision. */
+	/** A digital plan written straight into the database, each for a year of its own. */
+	async digitalPlan(owner: SeededOwner, k: number): Promise<string> {
+		this.#digitalPlanYear += 1;
+		return this.record(
+			owner,
+			k,
+			'digitalPlan',
+			digitalPlanContent({ year: this.#digitalPlanYear })
+		);
+	}
+
+	#digitalPlanYear = 2000;
+
 	async developmentPlan(owner: SeededOwner, k: number): Promise<string> {
+		return this.record(owner, k, 'developmentPlan', developmentPlanContent());
+	}
+
+	/** A record of a type without a group, written straight into the database. */
+	async record(
+		owner: SeededOwner,
+		k: number,
+		type: 'developmentPlan' | 'digitalPlan',
+		data: Record<string, unknown>
+	): Promise<string> {
 		const id = uuidv7();
 		const kindergarten = owner.kindergartens[k]!;
 		await this.server.deps.db.transaction().execute(async (trx) => {
@@ -1078,12 +1169,11 @@ class World {
 				.select('value')
 				.where('id', '=', 1)
 				.executeTakeFirstOrThrow();
-			const data = developmentPlanContent();
 			await trx
 				.insertInto('syncRecords')
 				.values({
 					recordId: id,
-					type: 'developmentPlan',
+					type,
 					ownerId: owner.id,
 					kindergartenId: kindergarten.id,
 					groupId: null,
@@ -1248,6 +1338,12 @@ class World {
 				return this.developmentPlan(a, 1);
 			case 'devplan.foreign':
 				return this.developmentPlan(b, 0);
+			case 'digiplan.own':
+				return this.digitalPlan(a, 0);
+			case 'digiplan.sibling':
+				return this.digitalPlan(a, 1);
+			case 'digiplan.foreign':
+				return this.digitalPlan(b, 0);
 			case 'conflict.own':
 				return this.conflict(a, 0);
 			case 'conflict.sibling':

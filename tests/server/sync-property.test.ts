@@ -8,6 +8,8 @@ import { DevelopmentPlanRepository } from '$lib/client/db/development-plan-repos
 import { CompetenceAnswerRepository } from '$lib/client/db/competence-answer-repository';
 import { itemsFor } from '$lib/server/use-cases/competence';
 import { developmentPlanContent } from '$lib/domain/competence/development-plan-fixture';
+import { DigitalPlanRepository } from '$lib/client/db/digital-plan-repository';
+import { digitalPlanContent } from '$lib/domain/digital-plan-fixture';
 import {
 	ACTION_STATUSES,
 	DEVELOPMENT_PLAN_STATUSES
@@ -117,6 +119,7 @@ interface Client {
 	activities: ActivityRepository;
 	developmentPlans: DevelopmentPlanRepository;
 	answers: CompetenceAnswerRepository;
+	digitalPlans: DigitalPlanRepository;
 	engine: SyncEngine;
 	online: boolean;
 }
@@ -222,6 +225,10 @@ describeEachDatabase('sync property', (dialect) => {
 					'development plan: edit',
 					'development plan: delete',
 					'refused: staff edits the development plan',
+					'digital plan: create',
+					'digital plan: edit',
+					'digital plan: delete',
+					'refused: staff edits the digital plan',
 					'refused: move to another kindergarten',
 					'refused: staff approves',
 					'refused: a server field',
@@ -297,6 +304,7 @@ async function runSeed(
 			activities: new ActivityRepository(db),
 			developmentPlans: new DevelopmentPlanRepository(db),
 			answers: new CompetenceAnswerRepository(db),
+			digitalPlans: new DigitalPlanRepository(db),
 			engine: undefined as unknown as SyncEngine,
 			online: true
 		};
@@ -387,6 +395,9 @@ async function runSeed(
 			} else if (roll < 0.895) {
 				// A person's own competence answers, through the outbox and never pulled (ADR 32).
 				await answersAct(client, model, rng);
+			} else if (roll < 0.915) {
+				// The kindergarten's digital plan: the manager's to write too (ADR 34).
+				await digitalPlanAct(client, model, rng, kindergarten.id);
 			} else {
 				await client.engine.sync();
 			}
@@ -421,7 +432,7 @@ async function runSeed(
 			.where('ownerId', '=', owner.id)
 			.execute();
 		expect(records.every((r) => r.kindergartenId === kindergarten.id)).toBe(true);
-		for (const type of ['plan', 'activity', 'developmentPlan'] as const) {
+		for (const type of ['plan', 'activity', 'developmentPlan', 'digitalPlan'] as const) {
 			const expected = new Map(
 				records
 					.filter((r) => r.type === type)
@@ -446,7 +457,9 @@ async function runSeed(
 						? client.db.plans
 						: type === 'activity'
 							? client.db.ownActivities
-							: client.db.developmentPlans;
+							: type === 'developmentPlan'
+								? client.db.developmentPlans
+								: client.db.digitalPlans;
 				// A tombstone that passed the horizon after this device pulled it may stay on it, deleted.
 				const local = ((await table.toArray()) as unknown as Array<Record<string, unknown>>).filter(
 					(r) => !(purged.has(r['id'] as string) && r['deletedAt'] !== null)
@@ -851,6 +864,8 @@ type Made = Pick<Intent, 'type' | 'recordId' | 'op' | 'fields'>;
 class Model {
 	intents: Intent[] = [];
 	actions = new Map<string, number>();
+	/** Digital plans made so far: each is for a year of its own. */
+	digitalPlanYears = 0;
 
 	/** Runs one action of a person and notes what it meant to change. */
 	async act(
@@ -928,6 +943,75 @@ async function developmentPlanAct(
 			return [{ type: 'developmentPlan', recordId: plan.id, op: 'delete', fields: {} }];
 		});
 	}
+}
+
+/**
+ * The kindergarten's digital plan (ADR 34), through the repository the page uses: the manager
+ * writes one a year (each new one for a year of its own, so two tablets never write the same
+ * year), edits and deletes them; a staff tablet's edit is refused as `manager_only`.
+ */
+async function digitalPlanAct(
+	client: Client,
+	model: Model,
+	rng: Random,
+	kindergartenId: string
+): Promise<void> {
+	const alive = await client.digitalPlans.listActive();
+	if (client.role === 'staff') {
+		if (alive.length === 0) return;
+		const plan = rng.pick(alive);
+		const content = { ...digitalPlanContentOf(plan), tools: `Ansattes verktøy ${rng.int(1000)}` };
+		await model.act(
+			client,
+			'refused: staff edits the digital plan',
+			async () => {
+				await client.digitalPlans.save(content, kindergartenId, { id: plan.id });
+				return [put('digitalPlan', plan.id, changed(plan, content))];
+			},
+			'manager_only'
+		);
+		return;
+	}
+	const what = rng.next();
+	if (alive.length === 0 || what < 0.25) {
+		model.digitalPlanYears += 1;
+		const made = digitalPlanContent({ year: 2000 + model.digitalPlanYears });
+		await model.act(client, 'digital plan: create', async () => {
+			const result = await client.digitalPlans.save(made, kindergartenId);
+			expect(result.ok).toBe(true);
+			return result.ok ? [put('digitalPlan', result.plan.id, made)] : [];
+		});
+	} else if (what < 0.75) {
+		const plan = rng.pick(alive);
+		const made = {
+			...digitalPlanContentOf(plan),
+			evaluation: rng.pick(GOALS),
+			evaluationDates: rng.next() < 0.5 ? [] : ['2027-01-15']
+		};
+		await model.act(client, 'digital plan: edit', async () => {
+			await client.digitalPlans.save(made, kindergartenId, { id: plan.id });
+			return [put('digitalPlan', plan.id, changed(plan, made))];
+		});
+	} else {
+		const plan = rng.pick(alive);
+		await model.act(client, 'digital plan: delete', async () => {
+			await client.digitalPlans.softDelete(plan.id);
+			return [{ type: 'digitalPlan', recordId: plan.id, op: 'delete', fields: {} }];
+		});
+	}
+}
+
+/** A stored digital plan's content, as the page's form submits it. */
+function digitalPlanContentOf(plan: ReturnType<typeof digitalPlanContent>) {
+	return {
+		year: plan.year,
+		goals: plan.goals,
+		staffLearning: plan.staffLearning,
+		developmentPlanId: plan.developmentPlanId,
+		tools: plan.tools,
+		evaluation: plan.evaluation,
+		evaluationDates: plan.evaluationDates
+	};
 }
 
 /** A stored development plan's content, as the page's form submits it. */
@@ -1464,7 +1548,8 @@ async function checkModel(
 					for (const r of [
 						...(await client.db.plans.toArray()),
 						...(await client.db.ownActivities.toArray()),
-						...(await client.db.developmentPlans.toArray())
+						...(await client.db.developmentPlans.toArray()),
+						...(await client.db.digitalPlans.toArray())
 					]) {
 						held.set(r.id, r);
 					}

@@ -12,7 +12,8 @@ export const recordTypeLabel: Record<RecordType, () => string> = {
 	plan: m.record_type_plan,
 	activity: m.record_type_activity,
 	developmentPlan: m.record_type_development_plan,
-	competenceAnswers: m.record_type_competence_answers
+	competenceAnswers: m.record_type_competence_answers,
+	digitalPlan: m.record_type_digital_plan
 };
 
 /** The names the forms give the fields of a plan and an own activity. */

@@ -69,6 +69,7 @@ const TARGETS: Record<string, Message> = {
 	plan: m.audit_target_plan,
 	activity: m.audit_target_activity,
 	developmentPlan: m.audit_target_development_plan,
+	digitalPlan: m.audit_target_digital_plan,
 	guidance: m.audit_target_guidance,
 	sync_client: m.audit_target_sync_client,
 	sync_conflict: m.audit_target_sync_conflict,

@@ -20,10 +20,12 @@ export const PROTOCOL_VERSION = 1;
  * 4: a record type that only goes up, a person's competence answers for a period
  * (`competenceAnswers`, ADR 32): pushed through the outbox, stored by the server in its
  * competence tables, never pulled by anyone. Older clients never send it, so they are served.
+ * 5: a new record type, the kindergarten's digital plan for a year (`digitalPlan`, ADR 34),
+ * written by its manager and pulled by every tablet of the kindergarten; older clients skip it.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
-export const SUPPORTED_SCHEMA = { min: 1, max: 4 } as const;
+export const SUPPORTED_SCHEMA = { min: 1, max: 5 } as const;
 
 /** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
 export const MAX_BATCH = 1000;
@@ -48,7 +50,13 @@ export const PULL_PAGE = 2000;
 export const PULL_PAGE_CHARS = 4 * 1024 * 1024;
 
 /** What a tablet writes and pushes. */
-export const RECORD_TYPES = ['plan', 'activity', 'developmentPlan', 'competenceAnswers'] as const;
+export const RECORD_TYPES = [
+	'plan',
+	'activity',
+	'developmentPlan',
+	'competenceAnswers',
+	'digitalPlan'
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
@@ -75,8 +83,13 @@ export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
 	// over is logged (`sync_overwrite`) rather than kept for a person to resolve (ADR 28).
 	developmentPlan: [],
 	// A person's own answers, sent once per submission and never merged (ADR 32).
-	competenceAnswers: []
+	competenceAnswers: [],
+	// The same for the kindergarten's digital plan, also the manager's alone (ADR 34).
+	digitalPlan: []
 };
+
+/** Record types only the kindergarten's manager writes; anyone else's change is `manager_only`. */
+export const MANAGER_WRITTEN: ReadonlySet<RecordType> = new Set(['developmentPlan', 'digitalPlan']);
 
 export { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS } from './fields';
 
@@ -240,7 +253,7 @@ export const SYNC_REASONS = [
 	'not_found', // per mutation: delete or restore of a record that does not exist, or an edit
 	// of one whose tombstone passed the horizon
 	'forbidden_field', // per mutation: a field the caller's role may not set (a plan's approval)
-	'manager_only', // per mutation: a record only a manager writes (the competence development plan)
+	'manager_only', // per mutation: a record only a manager writes (MANAGER_WRITTEN)
 	'period_closed' // per mutation: competence answers for a period no longer (or not yet) open
 ] as const;
 export type SyncReason = (typeof SYNC_REASONS)[number];

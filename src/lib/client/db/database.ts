@@ -5,6 +5,7 @@ import type { OwnActivity } from '$lib/domain/library/library-activity';
 import type { GuidanceSet } from '$lib/domain/guidance';
 import type { DevelopmentPlan } from '$lib/domain/competence/development-plan';
 import type { CompetenceAnswerSet } from '$lib/domain/competence/answer-set';
+import type { DigitalPlan } from '$lib/domain/digital-plan';
 import type { OutboxEntry } from './outbox';
 import type { Mutation, RecordType } from '$lib/sync/protocol';
 
@@ -84,6 +85,7 @@ export class LekeplanDatabase extends Dexie {
 	rejections!: Table<StoredRejection, number>;
 	developmentPlans!: EntityTable<DevelopmentPlan, 'id'>;
 	competenceAnswers!: EntityTable<CompetenceAnswerSet, 'id'>;
+	digitalPlans!: EntityTable<DigitalPlan, 'id'>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -117,6 +119,11 @@ export class LekeplanDatabase extends Dexie {
 		// removes a set once the server has taken it.
 		this.version(5).stores({
 			competenceAnswers: 'id, period'
+		});
+		// 6: the kindergarten's digital plans, one a year (ADR 34), pulled like the development
+		// plans; only a manager's tablet writes them.
+		this.version(6).stores({
+			digitalPlans: 'id, year'
 		});
 	}
 }

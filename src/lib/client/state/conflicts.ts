@@ -1,5 +1,6 @@
 import { repositories } from './repositories';
 import type { StoredConflict } from '$lib/client/db/database';
+import { digitalPlanName } from '$lib/domain/digital-plan-year';
 
 export type ConflictItem = StoredConflict & { title: string };
 
@@ -13,13 +14,17 @@ export async function conflictList(): Promise<ConflictItem[]> {
 	const plans = await db.plans.bulkGet(conflicts.map((c) => c.recordId));
 	const activities = await db.ownActivities.bulkGet(conflicts.map((c) => c.recordId));
 	const developmentPlans = await db.developmentPlans.bulkGet(conflicts.map((c) => c.recordId));
+	const digitalPlans = await db.digitalPlans.bulkGet(conflicts.map((c) => c.recordId));
 	return conflicts.map((c, i) => {
 		const record =
 			c.type === 'activity'
 				? activities[i]
 				: c.type === 'developmentPlan'
 					? developmentPlans[i]
-					: plans[i];
-		return { ...c, title: record?.title ?? c.recordId };
+					: c.type === 'digitalPlan'
+						? digitalPlans[i]
+						: plans[i];
+		const title = record && 'title' in record ? record.title : record && digitalPlanName(record);
+		return { ...c, title: title ?? c.recordId };
 	});
 }

@@ -1,8 +1,10 @@
 import { repositories } from './repositories';
 import { ActivityRepository } from '$lib/client/db/activity-repository';
 import { DevelopmentPlanRepository } from '$lib/client/db/development-plan-repository';
+import { DigitalPlanRepository } from '$lib/client/db/digital-plan-repository';
 import type { StoredRejection } from '$lib/client/db/database';
 import type { RecordType } from '$lib/sync/protocol';
+import { digitalPlanName } from '$lib/domain/digital-plan-year';
 
 export type RejectionItem = Omit<StoredRejection, 'type' | 'title'> & {
 	type: RecordType;
@@ -29,6 +31,7 @@ export async function rejectionList(): Promise<RejectionItem[]> {
 	const plans = await db.plans.bulkGet(ids);
 	const activities = await db.ownActivities.bulkGet(ids);
 	const developmentPlans = await db.developmentPlans.bulkGet(ids);
+	const digitalPlans = await db.digitalPlans.bulkGet(ids);
 	return rejections.map((r, i) => {
 		// A refusal stored before its type was kept: the record says which it was, if it is here.
 		const type = r.type ?? (activities[i] && !plans[i] ? 'activity' : 'plan');
@@ -41,11 +44,14 @@ export async function rejectionList(): Promise<RejectionItem[]> {
 				? activities[i]
 				: type === 'developmentPlan'
 					? developmentPlans[i]
-					: plans[i];
+					: type === 'digitalPlan'
+						? digitalPlans[i]
+						: plans[i];
 		return {
 			...r,
 			type,
-			title: record?.title ?? r.title ?? null,
+			title:
+				(record && ('title' in record ? record.title : digitalPlanName(record))) ?? r.title ?? null,
 			exists: record !== undefined && record.deletedAt === null,
 			onServer: record === undefined || record.syncRev !== undefined
 		};
@@ -67,8 +73,10 @@ export async function resendRefused(
 				? await new ActivityRepository(db).resend(item.recordId)
 				: item.type === 'developmentPlan'
 					? await new DevelopmentPlanRepository(db).resend(item.recordId)
-					: // Competence answers are submitted again from the competence page's form.
-						false;
+					: item.type === 'digitalPlan'
+						? await new DigitalPlanRepository(db).resend(item.recordId)
+						: // Competence answers are submitted again from the competence page's form.
+							false;
 	if (sent) await db.rejections.where('recordId').equals(item.recordId).delete();
 	return sent;
 }

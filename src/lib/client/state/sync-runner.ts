@@ -4,6 +4,7 @@ import type { LekeplanDatabase } from '$lib/client/db/database';
 import { SyncEngine, type SyncOutcome, type SyncTransport } from '$lib/client/sync/engine';
 import { httpTransport } from '$lib/client/sync/http-transport';
 import { repositories } from './repositories';
+import { RECORD_TYPES } from '$lib/sync/protocol';
 import type { SyncStatus } from './sync.svelte';
 
 export const RETRY_MS = [2_000, 5_000, 15_000, 60_000];
@@ -191,7 +192,7 @@ async function refreshConflicts(db: LekeplanDatabase): Promise<void> {
 			await db.conflicts.put({
 				id: String(c['id']),
 				recordId: String(c['recordId']),
-				type: c['type'] === 'activity' || c['type'] === 'developmentPlan' ? c['type'] : 'plan',
+				type: RECORD_TYPES.includes(c['type']) ? c['type'] : 'plan',
 				field: typeof c['field'] === 'string' ? c['field'] : null,
 				kind: c['kind'] === 'deleted' ? 'deleted' : 'text',
 				serverValue: c['serverValue'],

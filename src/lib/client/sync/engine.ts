@@ -9,6 +9,7 @@ import {
 	type DevelopmentPlan
 } from '$lib/domain/competence/development-plan';
 import { competenceAnswerSetSchema } from '$lib/domain/competence/answer-set';
+import { digitalPlanSchema, digitalPlanName, type DigitalPlan } from '$lib/domain/digital-plan';
 import {
 	MAX_BATCH,
 	MAX_KNOWN_RANGES,
@@ -36,7 +37,8 @@ const SCHEMAS = {
 	activity: ownActivitySchema,
 	developmentPlan: developmentPlanSchema,
 	// Never pulled (ADR 32): a person's answers only go up.
-	competenceAnswers: competenceAnswerSetSchema
+	competenceAnswers: competenceAnswerSetSchema,
+	digitalPlan: digitalPlanSchema
 } as const;
 
 export type TransportResult<T> =
@@ -171,6 +173,7 @@ export class SyncEngine {
 				this.db.ownActivities,
 				this.db.developmentPlans,
 				this.db.competenceAnswers,
+				this.db.digitalPlans,
 				this.db.syncMeta
 			];
 			await this.db.transaction('rw', tables, async () => {
@@ -220,7 +223,12 @@ export class SyncEngine {
 						// Kept with what the person needs to recognise the change: the record's title
 						// and the fields it touched, because the re-pull below replaces both.
 						const title =
-							entry?.fields['title'] ?? (local && 'title' in local ? local.title : undefined);
+							entry?.fields['title'] ??
+							(local && 'title' in local
+								? local.title
+								: local && 'year' in local
+									? digitalPlanName(local)
+									: undefined);
 						await this.db.rejections.put({
 							mutationId: result.id,
 							recordId: entry?.recordId ?? '',
@@ -251,7 +259,8 @@ export class SyncEngine {
 						const local =
 							(await this.db.plans.get(id)) ??
 							(await this.db.ownActivities.get(id)) ??
-							(await this.db.developmentPlans.get(id));
+							(await this.db.developmentPlans.get(id)) ??
+							(await this.db.digitalPlans.get(id));
 						if (local?.syncRev !== undefined) revs.add(local.syncRev);
 					}
 					await this.db.syncMeta.put({ key: META.unsureRecords, value: [...unsure] });
@@ -398,13 +407,16 @@ export class SyncEngine {
 				? this.db.ownActivities
 				: type === 'developmentPlan'
 					? this.db.developmentPlans
-					: this.db.competenceAnswers;
+					: type === 'digitalPlan'
+						? this.db.digitalPlans
+						: this.db.competenceAnswers;
 	}
 
 	/** What a pull writes (with the outbox it reads and the cursor it moves). */
 	#pulledTables() {
-		const { plans, ownActivities, developmentPlans, guidanceSets, outbox, syncMeta } = this.db;
-		return [plans, ownActivities, developmentPlans, guidanceSets, outbox, syncMeta];
+		const { plans, ownActivities, developmentPlans, digitalPlans } = this.db;
+		const { guidanceSets, outbox, syncMeta } = this.db;
+		return [plans, ownActivities, developmentPlans, digitalPlans, guidanceSets, outbox, syncMeta];
 	}
 
 	/** Drops what came from the server (not unsent changes) and starts from cursor 0. */
@@ -423,6 +435,10 @@ export class SyncEngine {
 				(p) => !pending.has(p.id)
 			);
 			await this.db.developmentPlans.bulkDelete(staleDevelopmentPlans.map((p) => p.id));
+			const staleDigitalPlans = (await this.db.digitalPlans.toArray()).filter(
+				(p) => !pending.has(p.id)
+			);
+			await this.db.digitalPlans.bulkDelete(staleDigitalPlans.map((p) => p.id));
 			await this.db.syncMeta.put({ key: META.cursor, value: 0 });
 			await this.db.syncMeta.delete(META.knownRevisions);
 			await this.db.syncMeta.delete(META.unsureRecords);
@@ -489,7 +505,9 @@ export class SyncEngine {
 				});
 				if (type === 'plan') await this.db.plans.bulkPut(rows as ActivityPlan[]);
 				else if (type === 'activity') await this.db.ownActivities.bulkPut(rows as OwnActivity[]);
-				else await this.db.developmentPlans.bulkPut(rows as DevelopmentPlan[]);
+				else if (type === 'developmentPlan') {
+					await this.db.developmentPlans.bulkPut(rows as DevelopmentPlan[]);
+				} else await this.db.digitalPlans.bulkPut(rows as DigitalPlan[]);
 			}
 			await this.db.syncMeta.put({ key: META.cursor, value: cursor });
 		});

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RecordType } from '$lib/sync/protocol';
 
 /**
  * The server's tables, as Kysely sees them (camelCase here, snake_case in SQL through
@@ -180,7 +181,7 @@ export interface AuditLogTable {
 export interface SyncRecordTable {
 	/** UUIDv7, made by the client. */
 	recordId: string;
-	type: 'plan' | 'activity' | 'developmentPlan';
+	type: RecordType;
 	ownerId: string;
 	kindergartenId: string;
 	/** A plan's group (so a group with plans is not deleted); null for activities. */
@@ -237,7 +238,7 @@ export interface SyncClientTable {
 export interface SyncConflictTable {
 	id: string;
 	recordId: string;
-	type: 'plan' | 'activity' | 'developmentPlan';
+	type: RecordType;
 	/** The field (null for a `deleted` conflict, which concerns the whole record). */
 	field: string | null;
 	kind: 'text' | 'deleted';

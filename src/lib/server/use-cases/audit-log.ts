@@ -214,7 +214,12 @@ async function named(deps: ServerDeps, rows: Row[]): Promise<AuditEntryView[]> {
 			if (type === 'user' || type === 'kindergarten' || type === 'group')
 				ids[type].add(row.targetId);
 			else if (type === 'invitation') other.invitation.add(row.targetId);
-			else if (type === 'plan' || type === 'activity' || type === 'developmentPlan')
+			else if (
+				type === 'plan' ||
+				type === 'activity' ||
+				type === 'developmentPlan' ||
+				type === 'digitalPlan'
+			)
 				other.record.add(row.targetId);
 		}
 		for (const [field, values] of Object.entries(changes ?? {})) {
@@ -264,7 +269,10 @@ async function named(deps: ServerDeps, rows: Row[]): Promise<AuditEntryView[]> {
 						? groups
 						: type === 'invitation'
 							? invitations
-							: type === 'plan' || type === 'activity' || type === 'developmentPlan'
+							: type === 'plan' ||
+								  type === 'activity' ||
+								  type === 'developmentPlan' ||
+								  type === 'digitalPlan'
 								? records
 								: null;
 		return table?.get(id)?.name ?? null;

@@ -2,6 +2,7 @@ import { activityPlanSchema } from '$lib/domain/plan';
 import { ownActivitySchema } from '$lib/domain/library/library-activity';
 import { developmentPlanSchema } from '$lib/domain/competence/development-plan';
 import { competenceAnswerSetSchema } from '$lib/domain/competence/answer-set';
+import { digitalPlanSchema } from '$lib/domain/digital-plan';
 import { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS, type RecordType } from '$lib/sync';
 import { badText, fieldCodes } from '../api/http';
 import { FAIL, fastParser } from '../fast-parse';
@@ -18,14 +19,16 @@ const SCHEMAS = {
 	developmentPlan: developmentPlanSchema,
 	// Judged and stored by the competence use case, never as a record (ADR 32); the schema
 	// names the fields a tablet may send.
-	competenceAnswers: competenceAnswerSetSchema
+	competenceAnswers: competenceAnswerSetSchema,
+	digitalPlan: digitalPlanSchema
 } as const;
 /** The same schemas' quick way to a success (zod's answer whenever it is not one). */
 const FAST: Record<RecordType, (input: unknown) => Record<string, unknown> | typeof FAIL> = {
 	plan: fastParser(activityPlanSchema),
 	activity: fastParser(ownActivitySchema),
 	developmentPlan: fastParser(developmentPlanSchema),
-	competenceAnswers: fastParser(competenceAnswerSetSchema)
+	competenceAnswers: fastParser(competenceAnswerSetSchema),
+	digitalPlan: fastParser(digitalPlanSchema)
 };
 
 const SERVER_FIELD_SET: ReadonlySet<string> = new Set(SERVER_FIELDS);
@@ -36,7 +39,8 @@ export const CLIENT_FIELDS: Record<RecordType, ReadonlySet<string>> = {
 	plan: clientFieldsOf(Object.keys(activityPlanSchema.shape)),
 	activity: clientFieldsOf(Object.keys(ownActivitySchema.shape)),
 	developmentPlan: clientFieldsOf(Object.keys(developmentPlanSchema.shape)),
-	competenceAnswers: clientFieldsOf(Object.keys(competenceAnswerSetSchema.shape))
+	competenceAnswers: clientFieldsOf(Object.keys(competenceAnswerSetSchema.shape)),
+	digitalPlan: clientFieldsOf(Object.keys(digitalPlanSchema.shape))
 };
 
 function clientFieldsOf(keys: string[]): ReadonlySet<string> {
@@ -52,7 +56,8 @@ export const STORED_FIELDS: Record<RecordType, ReadonlySet<string>> = {
 	plan: new Set([...CLIENT_FIELDS.plan, ...SERVER_DATA_FIELDS]),
 	activity: CLIENT_FIELDS.activity,
 	developmentPlan: CLIENT_FIELDS.developmentPlan,
-	competenceAnswers: CLIENT_FIELDS.competenceAnswers
+	competenceAnswers: CLIENT_FIELDS.competenceAnswers,
+	digitalPlan: CLIENT_FIELDS.digitalPlan
 };
 
 /** What the server sets on every record. */

@@ -4,6 +4,7 @@ import { audit } from '../../audit';
 import type { SyncScope } from '../../access';
 import { uuidv7 } from '$lib/domain/ids';
 import {
+	MANAGER_WRITTEN,
 	mergeMutation,
 	type MergeConflict,
 	type Mutation,
@@ -45,6 +46,8 @@ export class Batch {
 	/** Whether this batch's last write of a record was exact (`asTheTabletHasIt`). */
 	readonly #exactSoFar = new Map<string, boolean>();
 	#groups: Set<string> | null = null;
+	/** The kindergarten's live digital plans and their years, read on the first one this batch checks. */
+	#digitalPlanYears: Map<string, unknown> | null = null;
 	#sequence: number;
 	readonly #start: number;
 	readonly #write: WriteContext;
@@ -103,9 +106,9 @@ export class Batch {
 		// A person's own competence answers: stored in the competence tables, never as a record
 		// any pull carries (ADR 32).
 		if (m.type === 'competenceAnswers') return this.answers(m);
-		// The competence development plan is the manager's (styrer's) to write; everyone in the
-		// kindergarten reads it (ADR 28). Refused whole, whatever it sends, and logged.
-		if (m.type === 'developmentPlan' && this.actor.role !== 'manager') {
+		// The competence development plan and the digital plan are the manager's (styrer's) to
+		// write; everyone in the kindergarten reads them (ADR 28, 34). Refused whole, and logged.
+		if (MANAGER_WRITTEN.has(m.type) && this.actor.role !== 'manager') {
 			await this.refused(m.type, m.recordId, 'manager_only');
 			return this.reject(m, 'manager_only');
 		}
@@ -299,7 +302,40 @@ export class Batch {
 				return { ok: false, reason: 'out_of_scope', fields: { groupId: 'out_of_scope' } };
 			}
 		}
+		// One digital plan a kindergarten year (ADR 34): two tablets may each have written one.
+		if (type === 'digitalPlan') {
+			this.#digitalPlanYears ??= await this.#liveDigitalPlanYears();
+			const year = validation.data['year'];
+			for (const [id, taken] of this.#digitalPlanYears) {
+				if (id !== recordId && taken === year) {
+					return { ok: false, reason: 'invalid_record', fields: { year: 'year_taken' } };
+				}
+			}
+		}
 		return validation;
+	}
+
+	/** The years of the kindergarten's live digital plans as stored before this batch. */
+	async #liveDigitalPlanYears(): Promise<Map<string, unknown>> {
+		const rows = await this.trx
+			.selectFrom('syncRecords')
+			.select(['recordId', 'data'])
+			.where('ownerId', '=', this.scope.ownerId)
+			.where('kindergartenId', '=', this.scope.kindergartenId)
+			.where('type', '=', 'digitalPlan')
+			.where('deletedAt', 'is', null)
+			.execute();
+		const years = new Map<string, unknown>();
+		for (const row of rows) {
+			// This batch's own writes so far count, not what the database held before them.
+			if (this.#written.has(row.recordId)) continue;
+			years.set(row.recordId, (JSON.parse(row.data) as Record<string, unknown>)['year']);
+		}
+		for (const written of this.#written.values()) {
+			if (written.type !== 'digitalPlan' || written.deletedAt !== null) continue;
+			years.set(written.recordId, (JSON.parse(written.data) as Record<string, unknown>)['year']);
+		}
+		return years;
 	}
 
 	store(
@@ -322,6 +358,10 @@ export class Batch {
 		});
 		this.#records.set(m.recordId, written);
 		this.#written.set(m.recordId, written);
+		if (m.type === 'digitalPlan' && this.#digitalPlanYears) {
+			if (deletedAt === null) this.#digitalPlanYears.set(m.recordId, data['year']);
+			else this.#digitalPlanYears.delete(m.recordId);
+		}
 		return rev;
 	}
 
@@ -347,7 +387,7 @@ export class Batch {
 					id: uuidv7(this.deps.clock.now().getTime()),
 					recordId: m.recordId,
 					// Competence answers never conflict: `answers` takes them before any merge (ADR 32).
-					type: m.type as RecordRow['type'],
+					type: m.type,
 					field: conflict.field,
 					kind: conflict.kind,
 					serverValue: JSON.stringify(conflict.serverValue ?? null),

@@ -5,7 +5,7 @@ import type { Database } from '../../db';
 import { ApiError } from '../../api/http';
 import { audit } from '../../audit';
 import { refuse, type SyncScope } from '../../access';
-import type { ConflictView } from '$lib/sync';
+import { MANAGER_WRITTEN, type ConflictView } from '$lib/sync';
 import { validateRecord, valueProblem } from '../sync-records';
 import { storeSequence, takeSequence } from '../sequence';
 import { stampApproval } from '../approval';
@@ -94,8 +94,9 @@ export async function resolveConflict(
 	if (!found || found.ownerId !== scope.ownerId || found.kindergartenId !== scope.kindergartenId) {
 		return refuse(deps, actor, 404, 'out_of_scope', { type: 'sync_conflict', id });
 	}
-	// A development plan's conflict is the manager's to resolve, as its edits are (ADR 28).
-	if (found.type === 'developmentPlan' && actor.role !== 'manager') {
+	// A development or digital plan's conflict is the manager's to resolve, as its edits are
+	// (ADR 28, 34).
+	if (MANAGER_WRITTEN.has(found.type) && actor.role !== 'manager') {
 		return refuse(deps, actor, 403, 'manager_only', { type: found.type, id: found.recordId });
 	}
 	if (!CHOICES[found.kind].includes(input.choice)) {

@@ -168,7 +168,7 @@ export function recordRow(
 	return {
 		recordId: record.recordId,
 		// Competence answers never become a record (ADR 32): `Batch.answers` takes them first.
-		type: record.type as RecordRow['type'],
+		type: record.type,
 		ownerId: ctx.scope.ownerId,
 		kindergartenId: ctx.scope.kindergartenId,
 		groupId: record.type === 'plan' && typeof groupId === 'string' ? groupId : null,
