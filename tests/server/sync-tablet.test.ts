@@ -76,7 +76,8 @@ describeEachDatabase('a tablet syncing with the server', (dialect) => {
 			expect(p.total!).toBeGreaterThanOrEqual(p.pulled);
 			expect(Math.abs(p.total! - total)).toBeLessThanOrEqual(total / 10);
 		}
-		expect(progress.at(-1)).toEqual({ pulled: total, total });
+		// This transport reads answers whole, so it hears no bytes arriving (the browser's does).
+		expect(progress.at(-1)).toEqual({ pulled: total, total, bytes: 0 });
 		expect(await db.plans.count()).toBe(total);
 		db.close();
 	});

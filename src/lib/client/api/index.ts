@@ -168,7 +168,7 @@ export async function getStreamed<T extends ApiTarget<'GET'>>(
 	};
 	watch();
 	try {
-		const response = await fetch(`/api/v1${path}`, { signal: controller.signal });
+		const response = await fetch(`/api/v1${path}`, { method: 'GET', signal: controller.signal });
 		watch();
 		let text = '';
 		if (response.body) {
