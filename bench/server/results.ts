@@ -99,6 +99,10 @@ export interface PracticeResult {
 	rows: number;
 	bytes: number;
 	rounds: number;
+	/** Plans written again before each round: what the round's refresh takes in (ADR 35). */
+	writtenPerRound?: number;
+	/** The first look: every plan's facts taken out of its JSON. */
+	coldMs?: number;
 	overviewMs: number[];
 	rawMs: number[];
 	overviewMedianMs: number;

@@ -20,6 +20,7 @@ import {
 	type OwnerPracticeOverview,
 	type UnitFigures
 } from '$lib/server/use-cases/practice-overview';
+import { refreshPlanFacts } from '$lib/server/use-cases/plan-facts';
 import {
 	describeEachDatabase,
 	seedOwner,
@@ -96,68 +97,134 @@ async function generate(server: TestServer, r: Random, ownerId: string): Promise
 		}
 		world.kindergartens.push({ id, groups, authors });
 	}
-	let rev = Number(
-		(
-			await db
-				.selectFrom('syncRecords')
-				.select(({ fn }) => fn.max('rev').as('rev'))
-				.executeTakeFirst()
-		)?.rev ?? 0
-	);
 	for (let n = 0, count = 30 + r.int(150); n < count; n++) {
 		const kg = r.pick(world.kindergartens);
-		const mode: ScreenMode = r.pick(SCREEN_MODES);
-		const status = r.pick(PLAN_STATUSES);
-		const areas = some(r, LEARNING_AREAS);
-		const plan: ActivityPlan & { author: string } = {
-			id: uuidv7(),
-			kindergartenId: kg.id,
-			groupId: r.pick(kg.groups).id,
-			title: `Plan ${n}`,
-			date: addDays('2026-09-01', r.int(100)),
-			startTime: '09:00',
-			endTime: '10:00',
-			goals: '',
-			description: '',
-			learningAreas: areas.length > 0 ? areas : [r.pick(LEARNING_AREAS)],
-			clauses: some(r, DIGITAL_CLAUSES),
-			tools: [],
-			screenMode: mode,
-			screenMinutes: mode === 'screenFree' && r.next() < 0.7 ? 0 : r.int(90),
-			adultParticipates: true,
-			privacy: { photographed: false, storage: '', consent: false, notes: '' },
-			status,
-			evaluation:
-				status === 'evaluated'
-					? { whatWorked: 'Bra.', participation: '', followUp: r.pick(['', 'Prøve igjen.']) }
-					: null,
-			createdAt: STAMP,
-			updatedAt: STAMP,
-			deletedAt: r.next() < 0.1 ? STAMP : null,
-			author: r.pick(kg.authors)
-		};
-		world.plans.push(plan);
+		world.plans.push(randomPlan(r, kg, `Plan ${n}`));
+	}
+	await store(server, ownerId, world.plans);
+	return world;
+}
+
+type WorldPlan = ActivityPlan & { author: string };
+
+/** A random plan of the kindergarten `kg`. */
+function randomPlan(r: Random, kg: World['kindergartens'][number], title: string): WorldPlan {
+	const mode: ScreenMode = r.pick(SCREEN_MODES);
+	const status = r.pick(PLAN_STATUSES);
+	const areas = some(r, LEARNING_AREAS);
+	return {
+		id: uuidv7(),
+		kindergartenId: kg.id,
+		groupId: r.pick(kg.groups).id,
+		title,
+		date: addDays('2026-09-01', r.int(100)),
+		startTime: '09:00',
+		endTime: '10:00',
+		goals: '',
+		description: '',
+		learningAreas: areas.length > 0 ? areas : [r.pick(LEARNING_AREAS)],
+		clauses: some(r, DIGITAL_CLAUSES),
+		tools: [],
+		screenMode: mode,
+		screenMinutes: mode === 'screenFree' && r.next() < 0.7 ? 0 : r.int(90),
+		adultParticipates: true,
+		privacy: { photographed: false, storage: '', consent: false, notes: '' },
+		status,
+		evaluation:
+			status === 'evaluated'
+				? { whatWorked: 'Bra.', participation: '', followUp: r.pick(['', 'Prøve igjen.']) }
+				: null,
+		createdAt: STAMP,
+		updatedAt: STAMP,
+		deletedAt: r.next() < 0.1 ? STAMP : null,
+		author: r.pick(kg.authors)
+	};
+}
+
+/**
+ * Stores the plans as a push would: each written (inserted, or its row replaced) under a new
+ * revision from the sequence, which moves past them.
+ */
+async function store(server: TestServer, ownerId: string, plans: readonly WorldPlan[]) {
+	const { db } = server.deps;
+	const sequence = await db
+		.selectFrom('syncSequence')
+		.select('value')
+		.where('id', '=', 1)
+		.executeTakeFirstOrThrow();
+	let rev = sequence.value;
+	for (const plan of plans) {
 		const { id, kindergartenId, deletedAt, author, ...data } = plan;
+		const row = {
+			recordId: id,
+			type: 'plan' as const,
+			ownerId,
+			kindergartenId,
+			groupId: plan.groupId,
+			data: JSON.stringify(data),
+			fieldRevs: '{}',
+			fieldClients: '{}',
+			rev: ++rev,
+			deletedAt,
+			createdAt: STAMP,
+			updatedBy: author,
+			updatedAt: STAMP
+		};
 		await db
 			.insertInto('syncRecords')
-			.values({
-				recordId: id,
-				type: 'plan',
-				ownerId,
-				kindergartenId,
-				groupId: plan.groupId,
-				data: JSON.stringify(data),
-				fieldRevs: '{}',
-				fieldClients: '{}',
-				rev: ++rev,
-				deletedAt,
-				createdAt: STAMP,
-				updatedBy: author,
-				updatedAt: STAMP
-			})
+			.values(row)
+			.onConflict((oc) => oc.column('recordId').doUpdateSet(row))
 			.execute();
 	}
-	return world;
+	await db.updateTable('syncSequence').set({ value: rev }).where('id', '=', 1).execute();
+}
+
+/**
+ * Writes changed plans as later pushes would (ADR 35's refresh must follow them): some plans
+ * edited (moved in time, to another group or mode, done, written by another), some deleted or
+ * restored, new ones added. Sometimes a tombstone is removed after the horizon too.
+ */
+async function change(server: TestServer, r: Random, world: World, ownerId: string) {
+	const changed: WorldPlan[] = [];
+	for (const plan of world.plans) {
+		if (r.next() >= 0.3) continue;
+		const kg = world.kindergartens.find((k) => k.id === plan.kindergartenId)!;
+		const fresh = randomPlan(r, kg, plan.title);
+		const next = { ...fresh, id: plan.id, deletedAt: r.next() < 0.15 ? STAMP : null };
+		Object.assign(plan, next);
+		changed.push(plan);
+	}
+	for (let n = 0, count = r.int(30); n < count; n++) {
+		const plan = randomPlan(r, r.pick(world.kindergartens), `Ny plan ${n}`);
+		world.plans.push(plan);
+		changed.push(plan);
+	}
+	await store(server, ownerId, changed);
+	if (r.next() < 0.3) {
+		// The horizon removes the owner's tombstones (they stay out of every figure).
+		const gone = world.plans.filter((p) => p.deletedAt);
+		if (gone.length === 0) return;
+		const { db } = server.deps;
+		await db
+			.deleteFrom('syncRecords')
+			.where(
+				'recordId',
+				'in',
+				gone.map((p) => p.id)
+			)
+			.execute();
+		const { value } = await db
+			.selectFrom('syncSequence')
+			.select('value')
+			.where('id', '=', 1)
+			.executeTakeFirstOrThrow();
+		await db
+			.updateTable('syncSequence')
+			.set({ purgedThrough: value })
+			.where('id', '=', 1)
+			.execute();
+		world.plans = world.plans.filter((p) => !p.deletedAt);
+	}
 }
 
 /** The plain counts of one kindergarten (or the whole chosen set), by the same keys as the SQL. */
@@ -275,49 +342,10 @@ describeEachDatabase("the owner's overview of digital practice", (dialect) => {
 			const to = addDays(from, r.int(60));
 			const chosen = world.kindergartens.filter((_, i) => i === 0 || r.next() < 0.7);
 			const where = `seed ${SEED + c}, ${from}–${to}`;
-			const { rows } = await figuresQuery(
-				dialect,
-				ownerId,
-				chosen.length === world.kindergartens.length ? null : chosen.map((k) => k.id),
-				from,
-				to,
-				DEFAULT_GUIDANCE
-			).execute(server.deps.db);
-			const index = indexRows(rows);
-			for (const unit of [
-				...chosen.map((k) => ({ key: k.id, kgs: [k] })),
-				{ key: '*', kgs: chosen }
-			]) {
-				const plain = plainCounts(world, unit.kgs, from, to, unit.key === '*');
-				const sqlOf = (key: string) => {
-					const [kind, k1 = '', k2 = '', k3 = ''] = key.split('.');
-					const row = index.get(`${kind}|${unit.key}|${k1}|${k2}|${k3}`);
-					return row ?? { n: 0, done: 0, minutes: 0, authors: 0 };
-				};
-				for (const [key, want] of plain) {
-					if (key.endsWith('.over')) {
-						const [, band, monday] = key.split('.');
-						expect(
-							index.get(`over|${unit.key}|${band}|${monday}|`)?.n ?? 0,
-							`${where} ${unit.key} ${key}`
-						).toBe(want.n);
-						continue;
-					}
-					const got = sqlOf(key);
-					expect(
-						{
-							n: got.n,
-							done: key.startsWith('week') ? want.done : got.done,
-							minutes: key.startsWith('area') || key.startsWith('clause') ? 0 : got.minutes,
-							authors: got.authors
-						},
-						`${where} ${unit.key} ${key}`
-					).toEqual({
-						...want,
-						minutes: key.startsWith('area') || key.startsWith('clause') ? 0 : want.minutes
-					});
-				}
-			}
+			await compareWithPlainCounts(ownerId, world, chosen, from, to, where);
+			// Later pushes: the facts follow them (ADR 35).
+			await change(server, r, world, ownerId);
+			await compareWithPlainCounts(ownerId, world, chosen, from, to, `${where}, after changes`);
 
 			// Through the API: every shown figure is the plain count; fewer than two authors, hidden.
 			await server.deps.db
@@ -336,6 +364,61 @@ describeEachDatabase("the owner's overview of digital practice", (dialect) => {
 			}
 		}
 	});
+
+	/** The statement's figures, on facts brought up to date, against the plain counts. */
+	async function compareWithPlainCounts(
+		ownerId: string,
+		world: World,
+		chosen: World['kindergartens'],
+		from: string,
+		to: string,
+		where: string
+	) {
+		await refreshPlanFacts(server.deps, ownerId);
+		const { rows } = await figuresQuery(
+			dialect,
+			ownerId,
+			chosen.length === world.kindergartens.length ? null : chosen.map((k) => k.id),
+			from,
+			to,
+			DEFAULT_GUIDANCE
+		).execute(server.deps.db);
+		const index = indexRows(rows);
+		for (const unit of [
+			...chosen.map((k) => ({ key: k.id, kgs: [k] })),
+			{ key: '*', kgs: chosen }
+		]) {
+			const plain = plainCounts(world, unit.kgs, from, to, unit.key === '*');
+			const sqlOf = (key: string) => {
+				const [kind, k1 = '', k2 = '', k3 = ''] = key.split('.');
+				const row = index.get(`${kind}|${unit.key}|${k1}|${k2}|${k3}`);
+				return row ?? { n: 0, done: 0, minutes: 0, authors: 0 };
+			};
+			for (const [key, want] of plain) {
+				if (key.endsWith('.over')) {
+					const [, band, monday] = key.split('.');
+					expect(
+						index.get(`over|${unit.key}|${band}|${monday}|`)?.n ?? 0,
+						`${where} ${unit.key} ${key}`
+					).toBe(want.n);
+					continue;
+				}
+				const got = sqlOf(key);
+				expect(
+					{
+						n: got.n,
+						done: key.startsWith('week') ? want.done : got.done,
+						minutes: key.startsWith('area') || key.startsWith('clause') ? 0 : got.minutes,
+						authors: got.authors
+					},
+					`${where} ${unit.key} ${key}`
+				).toEqual({
+					...want,
+					minutes: key.startsWith('area') || key.startsWith('clause') ? 0 : want.minutes
+				});
+			}
+		}
+	}
 
 	async function throughApi(
 		world: World,

@@ -402,6 +402,49 @@ const migrations: Record<string, Migration> = {
 		async down(db: Kysely<unknown>) {
 			await db.schema.dropTable('competence_plan_entries').execute();
 		}
+	},
+	/**
+	 * What the owner's practice overview counts of each plan (issue 15, ADR 35), taken out of the
+	 * plan's JSON once and kept up to date from the revisions when the overview is asked for:
+	 * the overview reads only the period's plans, by date, and parses no JSON.
+	 */
+	'0012-plan-facts': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('plan_facts')
+				.addColumn('record_id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull())
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.notNull().references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('group_id', 'text')
+				.addColumn('author', 'text')
+				.addColumn('day', 'text')
+				.addColumn('monday', 'text')
+				.addColumn('mode', 'text')
+				.addColumn('minutes', 'integer', (c) => c.notNull())
+				.addColumn('done', 'integer', (c) => c.notNull())
+				.addColumn('evaluated', 'integer', (c) => c.notNull())
+				.addColumn('follow', 'integer', (c) => c.notNull())
+				.addColumn('areas', 'text')
+				.addColumn('clauses', 'text')
+				.execute();
+			await db.schema
+				.createIndex('plan_facts_owner_day')
+				.on('plan_facts')
+				.columns(['owner_id', 'day'])
+				.execute();
+			// Per owner, the revision the facts are up to date with.
+			await db.schema
+				.createTable('plan_facts_state')
+				.addColumn('owner_id', 'text', (c) => c.primaryKey().references('owners.id'))
+				.addColumn('rev', 'integer', (c) => c.notNull())
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('plan_facts_state').execute();
+			await db.schema.dropTable('plan_facts').execute();
+		}
 	}
 };
 

@@ -25,6 +25,8 @@ export interface Database {
 	competenceSubmissions: CompetenceSubmissionTable;
 	competenceAnswers: CompetenceAnswerTable;
 	competencePlanEntries: CompetencePlanEntryTable;
+	planFacts: PlanFactTable;
+	planFactsState: PlanFactsStateTable;
 }
 
 export interface OwnerTable {
@@ -305,4 +307,33 @@ export interface CompetencePlanEntryTable {
 	createdBy: string;
 	createdAt: string;
 	updatedAt: string;
+}
+
+/** What the owner's practice overview counts of one live plan (ADR 35). */
+export interface PlanFactTable {
+	recordId: string;
+	ownerId: string;
+	kindergartenId: string;
+	groupId: string | null;
+	/** The last person who wrote the plan (`sync_records.updated_by`). */
+	author: string | null;
+	/** The plan's date, `YYYY-MM-DD`. */
+	day: string | null;
+	/** The Monday of the plan's week, `YYYY-MM-DD`. */
+	monday: string | null;
+	mode: string | null;
+	/** Screen minutes counted (0 for screen-free or none). */
+	minutes: number;
+	done: number;
+	evaluated: number;
+	follow: number;
+	/** JSON text of the plan's learning areas and clauses. */
+	areas: string | null;
+	clauses: string | null;
+}
+
+/** Per owner, the revision `plan_facts` is up to date with. */
+export interface PlanFactsStateTable {
+	ownerId: string;
+	rev: number;
 }

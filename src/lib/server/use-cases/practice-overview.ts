@@ -5,6 +5,7 @@ import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
 import { refuse } from '../access';
 import { inForceFor } from './guidance';
+import { refreshPlanFacts } from './plan-facts';
 import { AGE_BANDS, MAX_AGE, MIN_AGE, type AgeBand } from '$lib/domain/age-bands';
 import { addDays, startOfWeek } from '$lib/domain/calendar';
 import { isUuid } from '$lib/domain/ids';
@@ -22,9 +23,9 @@ import type { GuidanceSet } from '$lib/domain/guidance';
 /**
  * The owner's overview of digital practice (issue 15, ADR 33): the figures of the manager's
  * overview (ADR 30) for a period and a set of the owner's kindergartens, each kindergarten beside
- * the owner's average. Counted in SQL on both databases, over the stored plan records, in one
- * statement (one scan of the owner's plans, every grouping a branch of a UNION ALL); only the
- * groupings come back. A figure whose plans have fewer than `MIN_AUTHORS` distinct authors (the
+ * the owner's average. Counted in SQL on both databases, over each plan's facts (`plan_facts`,
+ * ADR 35), in one statement (one read of the period's plans, every grouping a branch of a UNION
+ * ALL); only the groupings come back. A figure whose plans have fewer than `MIN_AUTHORS` distinct authors (the
  * last person to write each plan) is hidden (null), and so is one that a hidden one could be
  * worked out from (`hideComplements`).
  */
@@ -126,9 +127,10 @@ function limitCase(band: RawBuilder<unknown>, guidance: GuidanceSet): RawBuilder
 }
 
 /**
- * The statement: the chosen plans once (`p`), then per kindergarten and for the owner (`*`)
- * every grouping the figures need. Plain SQL text through Kysely's `sql`, one text per dialect
- * (the JSON functions differ); the bench runs the same text without the builder as its baseline.
+ * The statement: the chosen plans once (`p`, from `plan_facts`, which `refreshPlanFacts` brings
+ * up to date first), then per kindergarten and for the owner (`*`) every grouping the figures
+ * need. Plain SQL text through Kysely's `sql`, one text per dialect (their JSON functions
+ * differ); the bench runs the same text without the builder as its baseline.
  */
 export function figuresQuery(
 	dialect: Dialect,
@@ -139,44 +141,19 @@ export function figuresQuery(
 	to: string,
 	guidance: GuidanceSet
 ): RawBuilder<FigureRow> {
-	const pg = dialect === 'postgres';
 	const inKindergartens =
 		kindergartenIds === null
 			? sql``
-			: sql`and r.kindergarten_id in (${sql.join(kindergartenIds.map((id) => sql`${id}`))})`;
-	// PostgreSQL reads each record's JSON once (`json_to_record`); SQLite's `->>` keeps the
-	// parsed document between the calls on one row.
-	const field = (name: string) =>
-		pg ? sql.raw(`j."${name}"`) : sql.raw(`(r.data ->> '$.${name}')`);
-	const day = field('date');
-	const mode = field('screenMode');
-	const status = field('status');
-	const minutes = field('screenMinutes');
-	const followUp = pg
-		? sql.raw(`(j.evaluation ->> 'followUp')`)
-		: sql.raw(`(r.data ->> '$.evaluation.followUp')`);
-	const source = pg
-		? sql.raw(`sync_records r cross join lateral json_to_record(r.data::json) as j("date" text,
-			"screenMode" text, "screenMinutes" integer, "status" text, "evaluation" json,
-			"learningAreas" json, "clauses" json)`)
-		: sql`sync_records r`;
-	const base = sql`select r.kindergarten_id as kg, r.group_id as grp, r.updated_by as author,
-		${day} as day, ${mode} as mode,
-		case when ${mode} <> 'screenFree' and ${minutes} > 0 then ${minutes} else 0 end as minutes,
-		case when ${status} in ('done', 'evaluated') then 1 else 0 end as done,
-		case when ${status} = 'evaluated' then 1 else 0 end as evaluated,
-		case when coalesce(${followUp}, '') <> '' then 1 else 0 end as follow,
-		${pg ? sql`j."learningAreas"` : sql`(r.data -> '$.learningAreas')`} as areas,
-		${pg ? sql`j.clauses` : sql`(r.data -> '$.clauses')`} as clauses
-		from ${source}
-		where r.owner_id = ${ownerId} and r.type = 'plan' and r.deleted_at is null
-		${inKindergartens} and ${day} >= ${from} and ${day} <= ${to}`;
-	const monday = pg
-		? sql`to_char(p.day::date - (extract(isodow from p.day::date)::integer - 1), 'YYYY-MM-DD')`
-		: sql`date(p.day, '-' || ((cast(strftime('%w', p.day) as integer) + 6) % 7) || ' days')`;
+			: sql`and f.kindergarten_id in (${sql.join(kindergartenIds.map((id) => sql`${id}`))})`;
+	// The period's plans by their date (`plan_facts_owner_day`), their JSON taken apart already.
+	const base = sql`select f.kindergarten_id as kg, f.group_id as grp, f.author, f.day, f.monday, f.mode,
+		f.minutes, f.done, f.evaluated, f.follow, f.areas, f.clauses
+		from plan_facts f
+		where f.owner_id = ${ownerId} ${inKindergartens} and f.day >= ${from} and f.day <= ${to}`;
+	const monday = sql`p.monday`;
 	const each = (column: string) =>
-		pg
-			? sql.raw(`cross join lateral json_array_elements_text(p.${column}) e(value)`)
+		dialect === 'postgres'
+			? sql.raw(`cross join lateral json_array_elements_text(p.${column}::json) e(value)`)
 			: sql.raw(`join json_each(p.${column}) e`);
 	const band = bandCase(sql`g.age_min`);
 	const sums = sql`count(*) as n, sum(p.done) as done, sum(p.evaluated) as evaluated,
@@ -208,12 +185,10 @@ export function figuresQuery(
 		...branch('weekMode', [band, monday, sql`p.mode`], groupsJoin, [false])
 	];
 	// Group-days over the band's daily limit, counted per kindergarten, band and week.
-	const daySums = sql`select p.kg, p.grp, p.day, sum(p.minutes) as minutes from p
-		group by p.kg, p.grp, p.day`;
+	const daySums = sql`select p.kg, p.grp, p.day, p.monday, sum(p.minutes) as minutes from p
+		group by p.kg, p.grp, p.day, p.monday`;
 	const overBand = bandCase(sql`g.age_min`);
-	const overMonday = pg
-		? sql`to_char(d.day::date - (extract(isodow from d.day::date)::integer - 1), 'YYYY-MM-DD')`
-		: sql`date(d.day, '-' || ((cast(strftime('%w', d.day) as integer) + 6) % 7) || ' days')`;
+	const overMonday = sql`d.monday`;
 	const over = [true, false].map(
 		(perKindergarten) => sql`select 'over' as kind,
 			${perKindergarten ? sql`d.kg` : sql`${sql.lit(OWNER)}`} as kg, ${overBand} as k1,
@@ -456,6 +431,7 @@ export async function runFigures(
 	if (deps.dialect !== 'postgres') return query.execute(deps.db);
 	return deps.db.transaction().execute(async (trx) => {
 		await sql`set local jit = off`.execute(trx);
+		await sql`set local work_mem = '64MB'`.execute(trx);
 		return query.execute(trx);
 	});
 }
@@ -507,6 +483,7 @@ export async function ownerPracticeOverview(
 	}
 	const guidance = (await inForceFor(deps, actor.ownerId)).set;
 	const ids = chosen.map((k) => k.id);
+	if (ids.length > 0) await refreshPlanFacts(deps, actor.ownerId);
 	const { rows } =
 		ids.length === 0
 			? { rows: [] as FigureRow[] }
