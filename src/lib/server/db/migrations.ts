@@ -402,6 +402,27 @@ const migrations: Record<string, Migration> = {
 		async down(db: Kysely<unknown>) {
 			await db.schema.dropTable('competence_plan_entries').execute();
 		}
+	},
+	/**
+	 * An own activity shared with the owner's other kindergartens (issue 15, ADR 38): `shared` is
+	 * 1 while shared, 0 once withdrawn, null for one never shared. The partial index holds only
+	 * activities ever shared, so the pull's query for other kindergartens' shares reads nothing
+	 * when nothing is shared, and a withdrawal still reaches the tablets that had the activity.
+	 */
+	'0011-shared-activities': {
+		async up(db: Kysely<unknown>) {
+			await db.schema.alterTable('sync_records').addColumn('shared', 'integer').execute();
+			await db.schema
+				.createIndex('sync_records_shared')
+				.on('sync_records')
+				.columns(['owner_id', 'rev'])
+				.where(sql.ref('shared'), 'is not', null)
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropIndex('sync_records_shared').execute();
+			await db.schema.alterTable('sync_records').dropColumn('shared').execute();
+		}
 	}
 };
 

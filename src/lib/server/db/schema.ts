@@ -197,6 +197,11 @@ export interface SyncRecordTable {
 	createdAt: string;
 	updatedBy: string | null;
 	updatedAt: string;
+	/**
+	 * An own activity's share with the owner's other kindergartens (ADR 38): 1 shared, 0
+	 * withdrawn, null never shared (and for every other type). Follows the data's `shared`.
+	 */
+	shared: number | null;
 }
 
 /** One row (id 1): the last revision handed out. Taken under a lock by every writer. */

@@ -9,10 +9,11 @@ import {
 	PULL_PAGE,
 	PULL_PAGE_CHARS,
 	pushRequestSchema,
+	SHARED_ACTIVITIES_SCHEMA,
 	type Change,
 	type PullResponse
 } from '$lib/sync';
-import { fullRecordJsonParts, jsonString } from '../sync-records';
+import { fullRecordJson, fullRecordJsonParts, jsonString } from '../sync-records';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 import { checkVersions } from './checks';
 import type { RecordRow } from './rows';
@@ -206,6 +207,55 @@ function guidanceChange(row: Selectable<Database['guidanceSets']>): Change | nul
 	};
 }
 
+/** A shared activity of another kindergarten: its row, whether still shared, and whose it is. */
+type SharedRow = PulledRow & { shared: number; sharedFrom: string };
+
+/**
+ * The owner's other kindergartens' activities ever shared, changed above the cursor, as pulled
+ * changes (ADR 38): one still shared with `sharedFrom` (its kindergarten's name) added, one
+ * withdrawn as a tombstone ("gone for you"), which hides it in this kindergarten's library and
+ * touches no plan made from it. A separate query on the partial index `sync_records_shared`
+ * (activities ever shared only), so the main pull's query stays as it is and this one reads
+ * nothing when nothing is shared.
+ */
+async function sharedActivities(
+	deps: ServerDeps,
+	scope: SyncScope,
+	cursor: number,
+	sequence: number
+): Promise<PageItem[]> {
+	const { rows } = await sql<SharedRow>`
+		select ${PULLED_SELECT}, shared as "shared",
+			(select k.name from kindergartens k where k.id = sync_records.kindergarten_id) as "sharedFrom"
+		from sync_records
+		where owner_id = ${scope.ownerId} and shared is not null
+			and kindergarten_id <> ${scope.kindergartenId}
+			and rev > ${cursor} and rev <= ${sequence}
+		order by rev limit ${PULL_PAGE + 1}`.execute(deps.db.withoutPlugins());
+	return rows.map((row) => {
+		const deletedAt = row.shared === 1 ? row.deletedAt : (row.deletedAt ?? row.updatedAt);
+		const data = JSON.parse(
+			fullRecordJson('activity', row.data, {
+				id: row.recordId,
+				kindergartenId: row.kindergartenId,
+				createdAt: row.createdAt,
+				updatedAt: row.updatedAt,
+				deletedAt
+			})
+		) as Record<string, unknown>;
+		const change: Change = {
+			recordId: row.recordId,
+			type: 'activity',
+			rev: row.rev,
+			data: { ...data, sharedFrom: row.sharedFrom },
+			fieldRevs: JSON.parse(row.fieldRevs) as Record<string, number>,
+			deletedAt,
+			updatedBy: row.updatedBy
+		};
+		return { rev: row.rev, json: JSON.stringify(change) };
+	});
+}
+
 /**
  * Changes in the caller's kindergarten above the cursor, and the owner's guidance when it
  * changed, in revision order, one page at a time.
@@ -289,6 +339,14 @@ export async function pull(
 		const at = changes.findIndex((c) => c.rev > guidanceAsChange.rev);
 		const item = { rev: guidanceAsChange.rev, json: JSON.stringify(guidanceAsChange) };
 		changes.splice(at === -1 ? changes.length : at, 0, item);
+	}
+	// Other kindergartens' shared activities (ADR 38), read apart and merged in revision order.
+	if (query.schema >= SHARED_ACTIVITIES_SCHEMA) {
+		const shares = await sharedActivities(deps, scope, query.cursor, sequence);
+		if (shares.length > 0) {
+			changes.push(...shares);
+			changes.sort((a, b) => a.rev - b.rev);
+		}
 	}
 	const size = pageSize(changes);
 	const hasMore = changes.length > size;
