@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { RecordType } from '$lib/sync/protocol';
 
 /**
@@ -201,7 +201,7 @@ export interface SyncRecordTable {
 	 * An own activity's share with the owner's other kindergartens (ADR 38): 1 shared, 0
 	 * withdrawn, null never shared (and for every other type). Follows the data's `shared`.
 	 */
-	shared: number | null;
+	shared: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** One row (id 1): the last revision handed out. Taken under a lock by every writer. */

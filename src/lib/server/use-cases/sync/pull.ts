@@ -207,6 +207,9 @@ function guidanceChange(row: Selectable<Database['guidanceSets']>): Change | nul
 	};
 }
 
+/** The largest value of an `integer` column on both databases (PostgreSQL's int4). */
+const MAX_INTEGER = 2 ** 31 - 1;
+
 /** A shared activity of another kindergarten: its row, whether still shared, and whose it is. */
 type SharedRow = PulledRow & { shared: number; sharedFrom: string };
 
@@ -276,7 +279,10 @@ export async function pull(
 ): Promise<JsonText<PullResponse>> {
 	const query = parsePullQuery(params);
 	// One round trip for what the pull needs to know first: the sequence, this client (a client
-	// id is one user's), and the revision of the owner's guidance.
+	// id is one user's), the revision of the owner's guidance, and the first revision above the
+	// cursor of another kindergarten's shared activity (ADR 38; read only by a client that takes
+	// them, on the partial index `sync_records_shared`).
+	const readsShares = query.schema >= SHARED_ACTIVITIES_SCHEMA;
 	const head = await deps.db
 		.selectFrom('syncSequence')
 		.leftJoin('syncClients', (join) => join.on('syncClients.clientId', '=', query.clientId))
@@ -289,7 +295,18 @@ export async function pull(
 				.selectFrom('guidanceSets')
 				.select('guidanceSets.rev')
 				.where('guidanceSets.ownerId', '=', scope.ownerId)
-				.as('guidanceRev')
+				.as('guidanceRev'),
+			readsShares
+				? eb
+						.selectFrom('syncRecords')
+						.select((s) => s.fn.min<number>('syncRecords.rev').as('rev'))
+						.where('syncRecords.ownerId', '=', scope.ownerId)
+						.where('syncRecords.shared', 'is not', null)
+						.where('syncRecords.kindergartenId', '!=', scope.kindergartenId)
+						// A cursor past any integer column is refused below (`cursor_from_future`).
+						.where('syncRecords.rev', '>', Math.min(query.cursor, MAX_INTEGER))
+						.as('sharedRev')
+				: eb.val<number | null>(null).as('sharedRev')
 		])
 		.where('syncSequence.id', '=', 1)
 		.executeTakeFirstOrThrow();
@@ -340,8 +357,10 @@ export async function pull(
 		const item = { rev: guidanceAsChange.rev, json: JSON.stringify(guidanceAsChange) };
 		changes.splice(at === -1 ? changes.length : at, 0, item);
 	}
-	// Other kindergartens' shared activities (ADR 38), read apart and merged in revision order.
-	if (query.schema >= SHARED_ACTIVITIES_SCHEMA) {
+	// Other kindergartens' shared activities (ADR 38), read apart and merged in revision order;
+	// read only when one changed above the cursor.
+	const { sharedRev } = head;
+	if (readsShares && sharedRev !== null && Number(sharedRev) <= sequence) {
 		const shares = await sharedActivities(deps, scope, query.cursor, sequence);
 		if (shares.length > 0) {
 			changes.push(...shares);
