@@ -14,8 +14,9 @@ import {
 	type TestServer
 } from './harness';
 import { expectUnchanged, snapshot } from './snapshot';
-import { planFields } from './sync-fixtures';
-import type { PullResponse, PushResponse } from '$lib/sync';
+import { activityFields, planFields } from './sync-fixtures';
+import { SHARED_ACTIVITIES_SCHEMA, type PullResponse, type PushResponse } from '$lib/sync';
+import { sharedColumn } from '$lib/server/use-cases/sync/rows';
 import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import { developmentPlanContent } from '$lib/domain/competence/development-plan-fixture';
 import { itemsFor } from '$lib/server/use-cases/competence';
@@ -70,6 +71,10 @@ const TARGETS = {
 	'digiplan.own': 'fresh: a digital plan of the own kindergarten',
 	'digiplan.sibling': "fresh: a digital plan of owner a's second kindergarten",
 	'digiplan.foreign': "fresh: a digital plan of owner b's first kindergarten",
+	'activity.own': 'fresh: an own activity of the own kindergarten, not shared',
+	'activity.sibling-shared':
+		"fresh: an own activity of owner a's second kindergarten, shared with the owner's others",
+	'activity.foreign-shared': "fresh: an own activity of owner b's first kindergarten, shared",
 	'conflict.own': 'fresh: an unresolved sync conflict in the own kindergarten',
 	'conflict.sibling': "fresh: an unresolved sync conflict in owner a's second kindergarten",
 	'conflict.foreign': "fresh: an unresolved sync conflict in owner b's first kindergarten",
@@ -107,9 +112,15 @@ type Row = [
  * mutation must also leave every synced record as it was.
  */
 type Outcome =
-	'applied' | 'rejected out_of_scope' | 'rejected manager_only' | 'rejected invalid_record';
+	| 'applied'
+	| 'rejected out_of_scope'
+	| 'rejected manager_only'
+	| 'rejected invalid_record'
+	| 'rejected forbidden_field';
 
 const PULL = '/api/v1/sync/pull?cursor=0&protocol=1&schema=1&clientId=:client';
+/** The pull of a schema that takes the owner's other kindergartens' shared activities (ADR 38). */
+const PULL_SHARES = `/api/v1/sync/pull?cursor=0&protocol=1&schema=${SHARED_ACTIVITIES_SCHEMA}&clientId=:client`;
 const PRACTICE = '/api/v1/practice/overview?from=2026-11-01&to=2026-11-30';
 const PRACTICE_CSV = '/api/v1/practice/overview/export?from=2026-11-01&to=2026-11-30';
 /**
@@ -128,7 +139,11 @@ const PRESENT: Record<string, Target[]> = {
 		'answers.other',
 		'digiplan.own',
 		'digiplan.sibling',
-		'digiplan.foreign'
+		'digiplan.foreign',
+		// A share reaches only the same owner's kindergartens, and only a tablet that reads it.
+		'activity.own',
+		'activity.sibling-shared',
+		'activity.foreign-shared'
 	],
 	// Another person's answers are never the caller's (the success check wants none).
 	'GET /api/v1/competence/mine': ['answers.other'],
@@ -462,7 +477,33 @@ const MATRIX: Row[] = [
 		pushOf([digiplan('delete')]),
 		'rejected out_of_scope'
 	],
+	// Sharing an own activity is its manager's; another kindergarten's shared one is not theirs.
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'activity.own',
+		'401 403 200 200 403',
+		pushOf([mutation(':id', 'put', { shared: true }, 1, 'activity')]),
+		{ staff: 'rejected forbidden_field', manager: 'applied' }
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'activity.sibling-shared',
+		'401 403 200 200 403',
+		pushOf([mutation(':id', 'put', { title: 'Kapret' }, 1, 'activity')]),
+		'rejected out_of_scope'
+	],
+	[
+		'POST',
+		'/api/v1/sync/push',
+		'activity.foreign-shared',
+		'401 403 200 200 403',
+		pushOf([mutation(':id', 'delete', {}, 1, 'activity')]),
+		'rejected out_of_scope'
+	],
 	['GET', PULL, null, '401 403 200 200 403'],
+	['GET', PULL_SHARES, null, '401 403 200 200 403'],
 	['GET', '/api/v1/sync/conflicts', null, '401 403 200 200 403'],
 	['POST', '/api/v1/sync/conflicts/:id/resolve', 'conflict.own', '401 403 200 200 403'],
 	['POST', '/api/v1/sync/conflicts/:id/resolve', 'conflict.sibling', '401 403 404 404 403'],
@@ -951,6 +992,9 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 				expect(JSON.parse(row.data)).toMatchObject({ title: 'Ny plan' });
 			} else if (row.type === 'digitalPlan') {
 				expect(JSON.parse(row.data)).toMatchObject({ tools: 'Ny plan' });
+			} else if (row.type === 'activity') {
+				expect(JSON.parse(row.data)).toMatchObject({ shared: true });
+				expect(row.shared).toBe(1);
 			} else expect(JSON.parse(row.data)).toMatchObject({ title: 'Ny plan', groupId: ids[':id'] });
 		}
 	},
@@ -1158,7 +1202,7 @@ class World {
 	async record(
 		owner: SeededOwner,
 		k: number,
-		type: 'developmentPlan' | 'digitalPlan',
+		type: 'developmentPlan' | 'digitalPlan' | 'activity',
 		data: Record<string, unknown>
 	): Promise<string> {
 		const id = uuidv7();
@@ -1186,7 +1230,8 @@ class World {
 					deletedAt: null,
 					createdAt: this.now,
 					updatedBy: null,
-					updatedAt: this.now
+					updatedAt: this.now,
+					shared: sharedColumn(type, data)
 				})
 				.execute();
 			await trx
@@ -1344,6 +1389,12 @@ class World {
 				return this.digitalPlan(a, 1);
 			case 'digiplan.foreign':
 				return this.digitalPlan(b, 0);
+			case 'activity.own':
+				return this.record(a, 0, 'activity', activityFields());
+			case 'activity.sibling-shared':
+				return this.record(a, 1, 'activity', activityFields({ shared: true }));
+			case 'activity.foreign-shared':
+				return this.record(b, 0, 'activity', activityFields({ shared: true }));
 			case 'conflict.own':
 				return this.conflict(a, 0);
 			case 'conflict.sibling':
@@ -1444,7 +1495,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 							...(template !== undefined ? { body: fill(template, idValues) } : {})
 						});
 
-					const pull = endpoint === `GET ${PULL}`;
+					const pull = endpoint === `GET ${PULL}` || endpoint === `GET ${PULL_SHARES}`;
 					// Records of every kind of scope exist when a list is read: it must return its own only.
 					for (const other of PRESENT[endpointOf(method, path)] ?? []) await world.id(other);
 					const before = await snapshot(server);
@@ -1459,15 +1510,31 @@ describeEachDatabase('the access matrix', (dialect) => {
 							.select('recordId')
 							.where('kindergartenId', '=', world.a.kindergartens[0]!.id)
 							.execute();
+						// The same owner's other kindergartens' shares, for a tablet that reads them.
+						const shares =
+							path === PULL_SHARES
+								? await server.deps.db
+										.selectFrom('syncRecords')
+										.select('recordId')
+										.where('ownerId', '=', world.a.id)
+										.where('kindergartenId', '!=', world.a.kindergartens[0]!.id)
+										.where('shared', 'is not', null)
+										.execute()
+								: [];
+						if (path === PULL_SHARES) expect(shares.length).toBeGreaterThan(0);
 						// Nobody's competence answers, not even a word of them (ADR 32).
 						expect(changes.filter((c) => (c.type as string) === 'competenceAnswers')).toEqual([]);
 						expect(got.text).not.toContain('"answers"');
 						const records = changes.filter((c) => c.type !== 'guidance');
 						expect(records.map((c) => c.recordId).sort()).toEqual(
-							own.map((r) => r.recordId).sort()
+							[...own, ...shares].map((r) => r.recordId).sort()
 						);
+						const sharedIds = new Set(shares.map((r) => r.recordId));
 						for (const change of records) {
-							expect(change.data['kindergartenId']).toBe(world.a.kindergartens[0]!.id);
+							if (sharedIds.has(change.recordId)) {
+								expect(change.data['kindergartenId']).toBe(world.a.kindergartens[1]!.id);
+								expect(change.data['sharedFrom']).toEqual(expect.any(String));
+							} else expect(change.data['kindergartenId']).toBe(world.a.kindergartens[0]!.id);
 						}
 					}
 					const expectedOutcome = typeof outcome === 'object' ? outcome[caller] : outcome;

@@ -256,6 +256,38 @@ export async function signIn(
 	return sessionCookieOf(response)!;
 }
 
+/**
+ * A further manager or staff member of one of the owner's kindergartens, signed in: the cookie
+ * header value of their session.
+ */
+export async function signInNewUser(
+	server: TestServer,
+	ownerId: string,
+	role: 'manager' | 'staff',
+	kindergartenId: string
+): Promise<string> {
+	const email = `${role}.${uuidv7()}@test.lekeplan.no`;
+	const now = server.clock.now().toISOString();
+	passwordHash ??= hashPassword(PASSWORD);
+	await server.deps.db
+		.insertInto('users')
+		.values({
+			id: uuidv7(),
+			ownerId,
+			email,
+			displayName: `${role} other`,
+			role,
+			kindergartenId,
+			groupId: null,
+			passwordHash: await passwordHash,
+			disabledAt: null,
+			createdAt: now,
+			updatedAt: now
+		})
+		.execute();
+	return signIn(server, email);
+}
+
 /** Who a session is on the server (`GET /api/v1/me`), or null when it is nobody's. */
 export async function whoIs(
 	server: TestServer,

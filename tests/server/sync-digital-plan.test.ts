@@ -8,15 +8,14 @@ import { digitalPlanContent } from '$lib/domain/digital-plan-fixture';
 import type { PullResponse, PushResponse } from '$lib/sync';
 import {
 	describeEachDatabase,
-	PASSWORD,
 	seedOwner,
 	signIn,
+	signInNewUser,
 	startTestServer,
 	type SeededOwner,
 	type TestServer
 } from './harness';
 import { pullPath, TestClient, transportResult } from './sync-fixtures';
-import { hashPassword } from '$lib/server/auth/passwords';
 
 /**
  * The kindergarten's digital plan over sync (issue 15, ADR 34): the manager writes it, everyone
@@ -32,27 +31,8 @@ describeEachDatabase("the kindergarten's digital plan over sync", (dialect) => {
 	let otherStaff: TestClient;
 	let kindergarten: string;
 
-	async function addUser(role: 'manager' | 'staff', kindergartenId: string): Promise<string> {
-		const email = `${role}.${uuidv7()}@test.lekeplan.no`;
-		const now = server.clock.now().toISOString();
-		await server.deps.db
-			.insertInto('users')
-			.values({
-				id: uuidv7(),
-				ownerId: owner.id,
-				email,
-				displayName: `${role} other`,
-				role,
-				kindergartenId,
-				groupId: null,
-				passwordHash: await hashPassword(PASSWORD),
-				disabledAt: null,
-				createdAt: now,
-				updatedAt: now
-			})
-			.execute();
-		return signIn(server, email);
-	}
+	const addUser = (role: 'manager' | 'staff', kindergartenId: string) =>
+		signInNewUser(server, owner.id, role, kindergartenId);
 
 	beforeAll(async () => {
 		server = await startTestServer(dialect);

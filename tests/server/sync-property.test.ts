@@ -221,6 +221,9 @@ describeEachDatabase('sync property', (dialect) => {
 					'activity: edit',
 					'activity: delete',
 					'activity: restore',
+					'activity: share',
+					'activity: withdraw',
+					'refused: staff shares',
 					'development plan: create',
 					'development plan: edit',
 					'development plan: delete',
@@ -398,6 +401,9 @@ async function runSeed(
 			} else if (roll < 0.915) {
 				// The kindergarten's digital plan: the manager's to write too (ADR 34).
 				await digitalPlanAct(client, model, rng, kindergarten.id);
+			} else if (roll >= 0.93 && roll < 0.95) {
+				// An own activity shared with the owner's other kindergartens, or withdrawn (ADR 38).
+				await shareAct(client, model, rng);
 			} else {
 				await client.engine.sync();
 			}
@@ -1033,6 +1039,26 @@ async function restoreActivity(client: Client, model: Model, id: string): Promis
 		await client.activities.restore(id);
 		return [{ type: 'activity', recordId: id, op: 'restore', fields: {} }];
 	});
+}
+
+/**
+ * The manager shares an own activity with the owner's other kindergartens or withdraws the share
+ * (ADR 38); a staff member doing it (the library never offers it) is refused `forbidden_field`.
+ */
+async function shareAct(client: Client, model: Model, rng: Random): Promise<void> {
+	const own = (await client.db.ownActivities.toArray()).filter((a) => a.deletedAt === null);
+	if (own.length === 0) return;
+	const activity = rng.pick(own);
+	const shared = !activity.shared;
+	const act = async (): Promise<Made[]> => {
+		expect(await client.activities.setShared(activity.id, shared)).toBe(true);
+		return [put('activity', activity.id, { shared })];
+	};
+	if (client.role === 'manager') {
+		await model.act(client, shared ? 'activity: share' : 'activity: withdraw', act);
+	} else {
+		await model.act(client, 'refused: staff shares', act, 'forbidden_field');
+	}
 }
 
 /** The competence period the harness's clock is in (28 November 2026). */

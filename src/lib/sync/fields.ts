@@ -13,7 +13,9 @@ export const SERVER_FIELDS = [
 	'deletedAt',
 	'rev',
 	// A plan's mark that its content changed after the manager approved it (ADR 23).
-	'changedSinceApproval'
+	'changedSinceApproval',
+	// Another kindergarten's shared activity: where it comes from, added by the pull (ADR 38).
+	'sharedFrom'
 ] as const;
 
 /** Server fields kept with a record's client-written fields (the rest are its metadata). */

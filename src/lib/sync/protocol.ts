@@ -23,9 +23,17 @@ export const PROTOCOL_VERSION = 1;
  * 5: a new record type, the kindergarten's digital plan for a year (`digitalPlan`, ADR 34),
  * written by its manager and pulled by every tablet of the kindergarten; older clients skip it.
  */
-export const SCHEMA_VERSION = 5;
+/**
+ * 7 (6 is another change's): an own activity's `shared` (written by the kindergarten's manager
+ * only) and `sharedFrom` (written by the pull); a pull from schema 7 on also carries the owner's
+ * other kindergartens' shared activities, a withdrawn one as a tombstone (ADR 38). Older clients
+ * are not sent other kindergartens' activities.
+ */
+export const SCHEMA_VERSION = 7;
 export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
-export const SUPPORTED_SCHEMA = { min: 1, max: 5 } as const;
+export const SUPPORTED_SCHEMA = { min: 1, max: 7 } as const;
+/** The first schema whose pull carries other kindergartens' shared activities. */
+export const SHARED_ACTIVITIES_SCHEMA = 7;
 
 /** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
 export const MAX_BATCH = 1000;
@@ -90,6 +98,13 @@ export const FREE_TEXT_FIELDS: Record<RecordType, readonly string[]> = {
 
 /** Record types only the kindergarten's manager writes; anyone else's change is `manager_only`. */
 export const MANAGER_WRITTEN: ReadonlySet<RecordType> = new Set(['developmentPlan', 'digitalPlan']);
+/**
+ * Fields of a record type that only the kindergarten's manager changes: a mutation from anyone
+ * else that changes one is `forbidden_field` with the field `manager_only` (ADR 38).
+ */
+export const MANAGER_FIELDS: Partial<Record<RecordType, readonly string[]>> = {
+	activity: ['shared']
+};
 
 export { DEVICE_FIELDS, SERVER_DATA_FIELDS, SERVER_FIELDS } from './fields';
 

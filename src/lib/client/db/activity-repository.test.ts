@@ -267,3 +267,46 @@ describe('softDelete and restore', () => {
 		expect(await activities.listActive()).toEqual([a]);
 	});
 });
+
+describe("sharing with the owner's other kindergartens (ADR 38)", () => {
+	beforeEach(async () => {
+		const { META } = await import('./outbox');
+		await db.syncMeta.put({ key: META.enabled, value: true });
+	});
+
+	it('shares and withdraws an own activity, each a change of `shared` only', async () => {
+		const a = saved(await activities.save(content(), KINDERGARTEN));
+		tick();
+		expect(await activities.setShared(a.id, true)).toBe(true);
+		expect((await activities.get(a.id))?.shared).toBe(true);
+		tick();
+		expect(await activities.setShared(a.id, false)).toBe(true);
+		const entries = await db.outbox.orderBy('id').toArray();
+		expect(entries.slice(1).map((e) => e.fields)).toEqual([{ shared: true }, { shared: false }]);
+	});
+
+	it('keeps the share through an edit of the content', async () => {
+		const a = saved(await activities.save(content(), KINDERGARTEN));
+		await activities.setShared(a.id, true);
+		tick();
+		const edited = saved(
+			await activities.save(content({ title: 'Ny tittel' }), KINDERGARTEN, { id: a.id })
+		);
+		expect(edited.shared).toBe(true);
+		const last = (await db.outbox.orderBy('id').toArray()).at(-1);
+		expect(last?.fields).not.toHaveProperty('shared');
+	});
+
+	it("never edits, shares, deletes or restores another kindergarten's shared activity", async () => {
+		const a = saved(await activities.save(content(), uuidv7()));
+		await db.ownActivities.put({ ...a, shared: true, sharedFrom: 'Solsikken barnehage' });
+		const before = await db.outbox.count();
+		expect(
+			(await activities.save(content({ title: 'Endret' }), KINDERGARTEN, { id: a.id })).ok
+		).toBe(false);
+		expect(await activities.setShared(a.id, false)).toBe(false);
+		await activities.softDelete(a.id);
+		expect(await activities.get(a.id)).toMatchObject({ title: a.title, deletedAt: null });
+		expect(await db.outbox.count()).toBe(before);
+	});
+});

@@ -55,8 +55,9 @@ export class ActivityRepository {
 		return this.db.transaction('rw', this.#tables(), async () => {
 			const stamp = this.clock().toISOString();
 			const current = options.id ? await this.#get(schemas, options.id) : null;
-			// Editing something that is gone (deleted here or elsewhere) must not quietly make a copy.
-			if (options.id && (!current || current.deletedAt !== null)) {
+			// Editing something that is gone (deleted here or elsewhere) must not quietly make a copy;
+			// another kindergarten's shared activity is theirs to change, never this one's (ADR 38).
+			if (options.id && (!current || current.deletedAt !== null || current.sharedFrom)) {
 				return { ok: false, problems: { _: { code: 'not_found' } } };
 			}
 			const candidate: OwnActivity = {
@@ -70,7 +71,9 @@ export class ActivityRepository {
 				deletedAt: null,
 				// The server revision this copy is based on stays with it, or the next edit would
 				// go out with no base and conflict with every change made elsewhere.
-				...(current?.syncRev !== undefined ? { syncRev: current.syncRev } : {})
+				...(current?.syncRev !== undefined ? { syncRev: current.syncRev } : {}),
+				// The manager's share is not the form's: an edit keeps it as it is.
+				...(current?.shared !== undefined ? { shared: current.shared } : {})
 			};
 			const parsed = schemas.ownActivitySchema.safeParse(candidate);
 			if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
@@ -80,11 +83,26 @@ export class ActivityRepository {
 		});
 	}
 
+	/**
+	 * Shares the kindergarten's own activity with the owner's other kindergartens, or withdraws
+	 * the share (the manager's decision: the server refuses it from anyone else, ADR 38). False
+	 * when the activity is not this kindergarten's own and live.
+	 */
+	async setShared(id: string, shared: boolean): Promise<boolean> {
+		const schemas = await activitySchemas();
+		return this.db.transaction('rw', this.#tables(), async () => {
+			const current = await this.#get(schemas, id);
+			if (!current || current.deletedAt !== null || current.sharedFrom) return false;
+			await this.#put({ ...current, shared, updatedAt: this.clock().toISOString() }, 'put');
+			return true;
+		});
+	}
+
 	async softDelete(id: string): Promise<void> {
 		const schemas = await activitySchemas();
 		await this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.#get(schemas, id);
-			if (!current) return;
+			if (!current || current.sharedFrom) return;
 			const stamp = this.clock().toISOString();
 			await this.#put({ ...current, deletedAt: stamp, updatedAt: stamp }, 'delete');
 		});
@@ -94,7 +112,7 @@ export class ActivityRepository {
 		const schemas = await activitySchemas();
 		await this.db.transaction('rw', this.#tables(), async () => {
 			const current = await this.#get(schemas, id);
-			if (!current) return;
+			if (!current || current.sharedFrom) return;
 			await this.#put(
 				{ ...current, deletedAt: null, updatedAt: this.clock().toISOString() },
 				'restore'

@@ -83,6 +83,11 @@ export class LibraryState {
 		return activities().save(content, kindergartenId, options);
 	}
 
+	/** Shares an own activity with the owner's other kindergartens, or withdraws it (ADR 38). */
+	setShared(id: string, shared: boolean): Promise<boolean> {
+		return activities().setShared(id, shared);
+	}
+
 	removeOwn(id: string): Promise<void> {
 		return activities().softDelete(id);
 	}

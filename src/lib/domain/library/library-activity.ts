@@ -115,7 +115,17 @@ export const ownActivitySchema = z
 		updatedAt: z.iso.datetime(),
 		deletedAt: z.nullable(z.iso.datetime()),
 		/** On a synced device: the server revision this copy is based on (never sent). */
-		syncRev: z.optional(z.number().check(z.minimum(0)))
+		syncRev: z.optional(z.number().check(z.minimum(0))),
+		/**
+		 * Shared with the owner's other kindergartens (true), or withdrawn (false); absent when
+		 * never shared. Only the kindergarten's manager changes it (ADR 38).
+		 */
+		shared: z.optional(z.boolean()),
+		/**
+		 * Set by the server's pull on another kindergarten's shared activity: the name of the
+		 * kindergarten it comes from. Such an activity is planned and copied here, never edited.
+		 */
+		sharedFrom: z.optional(z.string().check(z.minLength(1), z.maxLength(200)))
 	})
 	.check(z.superRefine(checkActivityRules));
 export type OwnActivity = z.infer<typeof ownActivitySchema>;

@@ -404,9 +404,30 @@ const migrations: Record<string, Migration> = {
 		}
 	},
 	/**
+	 * An own activity shared with the owner's other kindergartens (issue 15, ADR 38): `shared` is
+	 * 1 while shared, 0 once withdrawn, null for one never shared. The partial index holds only
+	 * activities ever shared, so the pull's query for other kindergartens' shares reads nothing
+	 * when nothing is shared, and a withdrawal still reaches the tablets that had the activity.
+	 */
+	'0011-shared-activities': {
+		async up(db: Kysely<unknown>) {
+			await db.schema.alterTable('sync_records').addColumn('shared', 'integer').execute();
+			await db.schema
+				.createIndex('sync_records_shared')
+				.on('sync_records')
+				.columns(['owner_id', 'rev'])
+				.where(sql.ref('shared'), 'is not', null)
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropIndex('sync_records_shared').execute();
+			await db.schema.alterTable('sync_records').dropColumn('shared').execute();
+		}
+	},
+	/**
 	 * What the owner's practice overview counts of each plan (issue 15, ADR 35), taken out of the
 	 * plan's JSON once and kept up to date from the revisions when the overview is asked for:
-	 * the overview reads only the period's plans, by date, and parses no JSON.
+	 * the overview reads only the period's plans, by date, and no plan's whole document.
 	 */
 	'0012-plan-facts': {
 		async up(db: Kysely<unknown>) {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { RecordType } from '$lib/sync/protocol';
 
 /**
@@ -199,6 +199,11 @@ export interface SyncRecordTable {
 	createdAt: string;
 	updatedBy: string | null;
 	updatedAt: string;
+	/**
+	 * An own activity's share with the owner's other kindergartens (ADR 38): 1 shared, 0
+	 * withdrawn, null never shared (and for every other type). Follows the data's `shared`.
+	 */
+	shared: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** One row (id 1): the last revision handed out. Taken under a lock by every writer. */

@@ -5,6 +5,7 @@ import type { SyncScope } from '../../access';
 import { uuidv7 } from '$lib/domain/ids';
 import {
 	MANAGER_WRITTEN,
+	MANAGER_FIELDS,
 	mergeMutation,
 	type MergeConflict,
 	type Mutation,
@@ -124,6 +125,19 @@ export class Batch {
 			if (!fields) {
 				await this.refused(m.type, m.recordId);
 				return this.reject(m, 'forbidden_field', { approval: 'manager_only' });
+			}
+			// Sharing an activity with the owner's other kindergartens is the manager's (ADR 38).
+			const managers = this.actor.role === 'manager' ? [] : (MANAGER_FIELDS[m.type] ?? []);
+			const changedByStaff = managers.filter(
+				(f) => f in fields && !sameJson(fields[f], current?.data[f])
+			);
+			if (changedByStaff.length > 0) {
+				await this.refused(m.type, m.recordId, 'manager_only');
+				return this.reject(
+					m,
+					'forbidden_field',
+					Object.fromEntries(changedByStaff.map((f) => [f, 'manager_only']))
+				);
 			}
 			m = { ...m, fields };
 			// An edit of a record this server no longer has: its tombstone passed the horizon.

@@ -9,10 +9,11 @@ import {
 	PULL_PAGE,
 	PULL_PAGE_CHARS,
 	pushRequestSchema,
+	SHARED_ACTIVITIES_SCHEMA,
 	type Change,
 	type PullResponse
 } from '$lib/sync';
-import { fullRecordJsonParts, jsonString } from '../sync-records';
+import { fullRecordJson, fullRecordJsonParts, jsonString } from '../sync-records';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 import { checkVersions } from './checks';
 import type { RecordRow } from './rows';
@@ -206,6 +207,58 @@ function guidanceChange(row: Selectable<Database['guidanceSets']>): Change | nul
 	};
 }
 
+/** The largest value of an `integer` column on both databases (PostgreSQL's int4). */
+const MAX_INTEGER = 2 ** 31 - 1;
+
+/** A shared activity of another kindergarten: its row, whether still shared, and whose it is. */
+type SharedRow = PulledRow & { shared: number; sharedFrom: string };
+
+/**
+ * The owner's other kindergartens' activities ever shared, changed above the cursor, as pulled
+ * changes (ADR 38): one still shared with `sharedFrom` (its kindergarten's name) added, one
+ * withdrawn as a tombstone ("gone for you"), which hides it in this kindergarten's library and
+ * touches no plan made from it. A separate query on the partial index `sync_records_shared`
+ * (activities ever shared only), so the main pull's query stays as it is and this one reads
+ * nothing when nothing is shared.
+ */
+async function sharedActivities(
+	deps: ServerDeps,
+	scope: SyncScope,
+	cursor: number,
+	sequence: number
+): Promise<PageItem[]> {
+	const { rows } = await sql<SharedRow>`
+		select ${PULLED_SELECT}, shared as "shared",
+			(select k.name from kindergartens k where k.id = sync_records.kindergarten_id) as "sharedFrom"
+		from sync_records
+		where owner_id = ${scope.ownerId} and shared is not null
+			and kindergarten_id <> ${scope.kindergartenId}
+			and rev > ${cursor} and rev <= ${sequence}
+		order by rev limit ${PULL_PAGE + 1}`.execute(deps.db.withoutPlugins());
+	return rows.map((row) => {
+		const deletedAt = row.shared === 1 ? row.deletedAt : (row.deletedAt ?? row.updatedAt);
+		const data = JSON.parse(
+			fullRecordJson('activity', row.data, {
+				id: row.recordId,
+				kindergartenId: row.kindergartenId,
+				createdAt: row.createdAt,
+				updatedAt: row.updatedAt,
+				deletedAt
+			})
+		) as Record<string, unknown>;
+		const change: Change = {
+			recordId: row.recordId,
+			type: 'activity',
+			rev: row.rev,
+			data: { ...data, sharedFrom: row.sharedFrom },
+			fieldRevs: JSON.parse(row.fieldRevs) as Record<string, number>,
+			deletedAt,
+			updatedBy: row.updatedBy
+		};
+		return { rev: row.rev, json: JSON.stringify(change) };
+	});
+}
+
 /**
  * Changes in the caller's kindergarten above the cursor, and the owner's guidance when it
  * changed, in revision order, one page at a time.
@@ -226,7 +279,10 @@ export async function pull(
 ): Promise<JsonText<PullResponse>> {
 	const query = parsePullQuery(params);
 	// One round trip for what the pull needs to know first: the sequence, this client (a client
-	// id is one user's), and the revision of the owner's guidance.
+	// id is one user's), the revision of the owner's guidance, and the first revision above the
+	// cursor of another kindergarten's shared activity (ADR 38; read only by a client that takes
+	// them, on the partial index `sync_records_shared`).
+	const readsShares = query.schema >= SHARED_ACTIVITIES_SCHEMA;
 	const head = await deps.db
 		.selectFrom('syncSequence')
 		.leftJoin('syncClients', (join) => join.on('syncClients.clientId', '=', query.clientId))
@@ -239,7 +295,18 @@ export async function pull(
 				.selectFrom('guidanceSets')
 				.select('guidanceSets.rev')
 				.where('guidanceSets.ownerId', '=', scope.ownerId)
-				.as('guidanceRev')
+				.as('guidanceRev'),
+			readsShares
+				? eb
+						.selectFrom('syncRecords')
+						.select((s) => s.fn.min<number>('syncRecords.rev').as('rev'))
+						.where('syncRecords.ownerId', '=', scope.ownerId)
+						.where('syncRecords.shared', 'is not', null)
+						.where('syncRecords.kindergartenId', '!=', scope.kindergartenId)
+						// A cursor past any integer column is refused below (`cursor_from_future`).
+						.where('syncRecords.rev', '>', Math.min(query.cursor, MAX_INTEGER))
+						.as('sharedRev')
+				: eb.val<number | null>(null).as('sharedRev')
 		])
 		.where('syncSequence.id', '=', 1)
 		.executeTakeFirstOrThrow();
@@ -289,6 +356,16 @@ export async function pull(
 		const at = changes.findIndex((c) => c.rev > guidanceAsChange.rev);
 		const item = { rev: guidanceAsChange.rev, json: JSON.stringify(guidanceAsChange) };
 		changes.splice(at === -1 ? changes.length : at, 0, item);
+	}
+	// Other kindergartens' shared activities (ADR 38), read apart and merged in revision order;
+	// read only when one changed above the cursor.
+	const { sharedRev } = head;
+	if (readsShares && sharedRev !== null && Number(sharedRev) <= sequence) {
+		const shares = await sharedActivities(deps, scope, query.cursor, sequence);
+		if (shares.length > 0) {
+			changes.push(...shares);
+			changes.sort((a, b) => a.rev - b.rev);
+		}
 	}
 	const size = pageSize(changes);
 	const hasMore = changes.length > size;

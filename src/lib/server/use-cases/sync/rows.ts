@@ -179,8 +179,15 @@ export function recordRow(
 		deletedAt: record.deletedAt,
 		createdAt: previous?.createdAt ?? ctx.now,
 		updatedBy: ctx.userId,
-		updatedAt: ctx.now
+		updatedAt: ctx.now,
+		shared: sharedColumn(record.type, record.data)
 	};
+}
+
+/** The `shared` column of a record's row: its data's `shared` as 1 or 0, else null (ADR 38). */
+export function sharedColumn(type: RecordType, data: Record<string, unknown>): number | null {
+	if (type !== 'activity' || typeof data['shared'] !== 'boolean') return null;
+	return data['shared'] ? 1 : 0;
 }
 
 /** The columns of `sync_records`, in the order `rowValues` gives them. */
@@ -197,7 +204,8 @@ const RECORD_COLUMNS = [
 	'deleted_at',
 	'created_at',
 	'updated_by',
-	'updated_at'
+	'updated_at',
+	'shared'
 ] as const;
 
 function rowValues(row: RecordRow): unknown[] {
@@ -214,7 +222,8 @@ function rowValues(row: RecordRow): unknown[] {
 		row.deletedAt,
 		row.createdAt,
 		row.updatedBy,
-		row.updatedAt
+		row.updatedAt,
+		row.shared
 	];
 }
 
