@@ -22,10 +22,12 @@ export const PROTOCOL_VERSION = 1;
  * competence tables, never pulled by anyone. Older clients never send it, so they are served.
  * 5: a new record type, the kindergarten's digital plan for a year (`digitalPlan`, ADR 34),
  * written by its manager and pulled by every tablet of the kindergarten; older clients skip it.
+ * 6: pulls carry the owner's own competence items and retirements (`type: 'competenceItems'`,
+ * ADR 37), as they carry the guidance; older clients skip the type and keep the shipped bank.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
-export const SUPPORTED_SCHEMA = { min: 1, max: 5 } as const;
+export const SUPPORTED_SCHEMA = { min: 1, max: 6 } as const;
 
 /** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
 export const MAX_BATCH = 1000;
@@ -60,10 +62,11 @@ export const RECORD_TYPES = [
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
- * What a pull carries: the record types, and the owner's screen-time guidance, which only the
- * owner's administrators edit (on the server) and every tablet of that owner pulls (ADR 11).
+ * What a pull carries: the record types, and the owner's screen-time guidance and own competence
+ * items, which only the owner's administrators edit (on the server) and every tablet of that
+ * owner pulls (ADR 11, 37).
  */
-export const CHANGE_TYPES = [...RECORD_TYPES, 'guidance'] as const;
+export const CHANGE_TYPES = [...RECORD_TYPES, 'guidance', 'competenceItems'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 /** Fields whose concurrent edits are kept as a conflict for a person to resolve. */
@@ -197,7 +200,7 @@ export interface Change {
 	 * the fields clients write plus those the server sets (`id`, `kindergartenId`, `createdAt`,
 	 * `updatedAt`, `deletedAt`, and `origin: 'own'` for an activity). A tombstone keeps its
 	 * fields, so that it can be restored. For `guidance`: the whole set, as guidanceSetSchema
-	 * reads it.
+	 * reads it; for `competenceItems`, as ownerItemSetSchema reads it.
 	 */
 	data: Record<string, unknown>;
 	fieldRevs: Record<string, number>;

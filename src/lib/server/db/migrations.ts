@@ -402,6 +402,29 @@ const migrations: Record<string, Migration> = {
 		async down(db: Kysely<unknown>) {
 			await db.schema.dropTable('competence_plan_entries').execute();
 		}
+	},
+	/**
+	 * The owner's own competence items and retirements (issue 14, ADR 37): one row per owner,
+	 * the whole set as JSON, its revision from the sync sequence so tablets pull it like the
+	 * guidance. Nothing in it is ever removed.
+	 */
+	'0010-competence-item-sets': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('competence_item_sets')
+				.addColumn('owner_id', 'text', (c) => c.primaryKey().references('owners.id'))
+				.addColumn('record_id', 'text', (c) => c.notNull().unique())
+				.addColumn('data', 'text', (c) => c.notNull())
+				.addColumn('version', 'integer', (c) => c.notNull())
+				.addColumn('rev', 'integer', (c) => c.notNull().unique())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text')
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('competence_item_sets').execute();
+		}
 	}
 };
 

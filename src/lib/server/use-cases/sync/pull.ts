@@ -14,6 +14,7 @@ import {
 } from '$lib/sync';
 import { fullRecordJsonParts, jsonString } from '../sync-records';
 import { guidanceSetSchema } from '$lib/domain/guidance';
+import { ownerItemSetSchema } from '$lib/domain/competence/owner-items';
 import { checkVersions } from './checks';
 import type { RecordRow } from './rows';
 
@@ -206,9 +207,24 @@ function guidanceChange(row: Selectable<Database['guidanceSets']>): Change | nul
 	};
 }
 
+/** The owner's own competence items (use-cases/competence-items.ts) as a pulled change. */
+function competenceItemsChange(row: Selectable<Database['competenceItemSets']>): Change | null {
+	const parsed = ownerItemSetSchema.safeParse(JSON.parse(row.data));
+	if (!parsed.success) return null;
+	return {
+		recordId: row.recordId,
+		type: 'competenceItems',
+		rev: row.rev,
+		data: parsed.data,
+		fieldRevs: {},
+		deletedAt: null,
+		updatedBy: row.updatedBy
+	};
+}
+
 /**
- * Changes in the caller's kindergarten above the cursor, and the owner's guidance when it
- * changed, in revision order, one page at a time.
+ * Changes in the caller's kindergarten above the cursor, and the owner's guidance and own
+ * competence items when they changed, in revision order, one page at a time.
  * The sequence is read first and the page is read up to it: every revision at or below a
  * committed sequence value is committed (writers take the sequence under a lock), so the
  * cursor returned never passes a change the caller has not been given.
@@ -239,7 +255,12 @@ export async function pull(
 				.selectFrom('guidanceSets')
 				.select('guidanceSets.rev')
 				.where('guidanceSets.ownerId', '=', scope.ownerId)
-				.as('guidanceRev')
+				.as('guidanceRev'),
+			eb
+				.selectFrom('competenceItemSets')
+				.select('competenceItemSets.rev')
+				.where('competenceItemSets.ownerId', '=', scope.ownerId)
+				.as('competenceItemsRev')
 		])
 		.where('syncSequence.id', '=', 1)
 		.executeTakeFirstOrThrow();
@@ -283,11 +304,26 @@ export async function pull(
 					.where('rev', '<=', sequence)
 					.executeTakeFirst()
 			: undefined;
+	// So are the owner's own competence items (ADR 37).
+	const { competenceItemsRev } = head;
+	const competenceItems =
+		competenceItemsRev !== null &&
+		competenceItemsRev > query.cursor &&
+		competenceItemsRev <= sequence
+			? await deps.db
+					.selectFrom('competenceItemSets')
+					.selectAll()
+					.where('ownerId', '=', scope.ownerId)
+					.where('rev', '<=', sequence)
+					.executeTakeFirst()
+			: undefined;
 	const changes: PageItem[] = records.map((row) => ({ rev: row.rev, row }));
 	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
-	if (guidanceAsChange) {
-		const at = changes.findIndex((c) => c.rev > guidanceAsChange.rev);
-		const item = { rev: guidanceAsChange.rev, json: JSON.stringify(guidanceAsChange) };
+	const itemsAsChange = competenceItems ? competenceItemsChange(competenceItems) : null;
+	for (const change of [guidanceAsChange, itemsAsChange]) {
+		if (!change) continue;
+		const at = changes.findIndex((c) => c.rev > change.rev);
+		const item = { rev: change.rev, json: JSON.stringify(change) };
 		changes.splice(at === -1 ? changes.length : at, 0, item);
 	}
 	const size = pageSize(changes);
