@@ -4,7 +4,7 @@ import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import { ApiError, parseWith } from '../api/http';
 import { audit } from '../audit';
-import { authorize } from '../access';
+import { authorize, refuse } from '../access';
 import { competenceRetirementBody } from '../schemas';
 import { ITEM_BANK, periodOf } from '$lib/domain/competence/bank';
 import {
@@ -163,6 +163,12 @@ export async function retireItem(
 	body: unknown
 ): Promise<ItemSetView> {
 	await authorize(deps, actor, 'competenceItems.manage');
+	// An item nobody has (or another owner's) is refused like every record out of scope.
+	const known = await ownerItemSet(deps.db, actor.ownerId);
+	const exists =
+		ITEM_BANK.items.some((i) => i.id === itemId) || known?.items.some((i) => i.id === itemId);
+	if (!exists)
+		await refuse(deps, actor, 404, 'out_of_scope', { type: 'competence_item', id: itemId });
 	const { retiredIn } = parseWith(competenceRetirementBody, body);
 	const now = currentPeriod(deps);
 	if (retiredIn < now) throw new ApiError(422, 'invalid_value', { retiredIn: 'past' });
