@@ -1288,7 +1288,7 @@ describeEachDatabase('sync', (dialect) => {
 				);
 				expect(error['supported']).toEqual({
 					protocol: { min: 1, max: 1 },
-					schema: { min: 1, max: 5 }
+					schema: { min: 1, max: 6 }
 				});
 			}
 			for (const query of [
