@@ -386,6 +386,7 @@ const ADMIN: State[] = [
 		'/admin/audit',
 		'/admin/guidance',
 		'/admin/competence-plan',
+		'/admin/competence-items',
 		'/admin/practice'
 	].map((path): State => ({
 		route: `/(admin)${path}`,

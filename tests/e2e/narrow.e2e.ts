@@ -230,6 +230,7 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/guidance',
 		'/admin/audit',
 		'/admin/competence-plan',
+		'/admin/competence-items',
 		'/admin/practice'
 	]) {
 		await page.goto(path);

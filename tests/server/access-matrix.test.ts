@@ -82,6 +82,8 @@ const TARGETS = {
 	'planEntry.sibling': "fresh: an entry of owner a's competence plan for its second kindergarten",
 	'planEntry.all': "fresh: an entry of owner a's competence plan for every kindergarten",
 	'planEntry.foreign': "fresh: an entry of owner b's competence plan",
+	'item.own': "fresh: a competence item of owner a's own",
+	'item.foreign': "fresh: a competence item of owner b's own",
 	'answers.other':
 		'fresh: competence answers another staff member of the own kindergarten pushed through sync',
 	missing: 'a well-formed id that names nothing'
@@ -325,6 +327,13 @@ const MATRIX: Row[] = [
 	['GET', '/api/v1/guidance', null, '401 403 403 403 200'],
 	['PUT', '/api/v1/guidance', null, '401 403 403 403 200'],
 
+	// The owner's own competence items (ADR 37): its owner administrators only (tablets pull).
+	['GET', '/api/v1/competence/items', null, '401 403 403 403 200'],
+	['POST', '/api/v1/competence/items', null, '401 403 403 403 201'],
+	['POST', '/api/v1/competence/items/:id/retirement', 'item.own', '401 403 403 403 200'],
+	['POST', '/api/v1/competence/items/:id/retirement', 'item.foreign', '401 403 403 403 404'],
+	['POST', '/api/v1/competence/items/:id/retirement', 'missing', '401 403 403 403 404'],
+
 	// Sync: staff and managers of a kindergarten, within it. Scope comes from the session; a
 	// mutation on a record (or into a group) outside it is rejected in a 200 answer.
 	['POST', '/api/v1/sync/push', null, '401 403 200 200 403', pushOf([])],
@@ -558,7 +567,15 @@ const BODIES: Record<string, Json> = {
 	'POST /api/v1/sync/conflicts/:id/resolve': { choice: 'theirs' },
 	'PUT /api/v1/guidance': { baseVersion: DEFAULT_GUIDANCE.version, set: guidanceEdit() },
 	'POST /api/v1/competence/plan': planEntry('Ny satsing'),
-	'PUT /api/v1/competence/plan/:id': planEntry('Endret satsing')
+	'PUT /api/v1/competence/plan/:id': planEntry('Endret satsing'),
+	'POST /api/v1/competence/items': {
+		audience: 'staff',
+		area: 'creative',
+		digCompEdu: '3.3',
+		pfdk: 'pedagogy',
+		texts: { nb: 'Eget utsagn', nn: 'Eige utsegn', en: 'Own statement' }
+	},
+	'POST /api/v1/competence/items/:id/retirement': { retiredIn: '2027-1' }
 };
 
 /** An entry of the owner's competence plan for every kindergarten. */
@@ -949,6 +966,25 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(set.id).toBe(DEFAULT_GUIDANCE.id);
 		expect(set.version).toBeGreaterThanOrEqual(DEFAULT_GUIDANCE.version);
 	},
+	'GET /api/v1/competence/items': ({ json }) => {
+		const view = json() as { set: { version: number; items: unknown[] } };
+		expect(view.set.version).toBeGreaterThanOrEqual(0);
+	},
+	'POST /api/v1/competence/items': async ({ json, world }) => {
+		const view = json() as { set: { items: Array<{ id: string; texts: { nn: string } }> } };
+		const added = view.set.items.at(-1)!;
+		expect(added.texts.nn).toBe('Eige utsegn');
+		const row = await world.db
+			.selectFrom('competenceItemSets')
+			.select('data')
+			.where('ownerId', '=', world.a.id)
+			.executeTakeFirstOrThrow();
+		expect(row.data).toContain(added.id);
+	},
+	'POST /api/v1/competence/items/:id/retirement': ({ json, ids }) => {
+		const view = json() as { set: { retired: Record<string, { retiredIn: string }> } };
+		expect(view.set.retired[ids[':id']!]).toMatchObject({ retiredIn: '2027-1' });
+	},
 	'PUT /api/v1/guidance': ({ json }) => {
 		const saved = json() as { set: { version: number; closeShare: number }; edited: boolean };
 		expect(saved.edited).toBe(true);
@@ -1307,6 +1343,30 @@ class World {
 	}
 
 	/** An entry of an owner's competence plan: for kindergarten `k`, or (null) for all. */
+	/**
+	 * A fresh own competence item of an owner, added through the API by its administrator. The
+	 * fresh items before it are retired first: the form takes at most 15 minutes, so an owner
+	 * cannot keep adding items in force.
+	 */
+	async ownItem(owner: SeededOwner): Promise<string> {
+		const cookie = await signIn(this.server, owner.users.ownerAdmin.email);
+		const current = (await (
+			await this.server.request('GET', '/api/v1/competence/items', { cookie })
+		).json()) as { set: { items: Array<{ id: string }>; retired: Record<string, unknown> } };
+		for (const item of current.set.items.filter((i) => !(i.id in current.set.retired))) {
+			await this.server.request('POST', `/api/v1/competence/items/${item.id}/retirement`, {
+				cookie,
+				body: { retiredIn: '2027-2' }
+			});
+		}
+		const response = await this.server.request('POST', '/api/v1/competence/items', {
+			cookie,
+			body: BODIES['POST /api/v1/competence/items']
+		});
+		const view = (await response.json()) as { set: { items: Array<{ id: string }> } };
+		return view.set.items.at(-1)!.id;
+	}
+
 	async planEntry(owner: SeededOwner, k: number | null): Promise<string> {
 		const id = uuidv7();
 		await this.server.deps.db
@@ -1409,6 +1469,10 @@ class World {
 				return this.planEntry(a, null);
 			case 'planEntry.foreign':
 				return this.planEntry(b, 0);
+			case 'item.own':
+				return this.ownItem(a);
+			case 'item.foreign':
+				return this.ownItem(b);
 			case 'answers.other':
 				return this.answerSet();
 			case 'missing':
@@ -1525,7 +1589,18 @@ describeEachDatabase('the access matrix', (dialect) => {
 						// Nobody's competence answers, not even a word of them (ADR 32).
 						expect(changes.filter((c) => (c.type as string) === 'competenceAnswers')).toEqual([]);
 						expect(got.text).not.toContain('"answers"');
-						const records = changes.filter((c) => c.type !== 'guidance');
+						// The owner's own competence items (ADR 37): the caller's owner's, never another's.
+						const itemSets = await server.deps.db
+							.selectFrom('competenceItemSets')
+							.select('recordId')
+							.where('ownerId', '=', world.a.id)
+							.execute();
+						for (const change of changes.filter((c) => c.type === 'competenceItems')) {
+							expect(itemSets.map((r) => r.recordId)).toContain(change.recordId);
+						}
+						const records = changes.filter(
+							(c) => c.type !== 'guidance' && c.type !== 'competenceItems'
+						);
 						expect(records.map((c) => c.recordId).sort()).toEqual(
 							[...own, ...shares].map((r) => r.recordId).sort()
 						);

@@ -29,7 +29,12 @@ const apiText: Record<string, (seconds: number) => string> = {
 	oidc_failed: () => m.api_oidc_failed(),
 	scope_not_allowed: () => m.api_scope_not_allowed(),
 	cannot_change_own_access: () => m.api_cannot_change_own_access(),
-	unknown_kindergarten: () => m.api_unknown_kindergarten()
+	unknown_kindergarten: () => m.api_unknown_kindergarten(),
+	already_retired: () => m.api_already_retired(),
+	form_too_long: () => m.api_form_too_long(),
+	past: () => m.api_retire_past(),
+	too_far: () => m.api_retire_too_far(),
+	retired_item: () => m.api_retired_item()
 };
 
 /**

@@ -29,7 +29,9 @@ export const PERMISSIONS = [
 	/** Read a kindergarten's competence figures, anonymised (a manager's own; an admin's any). */
 	'competence.review',
 	/** Write the owner's competence plan (issue 14); a manager reads their part with `competence.review`. */
-	'competencePlan.manage'
+	'competencePlan.manage',
+	/** Add and retire the owner's competence items (issue 14, ADR 37). */
+	'competenceItems.manage'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,7 +46,8 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'group.read',
 		'guidance.manage',
 		'competence.review',
-		'competencePlan.manage'
+		'competencePlan.manage',
+		'competenceItems.manage'
 	],
 	manager: [
 		'kindergarten.manage',

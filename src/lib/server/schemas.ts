@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { id, name } from '$lib/domain/organisation';
 import { containsPersonalNumber } from '$lib/domain/personal-number';
 import { ROLES } from './db';
+import { PERIOD } from '$lib/domain/competence/item-bank';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
 import { RESOLUTIONS } from './use-cases/sync';
 
@@ -92,6 +93,11 @@ export const guidanceBody = z.strictObject({
 		.number()
 		.check(z.refine(Number.isSafeInteger, 'not_integer'), z.minimum(1, 'too_small')),
 	set: z.record(z.string().check(z.maxLength(64)), z.unknown())
+});
+
+/** Retiring a competence item (issue 14, ADR 37): the first period it is no longer asked in. */
+export const competenceRetirementBody = z.strictObject({
+	retiredIn: z.string().check(z.regex(PERIOD, 'invalid_period'))
 });
 
 /** One person's self-assessment for a period (issue 14): each item's level, 1 to 6. */

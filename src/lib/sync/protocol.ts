@@ -22,9 +22,11 @@ export const PROTOCOL_VERSION = 1;
  * competence tables, never pulled by anyone. Older clients never send it, so they are served.
  * 5: a new record type, the kindergarten's digital plan for a year (`digitalPlan`, ADR 34),
  * written by its manager and pulled by every tablet of the kindergarten; older clients skip it.
+ * 6: pulls carry the owner's own competence items and retirements (`type: 'competenceItems'`,
+ * ADR 37), as they carry the guidance; older clients skip the type and keep the shipped bank.
  */
 /**
- * 7 (6 is another change's): an own activity's `shared` (written by the kindergarten's manager
+ * 7: an own activity's `shared` (written by the kindergarten's manager
  * only) and `sharedFrom` (written by the pull); a pull from schema 7 on also carries the owner's
  * other kindergartens' shared activities, a withdrawn one as a tombstone (ADR 38). Older clients
  * are not sent other kindergartens' activities.
@@ -68,10 +70,11 @@ export const RECORD_TYPES = [
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
- * What a pull carries: the record types, and the owner's screen-time guidance, which only the
- * owner's administrators edit (on the server) and every tablet of that owner pulls (ADR 11).
+ * What a pull carries: the record types, and the owner's screen-time guidance and own competence
+ * items, which only the owner's administrators edit (on the server) and every tablet of that
+ * owner pulls (ADR 11, 37).
  */
-export const CHANGE_TYPES = [...RECORD_TYPES, 'guidance'] as const;
+export const CHANGE_TYPES = [...RECORD_TYPES, 'guidance', 'competenceItems'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 /** Fields whose concurrent edits are kept as a conflict for a person to resolve. */
@@ -212,7 +215,7 @@ export interface Change {
 	 * the fields clients write plus those the server sets (`id`, `kindergartenId`, `createdAt`,
 	 * `updatedAt`, `deletedAt`, and `origin: 'own'` for an activity). A tombstone keeps its
 	 * fields, so that it can be restored. For `guidance`: the whole set, as guidanceSetSchema
-	 * reads it.
+	 * reads it; for `competenceItems`, as ownerItemSetSchema reads it.
 	 */
 	data: Record<string, unknown>;
 	fieldRevs: Record<string, number>;

@@ -73,9 +73,10 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		const db = new LekeplanDatabase(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(6);
+		expect(db.verno).toBe(7);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
 			'competenceAnswers',
+			'competenceItemSets',
 			'conflicts',
 			'developmentPlans',
 			'digitalPlans',
@@ -124,12 +125,13 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		const db = new LekeplanDatabase(`test-${crypto.randomUUID()}`);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(6);
+		expect(db.verno).toBe(7);
 		expect(await db.plans.count()).toBe(0);
 		expect(await db.ownActivities.count()).toBe(0);
 		expect(await db.guidanceSets.count()).toBe(0);
 		expect(await db.developmentPlans.count()).toBe(0);
 		expect(await db.competenceAnswers.count()).toBe(0);
 		expect(await db.digitalPlans.count()).toBe(0);
+		expect(await db.competenceItemSets.count()).toBe(0);
 	});
 });

@@ -3,6 +3,7 @@ import type { ActivityPlan } from '$lib/domain/plan';
 import type { Group, Kindergarten } from '$lib/domain/organisation';
 import type { OwnActivity } from '$lib/domain/library/library-activity';
 import type { GuidanceSet } from '$lib/domain/guidance';
+import type { OwnerItemSet } from '$lib/domain/competence/owner-items';
 import type { DevelopmentPlan } from '$lib/domain/competence/development-plan';
 import type { CompetenceAnswerSet } from '$lib/domain/competence/answer-set';
 import type { DigitalPlan } from '$lib/domain/digital-plan';
@@ -86,6 +87,7 @@ export class LekeplanDatabase extends Dexie {
 	developmentPlans!: EntityTable<DevelopmentPlan, 'id'>;
 	competenceAnswers!: EntityTable<CompetenceAnswerSet, 'id'>;
 	digitalPlans!: EntityTable<DigitalPlan, 'id'>;
+	competenceItemSets!: Table<OwnerItemSet, number>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -124,6 +126,11 @@ export class LekeplanDatabase extends Dexie {
 		// plans; only a manager's tablet writes them.
 		this.version(6).stores({
 			digitalPlans: 'id, year'
+		});
+		// 7: the owner's own competence items and retirements (ADR 37), pulled like the guidance
+		// (by version; the newest is used), so the self-assessment works offline with them.
+		this.version(7).stores({
+			competenceItemSets: 'version'
 		});
 	}
 }

@@ -6,6 +6,13 @@ import { DraftedForm } from './drafted-form.svelte';
 import { LiveQuery } from './live-query.svelte';
 import { repositories } from './repositories';
 import { ITEM_BANK, periodOf } from '$lib/domain/competence/bank';
+import { callApi } from '$lib/client/api';
+import {
+	ownerItemSetSchema,
+	ownTexts,
+	withOwnerItems,
+	type OwnerItemSet
+} from '$lib/domain/competence/owner-items';
 import {
 	BASE_LOCALE,
 	COMPETENCE_AREAS,
@@ -15,6 +22,7 @@ import {
 	partialItemTextsSchema,
 	type CompetenceArea,
 	type CompetenceItem,
+	type ItemBank,
 	type ItemTexts
 } from '$lib/domain/competence/item-bank';
 
@@ -35,17 +43,46 @@ async function loadTexts(locale: string): Promise<unknown> {
 }
 
 export interface BankInLocale {
+	/** The shipped bank with the owner's items and retirements (ADR 37). */
+	bank: ItemBank;
 	items: CompetenceItem[];
 	areas: Record<CompetenceArea, string>;
 	levels: Record<string, string>;
 }
 
-/** The bank's texts in a locale; bokmål stands in for what a further locale lacks. */
-export async function bankIn(locale: string): Promise<BankInLocale> {
+/**
+ * The owner's own items and retirements as this device knows them: pulled by a tablet of the
+ * owner and kept in its database (ADR 37), so the form works offline; an owner admin, whose
+ * device does not sync, reads them from the server when online. Null: none known.
+ */
+export async function ownerItemsHere(): Promise<OwnerItemSet | null> {
+	const kept = await repositories()
+		.db.competenceItemSets.orderBy('version')
+		.last()
+		.catch(() => undefined);
+	const parsed = kept ? ownerItemSetSchema.safeParse(kept) : null;
+	if (parsed?.success) return parsed.data;
+	const fetched = await callApi('GET', '/competence/items');
+	return fetched.ok ? fetched.data.set : null;
+}
+
+/**
+ * The bank's texts in a locale, with the owner's items (their own texts) and retirements;
+ * bokmål stands in for what a further locale lacks.
+ */
+export async function bankIn(
+	locale: string,
+	owner: OwnerItemSet | null | undefined = undefined
+): Promise<BankInLocale> {
+	const ownerSet = owner === undefined ? await ownerItemsHere() : owner;
 	const base: ItemTexts = itemTextsSchema.parse(await loadTexts(BASE_LOCALE));
 	const own = partialItemTextsSchema.parse((await loadTexts(locale)) ?? {});
+	const bank = withOwnerItems(ITEM_BANK, ownerSet);
+	const ownerTexts = ownTexts(ownerSet, locale);
+	const baseTexts = { ...base, items: { ...base.items, ...ownTexts(ownerSet, BASE_LOCALE) } };
 	return {
-		items: itemsInLocale(ITEM_BANK, own, base),
+		bank,
+		items: itemsInLocale(bank, { ...own, items: { ...own.items, ...ownerTexts } }, baseTexts),
 		areas: { ...base.areas, ...own.areas },
 		levels: { ...base.levels, ...own.levels }
 	};
@@ -58,9 +95,13 @@ export function currentPeriod(now: number = Date.now()): string {
 }
 
 /** The item ids a role answers in a period, in the bank's order. */
-export function itemIdsFor(role: 'staff' | 'manager', period: string): string[] {
-	const staff = inForce(ITEM_BANK, 'staff', period);
-	const all = role === 'manager' ? [...staff, ...inForce(ITEM_BANK, 'manager', period)] : staff;
+export function itemIdsFor(
+	role: 'staff' | 'manager',
+	period: string,
+	bank: ItemBank = ITEM_BANK
+): string[] {
+	const staff = inForce(bank, 'staff', period);
+	const all = role === 'manager' ? [...staff, ...inForce(bank, 'manager', period)] : staff;
 	return all.map((i) => i.id);
 }
 
@@ -79,9 +120,11 @@ export class CompetenceForm {
 	constructor(
 		readonly userId: string,
 		readonly role: 'staff' | 'manager',
-		readonly period: string
+		readonly period: string,
+		/** The item set the form is made from (its version is sent as `bankVersion`). */
+		readonly bank: ItemBank = ITEM_BANK
 	) {
-		this.itemIds = itemIdsFor(role, period);
+		this.itemIds = itemIdsFor(role, period, bank);
 		const initial: AnswerForm = Object.fromEntries<number>(
 			this.itemIds.map((id): [string, number] => [id, 0])
 		);
@@ -116,7 +159,7 @@ export class CompetenceForm {
 		this.drafted.settle();
 		const answers = Object.fromEntries(this.itemIds.map((id) => [id, this.drafted.form[id]!]));
 		const result = await this.#repository.submit(
-			{ period: this.period, bankVersion: ITEM_BANK.version, answers },
+			{ period: this.period, bankVersion: this.bank.version, answers },
 			this.drafted.draftKey
 		);
 		if (!result.ok) return result;

@@ -4,6 +4,7 @@ import { uuidv7 } from '$lib/domain/ids';
 import { activityPlanSchema, type ActivityPlan } from '$lib/domain/plan';
 import { ownActivitySchema, type OwnActivity } from '$lib/domain/library/library-activity';
 import { guidanceSetSchema, type GuidanceSet } from '$lib/domain/guidance';
+import { ownerItemSetSchema, type OwnerItemSet } from '$lib/domain/competence/owner-items';
 import {
 	developmentPlanSchema,
 	type DevelopmentPlan
@@ -415,8 +416,17 @@ export class SyncEngine {
 	/** What a pull writes (with the outbox it reads and the cursor it moves). */
 	#pulledTables() {
 		const { plans, ownActivities, developmentPlans, digitalPlans } = this.db;
-		const { guidanceSets, outbox, syncMeta } = this.db;
-		return [plans, ownActivities, developmentPlans, digitalPlans, guidanceSets, outbox, syncMeta];
+		const { guidanceSets, competenceItemSets, outbox, syncMeta } = this.db;
+		return [
+			plans,
+			ownActivities,
+			developmentPlans,
+			digitalPlans,
+			guidanceSets,
+			competenceItemSets,
+			outbox,
+			syncMeta
+		];
 	}
 
 	/** Drops what came from the server (not unsent changes) and starts from cursor 0. */
@@ -424,6 +434,8 @@ export class SyncEngine {
 		await this.db.transaction('rw', this.#pulledTables(), async () => {
 			// The owner's guidance comes again with the download; until then the shipped default.
 			await this.db.guidanceSets.clear();
+			// So do the owner's competence items (ADR 37).
+			await this.db.competenceItemSets.clear();
 			const pending = new Set((await this.db.outbox.toArray()).map((m) => m.recordId));
 			const stale = (await this.db.plans.toArray()).filter((p) => !pending.has(p.id));
 			await this.db.plans.bulkDelete(stale.map((p) => p.id));
@@ -461,6 +473,15 @@ export class SyncEngine {
 				else console.warn('A pulled guidance set does not fit the schema', change.recordId);
 			}
 			if (sets.length > 0) await this.db.guidanceSets.bulkPut(sets);
+			// The owner's competence items (ADR 37): kept by version, the newest is used.
+			const itemSets: OwnerItemSet[] = [];
+			for (const change of changes) {
+				if (change.type !== 'competenceItems') continue;
+				const parsed = ownerItemSetSchema.safeParse(change.data);
+				if (parsed.success) itemSets.push(parsed.data);
+				else console.warn('A pulled competence item set does not fit the schema', change.recordId);
+			}
+			if (itemSets.length > 0) await this.db.competenceItemSets.bulkPut(itemSets);
 			// One page is applied with bulk reads and writes: a first sync of thousands of
 			// records must not wait on three IndexedDB round trips per record.
 			const ids = changes.map((c) => c.recordId);

@@ -14,6 +14,7 @@ import { syncRoutes } from './routes/sync';
 import { guidanceRoutes } from './routes/guidance';
 import { auditRoutes } from './routes/audit';
 import { competenceRoutes } from './routes/competence';
+import { competenceItemRoutes } from './routes/competence-items';
 import { competencePlanRoutes } from './routes/competence-plan';
 import { practiceRoutes } from './routes/practice';
 
@@ -58,6 +59,7 @@ export const app = base
 	.route('/', guidanceRoutes)
 	.route('/', auditRoutes)
 	.route('/', competenceRoutes)
+	.route('/', competenceItemRoutes)
 	.route('/', competencePlanRoutes)
 	.route('/', practiceRoutes);
 

@@ -404,6 +404,29 @@ const migrations: Record<string, Migration> = {
 		}
 	},
 	/**
+	 * The owner's own competence items and retirements (issue 14, ADR 37): one row per owner,
+	 * the whole set as JSON, its revision from the sync sequence so tablets pull it like the
+	 * guidance. Nothing in it is ever removed.
+	 */
+	'0010-competence-item-sets': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('competence_item_sets')
+				.addColumn('owner_id', 'text', (c) => c.primaryKey().references('owners.id'))
+				.addColumn('record_id', 'text', (c) => c.notNull().unique())
+				.addColumn('data', 'text', (c) => c.notNull())
+				.addColumn('version', 'integer', (c) => c.notNull())
+				.addColumn('rev', 'integer', (c) => c.notNull().unique())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text')
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('competence_item_sets').execute();
+		}
+	},
+	/**
 	 * An own activity shared with the owner's other kindergartens (issue 15, ADR 38): `shared` is
 	 * 1 while shared, 0 once withdrawn, null for one never shared. The partial index holds only
 	 * activities ever shared, so the pull's query for other kindergartens' shares reads nothing

@@ -21,6 +21,7 @@ export interface Database {
 	syncConflicts: SyncConflictTable;
 	syncRejections: SyncRejectionTable;
 	guidanceSets: GuidanceSetTable;
+	competenceItemSets: CompetenceItemSetTable;
 	signInThrottle: SignInThrottleTable;
 	competenceSubmissions: CompetenceSubmissionTable;
 	competenceAnswers: CompetenceAnswerTable;
@@ -150,7 +151,11 @@ export const AUDIT_ACTIONS = [
 	/** The owner's screen-time guidance got a new version (the version is in `reason`). */
 	'guidance_changed',
 	/** An entry of the owner's competence plan added, changed or deleted (fields in `changes`). */
-	'competence_plan_changed'
+	'competence_plan_changed',
+	/** An owner admin added a competence item (its id is the target). */
+	'competence_item_added',
+	/** An owner admin retired a competence item (the first period without it is in `reason`). */
+	'competence_item_retired'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -220,6 +225,21 @@ export interface GuidanceSetTable {
 	/** The record id tablets know it by (UUIDv7, made at the first edit). */
 	recordId: string;
 	/** JSON: the whole guidance set, as guidanceSetSchema reads it. */
+	data: string;
+	version: number;
+	/** Revision from the sync sequence, like every synced record's. */
+	rev: number;
+	createdAt: string;
+	updatedBy: string | null;
+	updatedAt: string;
+}
+
+/** An owner's own competence items and retirements (ADR 37); pulled by every tablet of it. */
+export interface CompetenceItemSetTable {
+	ownerId: string;
+	/** The record id tablets know it by (UUIDv7, made at the first change). */
+	recordId: string;
+	/** JSON: the whole set, as ownerItemSetSchema reads it. */
 	data: string;
 	version: number;
 	/** Revision from the sync sequence, like every synced record's. */

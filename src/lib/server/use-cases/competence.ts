@@ -10,8 +10,16 @@ import {
 	COMPETENCE_AREAS,
 	inForce,
 	PERIOD,
-	type CompetenceArea
+	type CompetenceArea,
+	type ItemBank
 } from '$lib/domain/competence/item-bank';
+import {
+	asOf,
+	itemSetVersion,
+	withOwnerItems,
+	type OwnerItemSet
+} from '$lib/domain/competence/owner-items';
+import { ownerItemSet } from './competence-items';
 import {
 	decideSuppression,
 	isGap,
@@ -32,10 +40,13 @@ import { osloWallClock } from './oslo-time';
 
 export type Audience = 'staff' | 'manager';
 
-/** The items a person answers: staff items; managers the manager items as well. */
-export function itemsFor(audience: Audience, period: string) {
-	const staff = inForce(ITEM_BANK, 'staff', period);
-	return audience === 'manager' ? [...staff, ...inForce(ITEM_BANK, 'manager', period)] : staff;
+/**
+ * The items a person answers: staff items; managers the manager items as well. With the owner's
+ * items and retirements when a bank with them is given (`withOwnerItems`).
+ */
+export function itemsFor(audience: Audience, period: string, bank: ItemBank = ITEM_BANK) {
+	const staff = inForce(bank, 'staff', period);
+	return audience === 'manager' ? [...staff, ...inForce(bank, 'manager', period)] : staff;
 }
 
 /** The period it is now in Oslo. */
@@ -89,21 +100,32 @@ export interface OwnSubmission {
 /** What is wrong with an answer set, as the API (status) and the sync push (reason) say it. */
 export type AnswerProblem = {
 	status: 400 | 409 | 422;
-	reason: 'invalid_period' | 'period_closed' | 'unknown_item' | 'invalid_value' | 'no_kindergarten';
+	reason:
+		| 'invalid_period'
+		| 'period_closed'
+		| 'unknown_item'
+		| 'retired_item'
+		| 'invalid_value'
+		| 'no_kindergarten';
 	fields?: Record<string, string>;
 };
 
 /**
  * Judges a person's answers for a period by the rules every way in shares (the API's `PUT` and
  * the sync push, ADR 32): an open period, a kindergarten, every item in force for the person
- * answered (`required` naming each missing one) and no other (`unknown_item`). The items a
- * person answers, in the bank's order, when they hold.
+ * answered (`required` naming each missing one) and no other (`unknown_item`; an item retired by
+ * the period is `retired_item`). The items in force are the shipped bank's with the owner's items
+ * and retirements (ADR 37) as the form knew them: at the set's `bankVersion`, so an item added or
+ * retired after the form was made does not refuse it. The items a person answers, in the bank's
+ * order, when they hold.
  */
 export function judgeAnswers(
 	deps: ServerDeps,
 	actor: Actor,
 	period: string,
-	answers: Record<string, number>
+	answers: Record<string, number>,
+	own: OwnerItemSet | null,
+	bankVersion: number
 ): { ok: true; audience: Audience; items: string[] } | ({ ok: false } & AnswerProblem) {
 	const closed = periodProblem(deps, period);
 	if (closed) {
@@ -116,15 +138,27 @@ export function judgeAnswers(
 	}
 	if (actor.kindergartenId === null) return { ok: false, status: 409, reason: 'no_kindergarten' };
 	const audience = audienceOf(actor);
-	const items = itemsFor(audience, period).map((i) => i.id);
+	const at = Math.min(bankVersion, itemSetVersion(ITEM_BANK, own));
+	const bank = withOwnerItems(ITEM_BANK, own ? asOf(ITEM_BANK, own, at) : null);
+	const items = itemsFor(audience, period, bank).map((i) => i.id);
 	const wanted = new Set(items);
 	const unknown = Object.keys(answers).filter((id) => !wanted.has(id));
 	if (unknown.length > 0) {
+		// An item the person's role is asked, but retired by this period, says so.
+		const retired = new Set(
+			bank.items
+				.filter((i) => i.retiredIn !== null && i.retiredIn <= period)
+				.filter((i) => audience === 'manager' || i.audience === 'staff')
+				.map((i) => i.id)
+		);
+		const allRetired = unknown.every((id) => retired.has(id));
 		return {
 			ok: false,
-			status: 400,
-			reason: 'unknown_item',
-			fields: Object.fromEntries(unknown.map((id) => [`answers.${id}`, 'unknown_item']))
+			status: allRetired ? 422 : 400,
+			reason: allRetired ? 'retired_item' : 'unknown_item',
+			fields: Object.fromEntries(
+				unknown.map((id) => [`answers.${id}`, retired.has(id) ? 'retired_item' : 'unknown_item'])
+			)
 		};
 	}
 	const missing = items.filter((id) => answers[id] === undefined);
@@ -200,7 +234,8 @@ export async function submitAnswers(
 	await authorize(deps, actor, 'competence.answer');
 	openPeriod(deps, period);
 	const input = parseWith(competenceAnswersBody, body);
-	const judged = judgeAnswers(deps, actor, period, input.answers);
+	const own = await ownerItemSet(deps.db, actor.ownerId);
+	const judged = judgeAnswers(deps, actor, period, input.answers, own, input.bankVersion);
 	if (!judged.ok) {
 		throw new ApiError(judged.status, judged.reason, judged.fields);
 	}
@@ -305,6 +340,8 @@ interface Counts {
 
 /** Everything the owner's figures are made of: member lists and counts, by group key. */
 async function ownerFigures(deps: ServerDeps, ownerId: string) {
+	// The owner's items count like the shipped ones; retired items still count where answered.
+	const bank = withOwnerItems(ITEM_BANK, await ownerItemSet(deps.db, ownerId));
 	const members = await deps.db
 		.selectFrom('competenceSubmissions')
 		.select(['kindergartenId', 'period', 'userId', 'audience'])
@@ -354,7 +391,7 @@ async function ownerFigures(deps: ServerDeps, ownerId: string) {
 	const decisions = new Map(decideSuppression(groups).map((d) => [d.key, d]));
 
 	const allManagerItems = new Set(
-		ITEM_BANK.items.filter((i) => i.audience === 'manager').map((i) => i.id)
+		bank.items.filter((i) => i.audience === 'manager').map((i) => i.id)
 	);
 	const tallies = new Map<string, Counts>();
 	const tally = (k: string, itemId: string, level: number, n: number) => {
@@ -369,7 +406,7 @@ async function ownerFigures(deps: ServerDeps, ownerId: string) {
 		tally(key(family, r.kindergartenId, r.period), r.itemId, r.level, r.n);
 		tally(key(family, 'owner', r.period), r.itemId, r.level, r.n);
 	}
-	return { key, groupMembers, decisions, tallies };
+	return { key, groupMembers, decisions, tallies, bank };
 }
 
 type OwnerData = Awaited<ReturnType<typeof ownerFigures>>;
@@ -392,7 +429,7 @@ function figuresOf(
 	if (!decision.shown) return { shown: false, reason: decision.reason! };
 	const respondents = group.people.length;
 	const byItem = data.tallies.get(k)?.byItem ?? new Map<string, number[]>();
-	const order = new Map(ITEM_BANK.items.map((i, n) => [i.id, n]));
+	const order = new Map(data.bank.items.map((i, n) => [i.id, n]));
 	const items: ItemFigure[] = [...byItem]
 		// An item not everyone answered (the bank changed within the period) would cover fewer.
 		.filter(([, c]) => c.reduce((a, b) => a + b, 0) === respondents)
@@ -409,7 +446,7 @@ function figuresOf(
 	const areaCounts = (byItemOf: Map<string, number[]>) => {
 		const out = new Map<CompetenceArea, number[]>();
 		for (const [itemId, c] of byItemOf) {
-			const area = ITEM_BANK.items.find((i) => i.id === itemId)?.area;
+			const area = data.bank.items.find((i) => i.id === itemId)?.area;
 			if (!area) continue;
 			const sum = out.get(area) ?? [0, 0, 0, 0, 0, 0];
 			c.forEach((n, i) => (sum[i]! += n));

@@ -15,6 +15,7 @@ import {
 } from '$lib/sync';
 import { fieldProblems, validateRecord } from '../sync-records';
 import { judgeAnswers, storeAnswers } from '../competence';
+import { ownerItemSet } from '../competence-items';
 import { fieldCodes } from '../../api/http';
 import { competenceAnswerFieldsSchema } from '$lib/domain/competence/answer-set';
 import { storeSequence } from '../sequence';
@@ -238,7 +239,8 @@ export class Batch {
 		const parsed = competenceAnswerFieldsSchema.safeParse(m.fields);
 		if (!parsed.success) return this.reject(m, 'invalid_record', fieldCodes(parsed.error));
 		const { period, bankVersion, answers } = parsed.data;
-		const judged = judgeAnswers(this.deps, this.actor, period, answers);
+		const own = await ownerItemSet(this.trx, this.actor.ownerId);
+		const judged = judgeAnswers(this.deps, this.actor, period, answers, own, bankVersion);
 		if (!judged.ok) {
 			return this.reject(
 				m,

@@ -15,6 +15,7 @@ import {
 } from '$lib/sync';
 import { fullRecordJson, fullRecordJsonParts, jsonString } from '../sync-records';
 import { guidanceSetSchema } from '$lib/domain/guidance';
+import { ownerItemSetSchema } from '$lib/domain/competence/owner-items';
 import { checkVersions } from './checks';
 import type { RecordRow } from './rows';
 
@@ -259,9 +260,24 @@ async function sharedActivities(
 	});
 }
 
+/** The owner's own competence items (use-cases/competence-items.ts) as a pulled change. */
+function competenceItemsChange(row: Selectable<Database['competenceItemSets']>): Change | null {
+	const parsed = ownerItemSetSchema.safeParse(JSON.parse(row.data));
+	if (!parsed.success) return null;
+	return {
+		recordId: row.recordId,
+		type: 'competenceItems',
+		rev: row.rev,
+		data: parsed.data,
+		fieldRevs: {},
+		deletedAt: null,
+		updatedBy: row.updatedBy
+	};
+}
+
 /**
- * Changes in the caller's kindergarten above the cursor, and the owner's guidance when it
- * changed, in revision order, one page at a time.
+ * Changes in the caller's kindergarten above the cursor, and the owner's guidance and own
+ * competence items when they changed, in revision order, one page at a time.
  * The sequence is read first and the page is read up to it: every revision at or below a
  * committed sequence value is committed (writers take the sequence under a lock), so the
  * cursor returned never passes a change the caller has not been given.
@@ -306,7 +322,12 @@ export async function pull(
 						// A cursor past any integer column is refused below (`cursor_from_future`).
 						.where('syncRecords.rev', '>', Math.min(query.cursor, MAX_INTEGER))
 						.as('sharedRev')
-				: eb.val<number | null>(null).as('sharedRev')
+				: eb.val<number | null>(null).as('sharedRev'),
+			eb
+				.selectFrom('competenceItemSets')
+				.select('competenceItemSets.rev')
+				.where('competenceItemSets.ownerId', '=', scope.ownerId)
+				.as('competenceItemsRev')
 		])
 		.where('syncSequence.id', '=', 1)
 		.executeTakeFirstOrThrow();
@@ -350,11 +371,26 @@ export async function pull(
 					.where('rev', '<=', sequence)
 					.executeTakeFirst()
 			: undefined;
+	// So are the owner's own competence items (ADR 37).
+	const { competenceItemsRev } = head;
+	const competenceItems =
+		competenceItemsRev !== null &&
+		competenceItemsRev > query.cursor &&
+		competenceItemsRev <= sequence
+			? await deps.db
+					.selectFrom('competenceItemSets')
+					.selectAll()
+					.where('ownerId', '=', scope.ownerId)
+					.where('rev', '<=', sequence)
+					.executeTakeFirst()
+			: undefined;
 	const changes: PageItem[] = records.map((row) => ({ rev: row.rev, row }));
 	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
-	if (guidanceAsChange) {
-		const at = changes.findIndex((c) => c.rev > guidanceAsChange.rev);
-		const item = { rev: guidanceAsChange.rev, json: JSON.stringify(guidanceAsChange) };
+	const itemsAsChange = competenceItems ? competenceItemsChange(competenceItems) : null;
+	for (const change of [guidanceAsChange, itemsAsChange]) {
+		if (!change) continue;
+		const at = changes.findIndex((c) => c.rev > change.rev);
+		const item = { rev: change.rev, json: JSON.stringify(change) };
 		changes.splice(at === -1 ? changes.length : at, 0, item);
 	}
 	// Other kindergartens' shared activities (ADR 38), read apart and merged in revision order;
