@@ -9,6 +9,7 @@ import type { FirstSyncFromServerResults } from './measurements/first-sync-serve
 import type { ServerSyncResult } from './measurements/server-sync';
 import type { LighthouseResult } from './measurements/lighthouse';
 import type { ThrottledResults } from './measurements/throttled-sync';
+import type { ManagerOverviewResult } from './measurements/manager-overview';
 
 /** What the runner gives a measurement: the options, and (in the browser phase) Chromium. */
 export interface ServerPhase {
@@ -37,6 +38,8 @@ export interface Results {
 	lighthouse: LighthouseResult;
 	/** Absent from records made before it was measured. */
 	throttled?: ThrottledResults;
+	/** Absent from records made before it was measured. */
+	managerOverview?: ManagerOverviewResult | { skipped: string };
 }
 
 /** One row of the printed table: measure, result, target, met. */
@@ -55,6 +58,8 @@ export const TARGETS = {
 	competenceOverviewRatio: 2,
 	/** The owner's overview of digital practice against its GROUP BY as raw SQL (issue 15). */
 	practiceOverviewRatio: 2,
+	/** The manager's overview in Chromium: navigation to figures shown (issue 15). */
+	managerOverviewMs: 1000,
 	/** Lighthouse's mobile scores (issue 12, point 17). */
 	lighthousePerformance: 95,
 	lighthouseAccessibility: 100,

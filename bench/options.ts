@@ -6,7 +6,8 @@ export const ONLY = [
 	'first-sync',
 	'slow-line',
 	'lighthouse',
-	'owner-practice'
+	'owner-practice',
+	'manager-overview'
 ] as const;
 export type Only = (typeof ONLY)[number];
 

@@ -7,6 +7,7 @@
 //   npm run bench -- --only slow-line [--no-build]    (step 5c alone)
 //   npm run bench -- --only lighthouse [--no-build]   (step 7 alone)
 //   npm run bench -- --only owner-practice [--rounds N] (the owner's practice overview alone)
+//   npm run bench -- --only manager-overview [--no-build]  (step 9 alone)
 //
 // Builds the app (unless --no-build), serves it with `node build` on a free port, and runs each
 // measurement of measurements/index.ts: one module per measurement (the week view and the
@@ -29,6 +30,7 @@ import { measureServerSyncs, printFirstSyncFromServer } from './measurements/fir
 import { lighthouseMeasurement, measureLighthouse } from './measurements/lighthouse';
 import { measureOwnerPracticeOnly, stopServerSync } from './measurements/server-sync';
 import { throttledSync } from './measurements/throttled-sync';
+import { managerOverview } from './measurements/manager-overview';
 import { parseArgs, USAGE, type Options } from './options';
 import { machine, writeRecord } from './record';
 import { metTargets, printTable } from './table';
@@ -60,6 +62,26 @@ async function onlyFirstSync(options: Options): Promise<void> {
 	const browser = await launchChromium();
 	try {
 		printFirstSyncFromServer(await measureServerSyncs(browser, bundles, options));
+	} finally {
+		await browser.close().catch(() => {});
+	}
+}
+
+/** `--only manager-overview`: step 9 alone. */
+async function onlyManagerOverview(options: Options): Promise<void> {
+	progress('bundling bench/page/ with the app modules …');
+	const bundles = await bundlePage();
+	const browser = await launchChromium();
+	try {
+		const result = await managerOverview.run({
+			browser,
+			bundles,
+			options,
+			origin: '',
+			contextOptions: CONTEXT_OPTIONS
+		});
+		for (const row of managerOverview.rows(result as Results, options))
+			console.log(row.join(' │ '));
 	} finally {
 		await browser.close().catch(() => {});
 	}
@@ -197,6 +219,7 @@ async function main(): Promise<void> {
 	if (options.only === 'first-sync') return onlyFirstSync(options);
 	if (options.only === 'slow-line') return onlySlowLine(options);
 	if (options.only === 'lighthouse') return onlyLighthouse(options);
+	if (options.only === 'manager-overview') return onlyManagerOverview(options);
 	return runAll(options);
 }
 

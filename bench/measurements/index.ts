@@ -4,6 +4,7 @@ import { firstSync } from './first-sync';
 import { firstSyncFromServer } from './first-sync-server';
 import { importing } from './import';
 import { lighthouseMeasurement } from './lighthouse';
+import { managerOverview } from './manager-overview';
 import { pages } from './pages';
 import { serverSync } from './server-sync';
 import { throttledSync } from './throttled-sync';
@@ -19,6 +20,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
 	firstSync,
 	firstSyncFromServer,
 	throttledSync,
+	managerOverview,
 	serverSync,
 	lighthouseMeasurement
 ];
