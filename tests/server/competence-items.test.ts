@@ -229,8 +229,7 @@ describeEachDatabase('competence items of the owner', (dialect) => {
 				['coding-play', { retiredIn: '2026-1' }, 422, 'invalid_value'],
 				['coding-play', { retiredIn: 'spring' }, 400, 'invalid_body'],
 				['coding-play', { retiredIn: '2031-1' }, 422, 'invalid_value'],
-				['coding-play', {}, 400, 'invalid_body'],
-				['no-such-item', { retiredIn: SPRING }, 404, 'not_found']
+				['coding-play', {}, 400, 'invalid_body']
 			];
 			for (const [item, body, status, reason] of refusals) {
 				const response = await retire(cookies['ownerAdmin.a']!, item, body);
@@ -238,6 +237,16 @@ describeEachDatabase('competence items of the owner', (dialect) => {
 				expect(((await response.json()) as ErrorBody).error.reason).toBe(reason);
 			}
 			await expectUnchanged(server, before);
+			// An item nobody has is refused like any record out of scope: a logged 404.
+			const unknown = await retire(cookies['ownerAdmin.a']!, 'no-such-item', { retiredIn: SPRING });
+			expect(unknown.status).toBe(404);
+			expect(((await unknown.json()) as ErrorBody).error.reason).toBe('not_found');
+			const logged = await server.deps.db
+				.selectFrom('auditLog')
+				.select(['action', 'reason'])
+				.where('targetId', '=', 'no-such-item')
+				.execute();
+			expect(logged).toEqual([{ action: 'access_refused', reason: 'out_of_scope' }]);
 
 			const shipped = await retire(cookies['ownerAdmin.a']!, 'coding-play', {
 				retiredIn: SPRING

@@ -22,6 +22,7 @@ describeEachDatabase('migrations', (dialect) => {
 				[
 					'audit_log',
 					'competence_answers',
+					'competence_item_sets',
 					'competence_plan_entries',
 					'competence_submissions',
 					'groups',
@@ -30,6 +31,8 @@ describeEachDatabase('migrations', (dialect) => {
 					'invitations',
 					'kindergartens',
 					'owners',
+					'plan_facts',
+					'plan_facts_state',
 					'sessions',
 					'sign_in_throttle',
 					'sync_clients',

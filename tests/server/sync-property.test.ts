@@ -1045,11 +1045,26 @@ async function restoreActivity(client: Client, model: Model, id: string): Promis
  * The manager shares an own activity with the owner's other kindergartens or withdraws the share
  * (ADR 38); a staff member doing it (the library never offers it) is refused `forbidden_field`.
  */
+/**
+ * Per run, the activities whose sharing a manager has changed, and those a staff member tried
+ * to share. A staff member's share is refused only when it would change what the server holds
+ * (ADR 38, as approvals, ADR 23), so each side keeps to its own activities: on one no manager
+ * touches, any value a staff member writes is a change.
+ */
+const sharing = new WeakMap<Model, { manager: Set<string>; staff: Set<string> }>();
+
 async function shareAct(client: Client, model: Model, rng: Random): Promise<void> {
-	const own = (await client.db.ownActivities.toArray()).filter((a) => a.deletedAt === null);
+	const touched = sharing.get(model) ?? { manager: new Set<string>(), staff: new Set<string>() };
+	sharing.set(model, touched);
+	const mine = client.role === 'manager' ? touched.manager : touched.staff;
+	const theirs = client.role === 'manager' ? touched.staff : touched.manager;
+	const own = (await client.db.ownActivities.toArray()).filter(
+		(a) => a.deletedAt === null && !theirs.has(a.id)
+	);
 	if (own.length === 0) return;
 	const activity = rng.pick(own);
 	const shared = !activity.shared;
+	mine.add(activity.id);
 	const act = async (): Promise<Made[]> => {
 		expect(await client.activities.setShared(activity.id, shared)).toBe(true);
 		return [put('activity', activity.id, { shared })];

@@ -18,12 +18,12 @@ export const competenceItemRoutes = resource()
 		reply(201, await items.addItem(c.env.deps, c.var.actor, c.req.valid('json')))
 	)
 	.post(
-		'/competence/items/:itemId/retirement',
+		'/competence/items/:id/retirement',
 		signedIn,
 		unjudgedJson<z.input<typeof competenceRetirementBody>>(),
 		async (c) =>
 			reply(
 				200,
-				await items.retireItem(c.env.deps, c.var.actor, c.req.param('itemId'), c.req.valid('json'))
+				await items.retireItem(c.env.deps, c.var.actor, c.req.param('id'), c.req.valid('json'))
 			)
 	);
