@@ -64,6 +64,10 @@ const SYNC_URL = /\/api\/v1\/sync\/(push|pull)/;
 async function traffic<T>(page: Page, step: () => Promise<T>): Promise<{ out: T } & Traffic> {
 	const sizes: Promise<void>[] = [];
 	const counted: Traffic = { requests: 0, upBytes: 0, downBytes: 0, pushBytes: 0, pullBytes: 0 };
+	let started = 0;
+	const onRequest = (request: Request) => {
+		if (SYNC_URL.test(request.url())) started += 1;
+	};
 	const onFinished = (request: Request) => {
 		const kind = SYNC_URL.exec(request.url())?.[1];
 		if (!kind) return;
@@ -80,13 +84,26 @@ async function traffic<T>(page: Page, step: () => Promise<T>): Promise<{ out: T 
 			})()
 		);
 	};
+	page.on('request', onRequest);
 	page.on('requestfinished', onFinished);
+	page.on('requestfailed', onFinished);
 	try {
 		const out = await step();
+		// A pull read as a stream (ADR 36) can be done in the app before Playwright reports its
+		// request finished: wait for every sync request the step started.
+		const deadline = Date.now() + 30_000;
+		while (sizes.length < started && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 20));
+		}
+		if (sizes.length < started) {
+			throw new Error(`${started - sizes.length} of ${started} sync requests never finished`);
+		}
 		await Promise.all(sizes);
 		return { out, ...counted };
 	} finally {
+		page.off('request', onRequest);
 		page.off('requestfinished', onFinished);
+		page.off('requestfailed', onFinished);
 	}
 }
 

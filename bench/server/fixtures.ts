@@ -15,8 +15,9 @@ import { apiRequest } from './api';
 
 /** The server half's callers, mutations, push bodies and raw rows. */
 
-// Without `shared` (an activity's share, ADR 38): the bench writes plans, whose column is null.
-export type Row = Omit<SyncRecordTable, 'shared'>;
+// A stored row as the push writes it: `shared` (an activity's share, ADR 38) is null for plans,
+// and written all the same, as the app writes it.
+export type Row = Omit<SyncRecordTable, 'shared'> & { shared: number | null };
 
 export interface Caller {
 	cookie: string;
@@ -155,7 +156,8 @@ export function rowsOf(
 			deletedAt: null,
 			createdAt: now,
 			updatedBy: userId,
-			updatedAt: now
+			updatedAt: now,
+			shared: null
 		};
 	});
 }

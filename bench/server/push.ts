@@ -48,7 +48,8 @@ const COLUMNS = [
 	['deleted_at', 'deletedAt'],
 	['created_at', 'createdAt'],
 	['updated_by', 'updatedBy'],
-	['updated_at', 'updatedAt']
+	['updated_at', 'updatedAt'],
+	['shared', 'shared']
 ] as const satisfies ReadonlyArray<readonly [string, keyof Row]>;
 
 const INSERT_TEXTS = new Map<string, string>();
