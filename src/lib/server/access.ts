@@ -31,7 +31,18 @@ export const PERMISSIONS = [
 	/** Write the owner's competence plan (issue 14); a manager reads their part with `competence.review`. */
 	'competencePlan.manage',
 	/** Add and retire the owner's competence items (issue 14, ADR 37). */
-	'competenceItems.manage'
+	'competenceItems.manage',
+	/**
+	 * Publish and withdraw a group's summary for parents (issue 17, ADR 39): a manager in their
+	 * kindergarten; a staff member only when the manager has allowed them (`summary_publishers`).
+	 */
+	'summaries.publish',
+	/** Make and revoke the codes parents join a group with; see and answer parents' questions. */
+	'parents.manage',
+	/** A parent: read the published summaries of their own groups, ask the kindergarten. */
+	'summaries.read',
+	/** Write the owner's privacy notice (issues 16 and 17). */
+	'privacy.manage'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,7 +58,8 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'guidance.manage',
 		'competence.review',
 		'competencePlan.manage',
-		'competenceItems.manage'
+		'competenceItems.manage',
+		'privacy.manage'
 	],
 	manager: [
 		'kindergarten.manage',
@@ -55,10 +67,12 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'group.read',
 		'sync.use',
 		'competence.answer',
-		'competence.review'
+		'competence.review',
+		'summaries.publish',
+		'parents.manage'
 	],
-	staff: ['kindergarten.read', 'group.read', 'sync.use', 'competence.answer'],
-	parent: ['group.read']
+	staff: ['kindergarten.read', 'group.read', 'sync.use', 'competence.answer', 'summaries.publish'],
+	parent: ['group.read', 'summaries.read']
 };
 
 export function may(actor: Actor, permission: Permission): boolean {

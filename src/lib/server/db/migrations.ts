@@ -489,6 +489,131 @@ const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('plan_facts_state').execute();
 			await db.schema.dropTable('plan_facts').execute();
 		}
+	},
+	/**
+	 * The parents' pages (issue 17, ADR 39): published summaries of a group's digital practice,
+	 * the codes parents join a group with, which groups a parent reads, parents' questions and
+	 * the manager's answers, the staff a manager lets publish, and the owner's privacy notice.
+	 */
+	'0013-parent-pages': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('parent_summaries')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.notNull().references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('group_id', 'text', (c) => c.notNull())
+				.addColumn('period_kind', 'text', (c) => c.notNull())
+				.addColumn('period_start', 'text', (c) => c.notNull())
+				// summaryContentSchema as JSON text: ids and numbers, said in the reader's language.
+				.addColumn('content', 'text', (c) => c.notNull())
+				.addColumn('staff_text', 'text', (c) => c.notNull())
+				.addColumn('staff_text_locale', 'text', (c) => c.notNull())
+				.addColumn('published_by', 'text', (c) => c.notNull())
+				.addColumn('published_at', 'text', (c) => c.notNull())
+				.addColumn('withdrawn_at', 'text')
+				.addUniqueConstraint('parent_summaries_period', ['group_id', 'period_kind', 'period_start'])
+				.execute();
+			await db.schema
+				.createIndex('parent_summaries_group_published')
+				.on('parent_summaries')
+				.columns(['group_id', 'published_at'])
+				.execute();
+
+			await db.schema
+				.createTable('summary_publishers')
+				.addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.notNull().references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('granted_by', 'text', (c) => c.notNull())
+				.addColumn('granted_at', 'text', (c) => c.notNull())
+				.execute();
+
+			await db.schema
+				.createTable('parent_codes')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				// SHA-256 of the code (like invitation tokens): shown once, when it is made.
+				.addColumn('code_hash', 'text', (c) => c.notNull().unique())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.notNull().references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('group_id', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.addColumn('revoked_at', 'text')
+				.execute();
+			await db.schema
+				.createIndex('parent_codes_group')
+				.on('parent_codes')
+				.column('group_id')
+				.execute();
+
+			await db.schema
+				.createTable('parent_memberships')
+				.addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('group_id', 'text', (c) => c.notNull())
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.notNull().references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('code_id', 'text')
+				.addColumn('joined_at', 'text', (c) => c.notNull())
+				.addColumn('removed_at', 'text')
+				.addPrimaryKeyConstraint('parent_memberships_pk', ['user_id', 'group_id'])
+				.execute();
+			await db.schema
+				.createIndex('parent_memberships_group')
+				.on('parent_memberships')
+				.column('group_id')
+				.execute();
+
+			await db.schema
+				.createTable('parent_questions')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.notNull().references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('group_id', 'text', (c) => c.notNull())
+				.addColumn('asked_by', 'text', (c) => c.notNull())
+				.addColumn('body', 'text', (c) => c.notNull())
+				.addColumn('asked_at', 'text', (c) => c.notNull())
+				.addColumn('answer', 'text')
+				.addColumn('answered_by', 'text')
+				.addColumn('answered_at', 'text')
+				.execute();
+			await db.schema
+				.createIndex('parent_questions_kindergarten')
+				.on('parent_questions')
+				.columns(['kindergarten_id', 'asked_at'])
+				.execute();
+
+			await db.schema
+				.createTable('privacy_notices')
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('locale', 'text', (c) => c.notNull())
+				.addColumn('body', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.addPrimaryKeyConstraint('privacy_notices_pk', ['owner_id', 'locale'])
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			for (const table of [
+				'privacy_notices',
+				'parent_questions',
+				'parent_memberships',
+				'parent_codes',
+				'summary_publishers',
+				'parent_summaries'
+			]) {
+				await db.schema.dropTable(table).execute();
+			}
+		}
 	}
 };
 

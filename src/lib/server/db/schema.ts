@@ -28,6 +28,12 @@ export interface Database {
 	competencePlanEntries: CompetencePlanEntryTable;
 	planFacts: PlanFactTable;
 	planFactsState: PlanFactsStateTable;
+	parentSummaries: ParentSummaryTable;
+	summaryPublishers: SummaryPublisherTable;
+	parentCodes: ParentCodeTable;
+	parentMemberships: ParentMembershipTable;
+	parentQuestions: ParentQuestionTable;
+	privacyNotices: PrivacyNoticeTable;
 }
 
 export interface OwnerTable {
@@ -361,4 +367,77 @@ export interface PlanFactTable {
 export interface PlanFactsStateTable {
 	ownerId: string;
 	rev: number;
+}
+
+/** A published summary of a group's digital practice (issue 17, ADR 39). */
+export interface ParentSummaryTable {
+	id: string;
+	ownerId: string;
+	kindergartenId: string;
+	groupId: string;
+	periodKind: string;
+	/** The Monday of the week or the first of the month (YYYY-MM-DD). */
+	periodStart: string;
+	/** summaryContentSchema (src/lib/domain/parent-summary.ts) as JSON text. */
+	content: string;
+	staffText: string;
+	staffTextLocale: string;
+	publishedBy: string;
+	publishedAt: string;
+	withdrawnAt: string | null;
+}
+
+/** Staff a manager lets publish summaries for their kindergarten. */
+export interface SummaryPublisherTable {
+	userId: string;
+	kindergartenId: string;
+	grantedBy: string;
+	grantedAt: string;
+}
+
+/** A code (or link) parents join a group with; made and revoked by the manager. */
+export interface ParentCodeTable {
+	id: string;
+	codeHash: string;
+	ownerId: string;
+	kindergartenId: string;
+	groupId: string;
+	createdBy: string;
+	createdAt: string;
+	expiresAt: string;
+	revokedAt: string | null;
+}
+
+/** Which groups a parent reads the summaries of. */
+export interface ParentMembershipTable {
+	userId: string;
+	groupId: string;
+	kindergartenId: string;
+	/** The code they joined with; null when the owner admin invited them. */
+	codeId: string | null;
+	joinedAt: string;
+	removedAt: string | null;
+}
+
+/** A parent's question or comment about a group's digital practice, and the answer. */
+export interface ParentQuestionTable {
+	id: string;
+	ownerId: string;
+	kindergartenId: string;
+	groupId: string;
+	askedBy: string;
+	body: string;
+	askedAt: string;
+	answer: string | null;
+	answeredBy: string | null;
+	answeredAt: string | null;
+}
+
+/** The owner's privacy notice, one text per app locale (nb, nn, en). */
+export interface PrivacyNoticeTable {
+	ownerId: string;
+	locale: string;
+	body: string;
+	updatedBy: string;
+	updatedAt: string;
 }
