@@ -375,7 +375,8 @@ const DEVICE_ONLY = new Set([
 
 /** What a signed-in person has beyond the planner. */
 const ACCOUNT: State[] = [
-	{ route: '/(account)/account', state: 'signed in', visit: (p) => open(p, '/account') }
+	{ route: '/(account)/account', state: 'signed in', visit: (p) => open(p, '/account') },
+	{ route: '/(account)/privacy', state: 'signed in', visit: (p) => open(p, '/privacy') }
 ];
 
 const ADMIN: State[] = [
@@ -387,7 +388,8 @@ const ADMIN: State[] = [
 		'/admin/guidance',
 		'/admin/competence-plan',
 		'/admin/competence-items',
-		'/admin/practice'
+		'/admin/practice',
+		'/admin/privacy'
 	].map((path): State => ({
 		route: `/(admin)${path}`,
 		state: 'owner admin',

@@ -231,7 +231,8 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/audit',
 		'/admin/competence-plan',
 		'/admin/competence-items',
-		'/admin/practice'
+		'/admin/practice',
+		'/admin/privacy'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();

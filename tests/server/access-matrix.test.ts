@@ -334,6 +334,10 @@ const MATRIX: Row[] = [
 	['POST', '/api/v1/competence/items/:id/retirement', 'item.foreign', '401 403 403 403 404'],
 	['POST', '/api/v1/competence/items/:id/retirement', 'missing', '401 403 403 403 404'],
 
+	// The owner's privacy notice: everyone signed in reads it; owner administrators write it.
+	['GET', '/api/v1/privacy-notice', null, '401 200 200 200 200'],
+	['PUT', '/api/v1/privacy-notice/:locale', null, '401 403 403 403 200'],
+
 	// Sync: staff and managers of a kindergarten, within it. Scope comes from the session; a
 	// mutation on a record (or into a group) outside it is rejected in a 200 answer.
 	['POST', '/api/v1/sync/push', null, '401 403 200 200 403', pushOf([])],
@@ -575,7 +579,8 @@ const BODIES: Record<string, Json> = {
 		pfdk: 'pedagogy',
 		texts: { nb: 'Eget utsagn', nn: 'Eige utsegn', en: 'Own statement' }
 	},
-	'POST /api/v1/competence/items/:id/retirement': { retiredIn: '2027-1' }
+	'POST /api/v1/competence/items/:id/retirement': { retiredIn: '2027-1' },
+	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null }
 };
 
 /** An entry of the owner's competence plan for every kindergarten. */
@@ -966,6 +971,24 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(set.id).toBe(DEFAULT_GUIDANCE.id);
 		expect(set.version).toBeGreaterThanOrEqual(DEFAULT_GUIDANCE.version);
 	},
+	'GET /api/v1/privacy-notice': ({ json }) => {
+		const view = json() as { texts: unknown[]; ownerName: string };
+		expect(view.ownerName.length).toBeGreaterThan(0);
+		expect(Array.isArray(view.texts)).toBe(true);
+	},
+	'PUT /api/v1/privacy-notice/:id': async ({ json, world }) => {
+		const view = json() as { texts: Array<{ locale: string; body: string }> };
+		expect(view.texts).toEqual([
+			expect.objectContaining({ locale: 'nn', body: 'Hva vi lagrer om deg' })
+		]);
+		const row = await world.db
+			.selectFrom('privacyNotices')
+			.select('body')
+			.where('ownerId', '=', world.a.id)
+			.where('locale', '=', 'nn')
+			.executeTakeFirstOrThrow();
+		expect(row.body).toBe('Hva vi lagrer om deg');
+	},
 	'GET /api/v1/competence/items': ({ json }) => {
 		const view = json() as { set: { version: number; items: unknown[] } };
 		expect(view.set.version).toBeGreaterThanOrEqual(0);
@@ -1079,7 +1102,7 @@ function fill(value: Json, ids: Record<string, string>): Json {
 
 const fillPath = (path: string, ids: Record<string, string>) =>
 	path.replace(
-		/:id\b|:user\b|:client\b|:record\b|:period\b/g,
+		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b/g,
 		(placeholder) => ids[placeholder] ?? placeholder
 	);
 
@@ -1553,6 +1576,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 					ids[':client'] = uuidv7();
 					ids[':record'] = uuidv7();
 					ids[':period'] = '2026-2';
+					ids[':locale'] = 'nn';
 					const send = (idValues: Record<string, string>) =>
 						server.request(method, fillPath(path, idValues), {
 							cookie: cookies[caller] ?? null,

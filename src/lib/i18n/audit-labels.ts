@@ -33,7 +33,10 @@ const ACTIONS: Record<string, Message> = {
 	sync_overwrite: m.audit_action_sync_overwrite,
 	sync_conflict_resolved: m.audit_action_sync_conflict_resolved,
 	guidance_changed: m.audit_action_guidance_changed,
-	competence_plan_changed: m.audit_action_competence_plan_changed
+	competence_plan_changed: m.audit_action_competence_plan_changed,
+	competence_item_added: m.audit_action_competence_item_added,
+	competence_item_retired: m.audit_action_competence_item_retired,
+	privacy_notice_changed: m.audit_action_privacy_notice_changed
 };
 
 /** Every event the log can hold, in the order a filter lists them. */
@@ -73,7 +76,9 @@ const TARGETS: Record<string, Message> = {
 	guidance: m.audit_target_guidance,
 	sync_client: m.audit_target_sync_client,
 	sync_conflict: m.audit_target_sync_conflict,
-	competence_plan_entry: m.audit_target_competence_plan_entry
+	competence_plan_entry: m.audit_target_competence_plan_entry,
+	competence_item: m.audit_target_competence_item,
+	privacy_notice: m.audit_target_privacy_notice
 };
 
 const FIELDS: Record<string, Message> = {

@@ -161,7 +161,9 @@ export const AUDIT_ACTIONS = [
 	/** An owner admin added a competence item (its id is the target). */
 	'competence_item_added',
 	/** An owner admin retired a competence item (the first period without it is in `reason`). */
-	'competence_item_retired'
+	'competence_item_retired',
+	/** An owner admin saved the privacy notice in one language (the language is the target). */
+	'privacy_notice_changed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
