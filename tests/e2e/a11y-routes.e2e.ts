@@ -389,7 +389,8 @@ const ADMIN: State[] = [
 		'/admin/competence-plan',
 		'/admin/competence-items',
 		'/admin/practice',
-		'/admin/privacy'
+		'/admin/privacy',
+		'/admin/requests'
 	].map((path): State => ({
 		route: `/(admin)${path}`,
 		state: 'owner admin',

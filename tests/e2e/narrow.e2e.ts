@@ -232,7 +232,8 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/competence-plan',
 		'/admin/competence-items',
 		'/admin/practice',
-		'/admin/privacy'
+		'/admin/privacy',
+		'/admin/requests'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();

@@ -84,6 +84,8 @@ const TARGETS = {
 	'planEntry.foreign': "fresh: an entry of owner b's competence plan",
 	'item.own': "fresh: a competence item of owner a's own",
 	'item.foreign': "fresh: a competence item of owner b's own",
+	'request.own': 'fresh: a pending deletion request of a staff member of the own kindergarten',
+	'request.foreign': "fresh: a pending deletion request of a staff member of owner b's",
 	'answers.other':
 		'fresh: competence answers another staff member of the own kindergarten pushed through sync',
 	missing: 'a well-formed id that names nothing'
@@ -337,6 +339,17 @@ const MATRIX: Row[] = [
 	// The owner's privacy notice: everyone signed in reads it; owner administrators write it.
 	['GET', '/api/v1/privacy-notice', null, '401 200 200 200 200'],
 	['PUT', '/api/v1/privacy-notice/:locale', null, '401 403 403 403 200'],
+
+	// A person's own data and deletion request (anyone signed in, their own only); the owner's
+	// requests for its owner administrators. The ask comes before the withdrawal.
+	['GET', '/api/v1/me/data', null, '401 200 200 200 200'],
+	['GET', '/api/v1/me/deletion-request', null, '401 200 200 200 200'],
+	['POST', '/api/v1/me/deletion-request', null, '401 201 201 201 201'],
+	['DELETE', '/api/v1/me/deletion-request', null, '401 200 200 200 200'],
+	['GET', '/api/v1/deletion-requests', null, '401 403 403 403 200'],
+	['POST', '/api/v1/deletion-requests/:id/completion', 'request.own', '401 403 403 403 200'],
+	['POST', '/api/v1/deletion-requests/:id/completion', 'request.foreign', '401 403 403 403 404'],
+	['POST', '/api/v1/deletion-requests/:id/completion', 'missing', '401 403 403 403 404'],
 
 	// Sync: staff and managers of a kindergarten, within it. Scope comes from the session; a
 	// mutation on a record (or into a group) outside it is rejected in a 200 answer.
@@ -989,6 +1002,40 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			.executeTakeFirstOrThrow();
 		expect(row.body).toBe('Hva vi lagrer om deg');
 	},
+	'GET /api/v1/me/data': ({ json, callerId }) => {
+		const data = json() as { format: string; account: { id: string } };
+		expect(data.format).toBe('lekeplan-my-data');
+		expect(data.account.id).toBe(callerId);
+	},
+	'GET /api/v1/me/deletion-request': ({ json }) => {
+		expect(json()).toHaveProperty('request');
+	},
+	'POST /api/v1/me/deletion-request': async ({ world, callerId }) => {
+		const rows = await world.db
+			.selectFrom('deletionRequests')
+			.select('userId')
+			.where('userId', '=', callerId!)
+			.where('withdrawnAt', 'is', null)
+			.execute();
+		expect(rows).toHaveLength(1);
+	},
+	'DELETE /api/v1/me/deletion-request': ({ json }) => {
+		expect(json()).toEqual({ request: null });
+	},
+	'GET /api/v1/deletion-requests': ({ json }) => {
+		expect(Array.isArray((json() as { requests: unknown[] }).requests)).toBe(true);
+	},
+	'POST /api/v1/deletion-requests/:id/completion': async ({ world, ids }) => {
+		const row = await world.db
+			.selectFrom('deletionRequests')
+			.innerJoin('users', 'users.id', 'deletionRequests.userId')
+			.select(['carriedOutAt', 'users.email', 'users.passwordHash'])
+			.where('deletionRequests.id', '=', ids[':id']!)
+			.executeTakeFirstOrThrow();
+		expect(row.carriedOutAt).not.toBeNull();
+		expect(row.email).toBeNull();
+		expect(row.passwordHash).toBeNull();
+	},
 	'GET /api/v1/competence/items': ({ json }) => {
 		const view = json() as { set: { version: number; items: unknown[] } };
 		expect(view.set.version).toBeGreaterThanOrEqual(0);
@@ -1390,6 +1437,24 @@ class World {
 		return view.set.items.at(-1)!.id;
 	}
 
+	/** A fresh staff member of the owner's first kindergarten who asked for deletion. */
+	async deletionRequest(owner: SeededOwner): Promise<string> {
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('deletionRequests')
+			.values({
+				id,
+				ownerId: owner.id,
+				userId: await this.staff(owner, owner.kindergartens[0]!.id),
+				askedAt: this.server.clock.now().toISOString(),
+				carriedOutAt: null,
+				carriedOutBy: null,
+				withdrawnAt: null
+			})
+			.execute();
+		return id;
+	}
+
 	async planEntry(owner: SeededOwner, k: number | null): Promise<string> {
 		const id = uuidv7();
 		await this.server.deps.db
@@ -1496,6 +1561,10 @@ class World {
 				return this.ownItem(a);
 			case 'item.foreign':
 				return this.ownItem(b);
+			case 'request.own':
+				return this.deletionRequest(a);
+			case 'request.foreign':
+				return this.deletionRequest(b);
 			case 'answers.other':
 				return this.answerSet();
 			case 'missing':

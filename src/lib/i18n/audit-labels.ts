@@ -36,7 +36,8 @@ const ACTIONS: Record<string, Message> = {
 	competence_plan_changed: m.audit_action_competence_plan_changed,
 	competence_item_added: m.audit_action_competence_item_added,
 	competence_item_retired: m.audit_action_competence_item_retired,
-	privacy_notice_changed: m.audit_action_privacy_notice_changed
+	privacy_notice_changed: m.audit_action_privacy_notice_changed,
+	deletion_requested: m.audit_action_deletion_requested
 };
 
 /** Every event the log can hold, in the order a filter lists them. */
@@ -61,7 +62,10 @@ const REASONS: Record<string, Message> = {
 	changesRequested: m.audit_reason_changesRequested,
 	withdrawn: m.audit_reason_withdrawn,
 	email_unavailable: m.audit_reason_email_unavailable,
-	manager_only: m.audit_reason_manager_only
+	manager_only: m.audit_reason_manager_only,
+	own_data: m.audit_reason_own_data,
+	asked: m.audit_reason_asked,
+	request: m.audit_reason_request
 };
 
 const TARGETS: Record<string, Message> = {
@@ -78,7 +82,8 @@ const TARGETS: Record<string, Message> = {
 	sync_conflict: m.audit_target_sync_conflict,
 	competence_plan_entry: m.audit_target_competence_plan_entry,
 	competence_item: m.audit_target_competence_item,
-	privacy_notice: m.audit_target_privacy_notice
+	privacy_notice: m.audit_target_privacy_notice,
+	deletion_request: m.audit_target_deletion_request
 };
 
 const FIELDS: Record<string, Message> = {

@@ -18,6 +18,7 @@ import { competenceItemRoutes } from './routes/competence-items';
 import { competencePlanRoutes } from './routes/competence-plan';
 import { practiceRoutes } from './routes/practice';
 import { privacyNoticeRoutes } from './routes/privacy-notice';
+import { myDataRoutes } from './routes/my-data';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -63,7 +64,8 @@ export const app = base
 	.route('/', competenceItemRoutes)
 	.route('/', competencePlanRoutes)
 	.route('/', practiceRoutes)
-	.route('/', privacyNoticeRoutes);
+	.route('/', privacyNoticeRoutes)
+	.route('/', myDataRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 

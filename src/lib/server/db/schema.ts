@@ -34,6 +34,7 @@ export interface Database {
 	parentMemberships: ParentMembershipTable;
 	parentQuestions: ParentQuestionTable;
 	privacyNotices: PrivacyNoticeTable;
+	deletionRequests: DeletionRequestTable;
 }
 
 export interface OwnerTable {
@@ -163,7 +164,9 @@ export const AUDIT_ACTIONS = [
 	/** An owner admin retired a competence item (the first period without it is in `reason`). */
 	'competence_item_retired',
 	/** An owner admin saved the privacy notice in one language (the language is the target). */
-	'privacy_notice_changed'
+	'privacy_notice_changed',
+	/** A person asked to have their data deleted, or withdrew the request (`reason`). */
+	'deletion_requested'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -442,4 +445,15 @@ export interface PrivacyNoticeTable {
 	body: string;
 	updatedBy: string;
 	updatedAt: string;
+}
+
+/** A person's request to have their data deleted (issue 16); carried out by an owner admin. */
+export interface DeletionRequestTable {
+	id: string;
+	ownerId: string;
+	userId: string;
+	askedAt: string;
+	carriedOutAt: string | null;
+	carriedOutBy: string | null;
+	withdrawnAt: string | null;
 }
