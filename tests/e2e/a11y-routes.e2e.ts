@@ -390,7 +390,8 @@ const ADMIN: State[] = [
 		'/admin/competence-items',
 		'/admin/practice',
 		'/admin/privacy',
-		'/admin/requests'
+		'/admin/requests',
+		'/admin/export'
 	].map((path): State => ({
 		route: `/(admin)${path}`,
 		state: 'owner admin',

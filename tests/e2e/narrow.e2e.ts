@@ -233,7 +233,8 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/competence-items',
 		'/admin/practice',
 		'/admin/privacy',
-		'/admin/requests'
+		'/admin/requests',
+		'/admin/export'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();

@@ -343,6 +343,9 @@ const MATRIX: Row[] = [
 	// A person's own data and deletion request (anyone signed in, their own only); the owner's
 	// requests for its owner administrators. The ask comes before the withdrawal.
 	['GET', '/api/v1/me/data', null, '401 200 200 200 200'],
+	// Everything of the owner, as JSON or a table as CSV: its owner administrators only.
+	['GET', '/api/v1/export', null, '401 403 403 403 200'],
+	['GET', '/api/v1/export/tables/:table', null, '401 403 403 403 200'],
 	['GET', '/api/v1/me/deletion-request', null, '401 200 200 200 200'],
 	['POST', '/api/v1/me/deletion-request', null, '401 201 201 201 201'],
 	['DELETE', '/api/v1/me/deletion-request', null, '401 200 200 200 200'],
@@ -1002,6 +1005,18 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			.executeTakeFirstOrThrow();
 		expect(row.body).toBe('Hva vi lagrer om deg');
 	},
+	'GET /api/v1/export': ({ got, world }) => {
+		const doc = JSON.parse(got.text) as { ownerId: string; tables: { owners: unknown[] } };
+		expect(doc.ownerId).toBe(world.a.id);
+		expect(doc.tables.owners).toHaveLength(1);
+		expect(got.text).not.toContain(world.b.id);
+	},
+	'GET /api/v1/export/tables/:id': ({ got, world }) => {
+		const lines = got.text.trim().split('\r\n');
+		expect(lines[0]).toBe('id,ownerId,name,createdAt,updatedAt');
+		expect(lines.slice(1).every((line) => line.includes(world.a.id))).toBe(true);
+		expect(lines.length).toBeGreaterThan(1);
+	},
 	'GET /api/v1/me/data': ({ json, callerId }) => {
 		const data = json() as { format: string; account: { id: string } };
 		expect(data.format).toBe('lekeplan-my-data');
@@ -1149,7 +1164,7 @@ function fill(value: Json, ids: Record<string, string>): Json {
 
 const fillPath = (path: string, ids: Record<string, string>) =>
 	path.replace(
-		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b/g,
+		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b/g,
 		(placeholder) => ids[placeholder] ?? placeholder
 	);
 
@@ -1646,6 +1661,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 					ids[':record'] = uuidv7();
 					ids[':period'] = '2026-2';
 					ids[':locale'] = 'nn';
+					ids[':table'] = 'kindergartens';
 					const send = (idValues: Record<string, string>) =>
 						server.request(method, fillPath(path, idValues), {
 							cookie: cookies[caller] ?? null,

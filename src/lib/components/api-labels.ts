@@ -38,7 +38,8 @@ const apiText: Record<string, (seconds: number) => string> = {
 	already_requested: () => m.api_already_requested(),
 	no_request: () => m.api_no_request(),
 	not_pending: () => m.api_not_pending(),
-	own_request: () => m.api_own_request()
+	own_request: () => m.api_own_request(),
+	unknown_table: () => m.api_unknown_table()
 };
 
 /**

@@ -65,7 +65,9 @@ const REASONS: Record<string, Message> = {
 	manager_only: m.audit_reason_manager_only,
 	own_data: m.audit_reason_own_data,
 	asked: m.audit_reason_asked,
-	request: m.audit_reason_request
+	request: m.audit_reason_request,
+	owner_json: m.audit_reason_owner_json,
+	owner_csv: m.audit_reason_owner_csv
 };
 
 const TARGETS: Record<string, Message> = {
@@ -83,7 +85,9 @@ const TARGETS: Record<string, Message> = {
 	competence_plan_entry: m.audit_target_competence_plan_entry,
 	competence_item: m.audit_target_competence_item,
 	privacy_notice: m.audit_target_privacy_notice,
-	deletion_request: m.audit_target_deletion_request
+	deletion_request: m.audit_target_deletion_request,
+	owner: m.audit_target_owner,
+	table: m.audit_target_table
 };
 
 const FIELDS: Record<string, Message> = {

@@ -19,6 +19,7 @@ import { competencePlanRoutes } from './routes/competence-plan';
 import { practiceRoutes } from './routes/practice';
 import { privacyNoticeRoutes } from './routes/privacy-notice';
 import { myDataRoutes } from './routes/my-data';
+import { exportRoutes } from './routes/export';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -65,7 +66,8 @@ export const app = base
 	.route('/', competencePlanRoutes)
 	.route('/', practiceRoutes)
 	.route('/', privacyNoticeRoutes)
-	.route('/', myDataRoutes);
+	.route('/', myDataRoutes)
+	.route('/', exportRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 
