@@ -29,6 +29,7 @@ export default ts.config(
 			'build/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
+			'src/lib/paraglide-parents/',
 			'test-results/',
 			'playwright-report/',
 			'bench-results/',

@@ -120,6 +120,14 @@ export default defineConfig({
 			// The app renders on the client only (offline-first), so the choice lives in the browser.
 			strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
 		}),
+		paraglideVitePlugin({
+			// The parents' pages (issue 17, ADR 39): their own eight languages, rendered on the server.
+			// Every message is called with the page's locale (`m.key(inputs, { locale })`), so the
+			// runtime's own choice is never asked.
+			project: './parents.inlang',
+			outdir: './src/lib/paraglide-parents',
+			strategy: ['baseLocale']
+		}),
 		sveltekit(),
 		SvelteKitPWA({
 			// Our own worker (src/service-worker.ts, ADR 24), built by SvelteKit; the plugin writes the
