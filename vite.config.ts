@@ -28,7 +28,8 @@ function pagePatterns(dir = ROUTES, segments: string[] = []): RegExp[] {
 		patterns.push(new RegExp(`^/${segments.join('/')}${segments.length ? '/?' : ''}(?:\\?.*)?$`));
 	}
 	for (const entry of entries) {
-		if (!entry.isDirectory() || entry.name === 'api') continue;
+		// The parents' pages (issue 17, ADR 39) always come from the server: never the shell.
+		if (!entry.isDirectory() || entry.name === 'api' || entry.name === '(parents)') continue;
 		const param = /^\[(\w+)(?:=(\w+))?\]$/.exec(entry.name);
 		const segment = /^\(.+\)$/.test(entry.name)
 			? null

@@ -6,6 +6,7 @@ import { bodyLimitWarning } from '$lib/server/config';
 import { serverDeps } from '$lib/server/instance';
 import { crossOriginRefusal, isCrossOriginWrite } from '$lib/server/security/cross-origin';
 import { securityHeaders, sendSecurityHeadersOnEveryResponse } from '$lib/server/security/headers';
+import { parentDirection } from '$lib/i18n/parent-locales';
 
 /**
  * Opens and migrates the database when the server starts (not while building: the prerender
@@ -28,12 +29,28 @@ export const init: ServerInit = async () => {
  * prerendered shell, which adapter-node serves without SvelteKit, get them from `init`.
  */
 const withSecurityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const response = await resolve(event, { transformPageChunk: parentLanguage(event.locals) });
 	for (const [name, value] of Object.entries(securityHeaders(event.url.origin))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	return response;
 };
+
+/**
+ * A parents' page (issue 17, ADR 39) is in the parent's language: its layout puts the locale in
+ * `locals`, and the page's `<html>` gets that `lang` and its direction (Arabic right to left).
+ * The app's own pages keep app.html's `lang`, which the app sets itself in the browser.
+ */
+function parentLanguage(locals: App.Locals) {
+	return ({ html }: { html: string }) => {
+		const locale = locals.parentLocale;
+		if (!locale) return html;
+		return html.replace(
+			'<html lang="nb">',
+			`<html lang="${locale}" dir="${parentDirection(locale)}">`
+		);
+	};
+}
 
 /** A state-changing request from another origin's page is refused before anything reads it. */
 const refuseCrossOrigin: Handle = ({ event, resolve }) =>
