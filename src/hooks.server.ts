@@ -45,10 +45,10 @@ function parentLanguage(locals: App.Locals) {
 	return ({ html }: { html: string }) => {
 		const locale = locals.parentLocale;
 		if (!locale) return html;
-		return html.replace(
-			'<html lang="nb">',
-			`<html lang="${locale}" dir="${parentDirection(locale)}">`
-		);
+		// The page's own <title> (in its language) replaces the app's.
+		return html
+			.replace('<html lang="nb">', `<html lang="${locale}" dir="${parentDirection(locale)}">`)
+			.replace('<title>Lekeplan</title>', '');
 	};
 }
 

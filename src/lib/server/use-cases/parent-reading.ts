@@ -6,7 +6,7 @@ import { authorize } from '../access';
 import { hashToken } from '../auth/tokens';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from '../auth/passwords';
 import { startSession } from '../auth/sessions';
-import { recordFailure, recordSuccess, secondsToWait, throttleKeys } from '../auth/throttle';
+import { recordFailure, secondsToWait, throttleKeys } from '../auth/throttle';
 import { uuidv7 } from '$lib/domain/ids';
 import { normalizeParentCode } from '$lib/domain/parent-code';
 import { summaryContentSchema, type SummaryContent } from '$lib/domain/parent-summary';
@@ -79,11 +79,12 @@ export async function openParentCode(
 		row.revokedAt === null &&
 		new Date(row.expiresAt) > deps.clock.now() &&
 		row.groupKindergartenId === row.kindergartenId;
+	// A code that works clears nothing: a parent who has one must not be able to reset the count
+	// of their guesses at others with it.
 	if (!usable) {
 		await recordFailure(deps, keys);
 		throw new ApiError(404, 'code_not_found');
 	}
-	await recordSuccess(deps, keys);
 	return {
 		codeId: row.codeId,
 		ownerId: row.ownerId,

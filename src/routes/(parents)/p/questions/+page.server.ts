@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ApiError } from '$lib/server/api/http';
 import { QUESTION_MAX } from '$lib/domain/parent-question';
@@ -33,6 +33,7 @@ export const actions: Actions = {
 			const problem = error.fields?.body ?? (error.status === 404 ? 'group' : 'required');
 			return fail(error.status, { groupId, body, problem });
 		}
-		return { sent: true };
+		// After a send, a reload must not send it again.
+		redirect(303, '/p/questions?sent=1');
 	}
 };
