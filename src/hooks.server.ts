@@ -30,6 +30,10 @@ export const init: ServerInit = async () => {
  */
 const withSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, { transformPageChunk: parentLanguage(event.locals) });
+	// The parents' forms post without JavaScript: under `no-referrer` a browser sends `Origin: null`
+	// with them, which the cross-origin checks refuse. `same-origin` gives the origin to this
+	// server only (ADR 39).
+	if (event.locals.parentLocale) response.headers.set('referrer-policy', 'same-origin');
 	for (const [name, value] of Object.entries(securityHeaders(event.url.origin))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

@@ -4,10 +4,9 @@ import { parentContext } from './session.server';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { actor, locale } = await parentContext(event);
-	// The forms post to this origin without JavaScript: under `no-referrer` (ADR 22) a browser
-	// sends `Origin: null` with them, which the cross-origin checks refuse. `same-origin` sends
-	// the origin to this server only, and still nothing to any other.
-	event.setHeaders({ 'referrer-policy': 'same-origin' });
+	// A parent's pages are theirs: never kept in a shared or the browser's cache (and so never
+	// revalidated into a 304 that would carry the app's Referrer-Policy, see hooks.server.ts).
+	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return {
 		locale,
 		dir: parentDirection(locale),

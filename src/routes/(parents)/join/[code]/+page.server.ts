@@ -25,7 +25,6 @@ export const load: PageServerLoad = async (event) => {
 		};
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
-		event.setHeaders({ 'cache-control': 'no-store' });
 		return {
 			...base,
 			group: null,
