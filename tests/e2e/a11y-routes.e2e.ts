@@ -56,10 +56,14 @@ interface Context {
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
 
-/** Every page route: a folder under src/routes with a +page.svelte. */
+/**
+ * Every page route: a folder under src/routes with a +page.svelte. The parents' pages have
+ * languages of their own (eight): parent-pages.e2e.ts checks each of them in every one.
+ */
 function pageRoutes(dir = ROUTES_DIR): string[] {
 	const found: string[] = [];
 	for (const name of readdirSync(dir)) {
+		if (name === '(parents)') continue;
 		const path = join(dir, name);
 		if (statSync(path).isDirectory()) found.push(...pageRoutes(path));
 		else if (name === '+page.svelte')
