@@ -87,7 +87,9 @@ export const EXPORT_TABLES = {
 		}
 	},
 	syncRecords: {
-		key: ['recordId'],
+		// Paged by the index the pull reads by (owner, kindergarten, revision): by the record id a
+		// page would sort every plan of the owner again (revisions are unique on a server).
+		key: ['kindergartenId', 'rev'],
 		columns: {
 			recordId: text,
 			type: text,
