@@ -1,3 +1,4 @@
+import { privacyNoticeFor } from '$lib/server/use-cases/privacy-notice';
 import { randomFillSync } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidv7 } from '$lib/domain/ids';
@@ -13,7 +14,6 @@ import {
 	listOwnQuestions,
 	listParentSummaries,
 	parentGroups,
-	parentPrivacyNotice,
 	readParentSummary
 } from '$lib/server/use-cases/parent-reading';
 import {
@@ -308,7 +308,7 @@ describeEachDatabase('parents read their groups’ summaries', (dialect) => {
 	});
 
 	it('shows the owner’s privacy notice in the locale asked, else bokmål, else none', async () => {
-		expect(await parentPrivacyNotice(server.deps, a.id, 'nn')).toBeNull();
+		expect(await privacyNoticeFor(server.deps, a.id, 'nn')).toBeNull();
 		await server.deps.db
 			.insertInto('privacyNotices')
 			.values({
@@ -319,7 +319,7 @@ describeEachDatabase('parents read their groups’ summaries', (dialect) => {
 				updatedAt: server.clock.now().toISOString()
 			})
 			.execute();
-		expect((await parentPrivacyNotice(server.deps, a.id, 'ar'))?.locale).toBe('nb');
-		expect(await parentPrivacyNotice(server.deps, b.id, 'nb')).toBeNull();
+		expect((await privacyNoticeFor(server.deps, a.id, 'ar'))?.locale).toBe('nb');
+		expect(await privacyNoticeFor(server.deps, b.id, 'nb')).toBeNull();
 	});
 });

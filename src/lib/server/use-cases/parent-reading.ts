@@ -469,31 +469,3 @@ export async function askQuestion(
 		.execute();
 	return { id };
 }
-
-/** The locales an owner writes the privacy notice in (the app's own). */
-const NOTICE_LOCALES = ['nb', 'nn', 'en'] as const;
-
-/**
- * The owner's privacy notice for a parent: in the asked locale when the owner wrote it, else in
- * bokmål, else any the owner wrote; null when the owner has written none (the page then shows
- * its own default text). Until the lead's `privacyNotice(deps, ownerId, locale)` lands this
- * reads the table itself.
- */
-export async function parentPrivacyNotice(
-	deps: ServerDeps,
-	ownerId: string,
-	locale: string
-): Promise<{ body: string; locale: string; updatedAt: string } | null> {
-	const rows = await deps.db
-		.selectFrom('privacyNotices')
-		.select(['locale', 'body', 'updatedAt'])
-		.where('ownerId', '=', ownerId)
-		.execute();
-	const written = rows.filter((r) => r.body.trim().length > 0);
-	const order = [locale, 'nb', ...NOTICE_LOCALES];
-	for (const wanted of order) {
-		const row = written.find((r) => r.locale === wanted);
-		if (row) return row;
-	}
-	return written[0] ?? null;
-}

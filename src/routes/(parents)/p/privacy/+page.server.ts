@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { parentPrivacyNotice } from '$lib/server/use-cases/parent-reading';
+import { privacyNoticeFor } from '$lib/server/use-cases/privacy-notice';
 import { requireParent } from '../../session.server';
 
 export const load: PageServerLoad = async (event) => {
 	const { deps, actor, locale } = await requireParent(event);
-	return { notice: await parentPrivacyNotice(deps, actor.ownerId, locale) };
+	return { notice: await privacyNoticeFor(deps, actor.ownerId, locale) };
 };
