@@ -20,7 +20,8 @@ export default defineConfig({
 		pool: 'forks',
 		// The server's own V8 flag (`npm run serve`, ADR 13): the handler measured here runs as it
 		// runs there. The raw baselines run in the same process, with the same flag.
-		execArgv: ['--max-semi-space-size=32'],
+		// --expose-gc: the owner's export's heap is read after full collections (server/export.ts).
+		execArgv: ['--max-semi-space-size=32', '--expose-gc'],
 		fileParallelism: false,
 		testTimeout: 30 * 60_000,
 		hookTimeout: 5 * 60_000

@@ -223,11 +223,16 @@ test('read in nynorsk, Northern Sami (a draft) and Arabic (mirrored)', async ({ 
 	await expect(page.locator('#parent-language option[value="se"]')).toContainText(
 		'Davvisámegiella'
 	);
-	await expect(page.locator('#parent-language option[value="se"]')).toContainText('draft');
+	// Marked a draft in the page's own language (messages/parents/se.json).
+	await expect(page.locator('#parent-language option[value="se"]')).toContainText(
+		'jorgalusa evttohus'
+	);
+	await expect(page.getByRole('heading', { name: 'Maid mánát barge' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 
 	await choose('ar');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.getByRole('heading', { name: 'ماذا فعل الأطفال' })).toBeVisible();
 	// Mirrored: the navigation starts at the right edge, the site name is right-aligned.
 	const first = await page.getByRole('navigation').getByRole('link').first().boundingBox();
 	expect(first!.x + first!.width).toBeGreaterThan(WIDTH - 40);
