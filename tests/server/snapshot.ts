@@ -24,7 +24,13 @@ export const DATA_TABLES = [
 	'guidanceSets',
 	'competenceSubmissions',
 	'competenceAnswers',
-	'competencePlanEntries'
+	'competencePlanEntries',
+	'parentSummaries',
+	'summaryPublishers',
+	'parentCodes',
+	'parentMemberships',
+	'parentQuestions',
+	'privacyNotices'
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 type Table = (typeof DATA_TABLES)[number] | 'sessions';

@@ -33,7 +33,14 @@ const ACTIONS: Record<string, Message> = {
 	sync_overwrite: m.audit_action_sync_overwrite,
 	sync_conflict_resolved: m.audit_action_sync_conflict_resolved,
 	guidance_changed: m.audit_action_guidance_changed,
-	competence_plan_changed: m.audit_action_competence_plan_changed
+	competence_plan_changed: m.audit_action_competence_plan_changed,
+	summary_published: m.audit_action_summary_published,
+	summary_withdrawn: m.audit_action_summary_withdrawn,
+	summary_publisher_changed: m.audit_action_summary_publisher_changed,
+	parent_code_created: m.audit_action_parent_code_created,
+	parent_code_revoked: m.audit_action_parent_code_revoked,
+	parent_removed: m.audit_action_parent_removed,
+	parent_question_answered: m.audit_action_parent_question_answered
 };
 
 /** Every event the log can hold, in the order a filter lists them. */

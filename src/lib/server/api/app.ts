@@ -17,6 +17,7 @@ import { competenceRoutes } from './routes/competence';
 import { competenceItemRoutes } from './routes/competence-items';
 import { competencePlanRoutes } from './routes/competence-plan';
 import { practiceRoutes } from './routes/practice';
+import { parentDeskRoutes } from './routes/parent-desk';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -61,7 +62,8 @@ export const app = base
 	.route('/', competenceRoutes)
 	.route('/', competenceItemRoutes)
 	.route('/', competencePlanRoutes)
-	.route('/', practiceRoutes);
+	.route('/', practiceRoutes)
+	.route('/', parentDeskRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 

@@ -161,7 +161,20 @@ export const AUDIT_ACTIONS = [
 	/** An owner admin added a competence item (its id is the target). */
 	'competence_item_added',
 	/** An owner admin retired a competence item (the first period without it is in `reason`). */
-	'competence_item_retired'
+	'competence_item_retired',
+	/** A group's summary for parents published, or published again over the same period. */
+	'summary_published',
+	/** A published summary withdrawn: parents no longer see it. */
+	'summary_withdrawn',
+	/** A manager let a staff member publish summaries, or stopped it (`reason`: granted, revoked). */
+	'summary_publisher_changed',
+	/** A code parents join a group with made (its id is the target; the code is never logged). */
+	'parent_code_created',
+	'parent_code_revoked',
+	/** A parent taken out of a group by the manager (the user is the target). */
+	'parent_removed',
+	/** A parent's question answered (`reason`: corrected when an answer was there before). */
+	'parent_question_answered'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
