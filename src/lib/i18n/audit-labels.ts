@@ -65,7 +65,12 @@ const REASONS: Record<string, Message> = {
 	changesRequested: m.audit_reason_changesRequested,
 	withdrawn: m.audit_reason_withdrawn,
 	email_unavailable: m.audit_reason_email_unavailable,
-	manager_only: m.audit_reason_manager_only
+	manager_only: m.audit_reason_manager_only,
+	replaced: m.audit_reason_replaced,
+	granted: m.audit_reason_granted,
+	revoked: m.audit_reason_revoked,
+	corrected: m.audit_reason_corrected,
+	not_a_publisher: m.audit_reason_not_a_publisher
 };
 
 const TARGETS: Record<string, Message> = {
@@ -80,7 +85,10 @@ const TARGETS: Record<string, Message> = {
 	guidance: m.audit_target_guidance,
 	sync_client: m.audit_target_sync_client,
 	sync_conflict: m.audit_target_sync_conflict,
-	competence_plan_entry: m.audit_target_competence_plan_entry
+	competence_plan_entry: m.audit_target_competence_plan_entry,
+	parent_summary: m.audit_target_parent_summary,
+	parent_code: m.audit_target_parent_code,
+	parent_question: m.audit_target_parent_question
 };
 
 const FIELDS: Record<string, Message> = {
