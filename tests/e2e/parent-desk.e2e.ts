@@ -114,3 +114,71 @@ test('the manager drafts offline, publishes, makes a code and answers a parent',
 	await fitsPhone(page);
 	await page.context().close();
 });
+
+test('a staff member publishes once the manager allows it, and sees the summary part only', async ({
+	browser
+}) => {
+	test.slow();
+	const run = Date.now().toString(36);
+	const name = `Pia Publiserer ${run}`;
+	const email = `pia.${run}@example.no`;
+
+	// A new staff member of the demo manager's kindergarten, invited by the owner admin.
+	const admin = await browser.newContext();
+	try {
+		const signIn = (who: string) =>
+			admin.request.post('/api/v1/auth/sign-in', {
+				data: { email: who, password: 'lekeplan-demo' }
+			});
+		expect((await signIn('styrer@demo.lekeplan.no')).status()).toBe(200);
+		const me = (await (await admin.request.get('/api/v1/me')).json()) as {
+			user: { kindergartenId: string };
+		};
+		expect((await signIn('eier@demo.lekeplan.no')).status()).toBe(200);
+		const made = await admin.request.post('/api/v1/invitations', {
+			data: { role: 'staff', kindergartenId: me.user.kindergartenId, displayName: name }
+		});
+		expect(made.status()).toBe(201);
+		const { invitation } = (await made.json()) as { invitation: { token: string } };
+		const accepted = await admin.request.post('/api/v1/invitations/accept', {
+			data: { token: invitation.token, email, password: 'lekeplan-demo' }
+		});
+		expect(accepted.status()).toBe(201);
+	} finally {
+		await admin.close();
+	}
+
+	const staff = await plannerTablet(browser, email);
+	await staff.goto('/parents');
+	await expect(staff.getByRole('alert')).toHaveText(
+		'Styreren har ikke gitt deg rett til å publisere oppsummeringer for foresatte.'
+	);
+
+	const manager = await plannerTablet(browser, 'styrer@demo.lekeplan.no');
+	await manager.goto('/parents');
+	const allow = manager.getByRole('checkbox', { name: `${name} kan publisere` });
+	await allow.check();
+	await manager.reload();
+	await expect(allow).toBeChecked();
+
+	await staff.goto('/');
+	await staff.getByRole('link', { name: 'For foresatte' }).first().click();
+	await expect(staff.getByRole('heading', { level: 2, name: 'Oppsummeringen' })).toBeVisible();
+	await expect(staff.getByRole('heading', { level: 2, name: 'Koder for foresatte' })).toHaveCount(
+		0
+	);
+	await expect(staff.getByRole('heading', { level: 2, name: /^Spørsmål/ })).toHaveCount(0);
+	await staff.getByLabel('Tekst fra de ansatte').fill(`Vi bygde med klosser og Bee-Bot ${run}.`);
+	await staff.getByRole('button', { name: 'Publiser for foresatte' }).click();
+	await expect(staff.getByText(/^Publisert( på nytt)?\./)).toBeVisible();
+	await expectNoAxeViolations(staff);
+
+	// Stopped again: the staff member is refused.
+	await allow.uncheck();
+	await manager.reload();
+	await expect(allow).not.toBeChecked();
+	await staff.reload();
+	await expect(staff.getByRole('alert')).toBeVisible();
+	await manager.context().close();
+	await staff.context().close();
+});
