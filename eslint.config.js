@@ -29,6 +29,7 @@ export default ts.config(
 			'build/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
+			'src/lib/paraglide-parents/',
 			'test-results/',
 			'playwright-report/',
 			'bench-results/',
@@ -137,8 +138,18 @@ export default ts.config(
 	),
 	layer(
 		['src/routes/**'],
-		['dexie', '$lib/client/db/**', '$lib/client/sync/**', '$lib/client/api/**'],
-		'pages use $lib/client/state, the only data API of the UI.'
+		['dexie', '$lib/client/db/**', '$lib/client/sync/**', '$lib/client/api/**', ...anyServer],
+		'pages use $lib/client/state, the only data API of the UI; server code only in *.server.ts.'
 	),
+	{
+		// The server's side of a route (ADR 39): the parents' pages' loads, actions and endpoints, and
+		// the API's handler, call the server's use cases: files SvelteKit never sends to a browser.
+		...layer(
+			['src/routes/**'],
+			['dexie', '$lib/client/db/**', '$lib/client/sync/**', '$lib/client/api/**'],
+			'server files of routes call use cases, never browser storage.'
+		),
+		files: ['src/routes/**/*.server.ts', 'src/routes/**/+server.ts']
+	},
 	layer(['src/lib/server/**'], [...anyUi, ...anyClient], 'server code never imports browser code.')
 );

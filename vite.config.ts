@@ -28,7 +28,8 @@ function pagePatterns(dir = ROUTES, segments: string[] = []): RegExp[] {
 		patterns.push(new RegExp(`^/${segments.join('/')}${segments.length ? '/?' : ''}(?:\\?.*)?$`));
 	}
 	for (const entry of entries) {
-		if (!entry.isDirectory() || entry.name === 'api') continue;
+		// The parents' pages (issue 17, ADR 39) always come from the server: never the shell.
+		if (!entry.isDirectory() || entry.name === 'api' || entry.name === '(parents)') continue;
 		const param = /^\[(\w+)(?:=(\w+))?\]$/.exec(entry.name);
 		const segment = /^\(.+\)$/.test(entry.name)
 			? null
@@ -119,6 +120,14 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			// The app renders on the client only (offline-first), so the choice lives in the browser.
 			strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
+		}),
+		paraglideVitePlugin({
+			// The parents' pages (issue 17, ADR 39): their own eight languages, rendered on the server.
+			// Every message is called with the page's locale (`m.key(inputs, { locale })`), so the
+			// runtime's own choice is never asked.
+			project: './parents.inlang',
+			outdir: './src/lib/paraglide-parents',
+			strategy: ['baseLocale']
 		}),
 		sveltekit(),
 		SvelteKitPWA({

@@ -10,6 +10,7 @@ import type { ServerSyncResult } from './measurements/server-sync';
 import type { LighthouseResult } from './measurements/lighthouse';
 import type { ThrottledResults } from './measurements/throttled-sync';
 import type { ManagerOverviewResult } from './measurements/manager-overview';
+import type { ParentPageResult } from './measurements/parent-page';
 
 /** What the runner gives a measurement: the options, and (in the browser phase) Chromium. */
 export interface ServerPhase {
@@ -40,6 +41,8 @@ export interface Results {
 	throttled?: ThrottledResults;
 	/** Absent from records made before it was measured. */
 	managerOverview?: ManagerOverviewResult | { skipped: string };
+	/** Absent from records made before it was measured. */
+	parentPage?: ParentPageResult;
 }
 
 /** One row of the printed table: measure, result, target, met. */
@@ -51,6 +54,8 @@ export const TARGETS = {
 	firstPageJsKb: 100,
 	/** Every script the first visit downloads: the page's and the service worker (issue 20). */
 	firstVisitKb: 100,
+	/** Issue 17: a parent's summary page, rendered on the server (ADR 39): under this. */
+	parentPageJsKb: 20,
 	pushRatio: 3,
 	pullRatio: 2,
 	firstSyncRatio: 2,

@@ -3,6 +3,7 @@
 /** Steps that `--only` runs alone (printed, not written to bench-results/latest.json). */
 export const ONLY = [
 	'first-page',
+	'parent-page',
 	'first-sync',
 	'slow-line',
 	'lighthouse',

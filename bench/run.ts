@@ -26,6 +26,7 @@ import { bundlePage, CONTEXT_OPTIONS, launchChromium } from './browser';
 import { TARGETS, type Measurement, type Results } from './measurement';
 import { MEASUREMENTS } from './measurements';
 import { measureFirstPage, printFirstPage } from './measurements/first-page';
+import { measureParentPage, parentPage } from './measurements/parent-page';
 import { measureServerSyncs, printFirstSyncFromServer } from './measurements/first-sync-server';
 import { lighthouseMeasurement, measureLighthouse } from './measurements/lighthouse';
 import { measureOwnerPracticeOnly, stopServerSync } from './measurements/server-sync';
@@ -52,6 +53,20 @@ async function onlyFirstPage(): Promise<void> {
 	} finally {
 		await browser?.close().catch(() => {});
 		await stopServer(server);
+	}
+}
+
+/** `--only parent-page`: step 4b alone (a server of its own). */
+async function onlyParentPage(options: Options): Promise<void> {
+	const browser = await launchChromium();
+	try {
+		const result = await measureParentPage(browser, CONTEXT_OPTIONS);
+		console.log('');
+		for (const row of parentPage.rows({ parentPage: result } as Results, options)) {
+			console.log(row.join(' │ '));
+		}
+	} finally {
+		await browser.close().catch(() => {});
 	}
 }
 
@@ -216,6 +231,7 @@ async function main(): Promise<void> {
 		throw new Error('--no-build given but build/index.js is missing; run npm run build first');
 	}
 	if (options.only === 'first-page') return onlyFirstPage();
+	if (options.only === 'parent-page') return onlyParentPage(options);
 	if (options.only === 'first-sync') return onlyFirstSync(options);
 	if (options.only === 'slow-line') return onlySlowLine(options);
 	if (options.only === 'lighthouse') return onlyLighthouse(options);

@@ -2,7 +2,10 @@
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** Set by the parents' pages' layout (issue 17): `<html lang dir>` follow it. */
+			parentLocale?: import('$lib/i18n/parent-locales').ParentLocale;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

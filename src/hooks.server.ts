@@ -6,6 +6,7 @@ import { bodyLimitWarning } from '$lib/server/config';
 import { serverDeps } from '$lib/server/instance';
 import { crossOriginRefusal, isCrossOriginWrite } from '$lib/server/security/cross-origin';
 import { securityHeaders, sendSecurityHeadersOnEveryResponse } from '$lib/server/security/headers';
+import { parentDirection } from '$lib/i18n/parent-locales';
 
 /**
  * Opens and migrates the database when the server starts (not while building: the prerender
@@ -28,12 +29,32 @@ export const init: ServerInit = async () => {
  * prerendered shell, which adapter-node serves without SvelteKit, get them from `init`.
  */
 const withSecurityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const response = await resolve(event, { transformPageChunk: parentLanguage(event.locals) });
+	// The parents' forms post without JavaScript: under `no-referrer` a browser sends `Origin: null`
+	// with them, which the cross-origin checks refuse. `same-origin` gives the origin to this
+	// server only (ADR 39).
+	if (event.locals.parentLocale) response.headers.set('referrer-policy', 'same-origin');
 	for (const [name, value] of Object.entries(securityHeaders(event.url.origin))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	return response;
 };
+
+/**
+ * A parents' page (issue 17, ADR 39) is in the parent's language: its layout puts the locale in
+ * `locals`, and the page's `<html>` gets that `lang` and its direction (Arabic right to left).
+ * The app's own pages keep app.html's `lang`, which the app sets itself in the browser.
+ */
+function parentLanguage(locals: App.Locals) {
+	return ({ html }: { html: string }) => {
+		const locale = locals.parentLocale;
+		if (!locale) return html;
+		// The page's own <title> (in its language) replaces the app's.
+		return html
+			.replace('<html lang="nb">', `<html lang="${locale}" dir="${parentDirection(locale)}">`)
+			.replace('<title>Lekeplan</title>', '');
+	};
+}
 
 /** A state-changing request from another origin's page is refused before anything reads it. */
 const refuseCrossOrigin: Handle = ({ event, resolve }) =>

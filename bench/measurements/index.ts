@@ -6,6 +6,7 @@ import { importing } from './import';
 import { lighthouseMeasurement } from './lighthouse';
 import { managerOverview } from './manager-overview';
 import { pages } from './pages';
+import { parentPage } from './parent-page';
 import { serverSync } from './server-sync';
 import { throttledSync } from './throttled-sync';
 
@@ -17,6 +18,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
 	importing,
 	pages,
 	firstPage,
+	parentPage,
 	firstSync,
 	firstSyncFromServer,
 	throttledSync,

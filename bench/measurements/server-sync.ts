@@ -15,6 +15,7 @@ import {
 import type { Options } from '../options';
 import type { PracticeResult, ServerDatabaseResult, ServerState } from '../server/results';
 import { progress, ROOT, run as runState } from '../util';
+import { FLAT_MB } from '../server/export';
 
 /**
  * 6. Sync on the server, on SQLite and on PostgreSQL: bench/server/ under Vitest (the server is
@@ -206,6 +207,20 @@ function practiceRow(db: Database, p: PracticeResult | { skipped: string } | und
 	];
 }
 
+/** The owner's export of the practice overview's owner (issue 16, ADR 42). */
+function exportRow(db: Database, p: PracticeResult | { skipped: string } | undefined): Row {
+	const e = p && !('skipped' in p) ? p.export : undefined;
+	if (!e || 'skipped' in e) {
+		return [`[${db}] owner's export`, `not measured${e ? `: ${e.skipped}` : ''}`, '—', 'NO'];
+	}
+	return [
+		`[${db}] owner's export (${e.rows.toLocaleString('en-US')} rows, ${Math.round(e.bytes / 2 ** 20)} MB of JSON) / raw select of the same rows; heap growth`,
+		`${e.ratio.toFixed(2)}× (${e.rowsPerSecond.toLocaleString('en-US')} / ${e.rawRowsPerSecond.toLocaleString('en-US')} rows/s); heap +${e.peakMb} MB in all, +${e.firstTenthPeakMb} MB in the first tenth`,
+		`heap flat (≤ first tenth + ${FLAT_MB} MB)`,
+		yes(e.flat)
+	];
+}
+
 /**
  * `npm run bench -- --only owner-practice`: the owner's practice overview alone, on SQLite and
  * on PostgreSQL (the server half with BENCH_PRACTICE_ONLY=1), printed, not recorded.
@@ -235,7 +250,7 @@ export async function measureOwnerPracticeOnly(options: Options): Promise<Row[]>
 			const result = practice[dialect];
 			if (result && !('skipped' in result))
 				progress(`server: ${dialect} ${JSON.stringify(result)}`);
-			rows.push(practiceRow(dialect, result));
+			rows.push(practiceRow(dialect, result), exportRow(dialect, result));
 		}
 		return rows;
 	} finally {
@@ -314,7 +329,8 @@ export const serverSync: Measurement = {
 							yes(c.ratio <= TARGETS.competenceOverviewRatio)
 						]
 					: [`[${db}] owner's competence overview`, 'not measured', '—', 'NO'],
-				practiceRow(db, r.practice)
+				practiceRow(db, r.practice),
+				exportRow(db, r.practice)
 			);
 		}
 		return rows;
@@ -332,6 +348,8 @@ export const serverSync: Measurement = {
 			met[`practiceOverviewRatio.${db}`] = measured?.practice
 				? measured.practice.ratio <= TARGETS.practiceOverviewRatio
 				: null;
+			const exported = measured?.practice?.export;
+			met[`ownerExportFlat.${db}`] = exported && !('skipped' in exported) ? exported.flat : null;
 		}
 		return met;
 	}

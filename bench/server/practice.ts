@@ -8,6 +8,7 @@ import { figuresQuery } from '$lib/server/use-cases/practice-overview';
 import { seedOwner, type Dialect, type TestServer } from '../../tests/server/harness';
 import { median, round1, round2 } from '../stats';
 import { apiRequest } from './api';
+import { measureExport } from './export';
 import { progress } from './report';
 import type { PracticeResult } from './results';
 
@@ -279,7 +280,15 @@ export async function measurePractice(
 			`${dialect}: practice round ${r + 1}: ${round1(overviewMs.at(-1)!)} / ${round1(rawMs.at(-1)!)} ms`
 		);
 	}
+	progress(`${dialect}: the owner's export of the same owner`);
+	let exported: PracticeResult['export'];
+	try {
+		exported = await measureExport(server, dialect, ownerId, cookie);
+	} catch (error) {
+		exported = { skipped: error instanceof Error ? error.message : String(error) };
+	}
 	return {
+		export: exported,
 		kindergartens: KINDERGARTENS,
 		groups: GROUPS,
 		plans,

@@ -108,4 +108,23 @@ export interface PracticeResult {
 	overviewMedianMs: number;
 	rawMedianMs: number;
 	ratio: number;
+	/** The owner's export of the same owner (issue 16, ADR 42). */
+	export?: ExportResult | { skipped: string };
+}
+
+/** The owner's export against a raw select of the same rows, and its heap (issue 16). */
+export interface ExportResult {
+	rows: number;
+	bytes: number;
+	rounds: number;
+	exportMs: number[];
+	rawMs: number[];
+	rowsPerSecond: number;
+	rawRowsPerSecond: number;
+	/** Export time over raw select time (medians). */
+	ratio: number;
+	/** The heap's peak growth while the first tenth of the rows was written, and in all. */
+	firstTenthPeakMb: number;
+	peakMb: number;
+	flat: boolean;
 }

@@ -56,10 +56,14 @@ interface Context {
 
 const ROUTES_DIR = join(process.cwd(), 'src/routes');
 
-/** Every page route: a folder under src/routes with a +page.svelte. */
+/**
+ * Every page route: a folder under src/routes with a +page.svelte. The parents' pages have
+ * languages of their own (eight): parent-pages.e2e.ts checks each of them in every one.
+ */
 function pageRoutes(dir = ROUTES_DIR): string[] {
 	const found: string[] = [];
 	for (const name of readdirSync(dir)) {
+		if (name === '(parents)') continue;
 		const path = join(dir, name);
 		if (statSync(path).isDirectory()) found.push(...pageRoutes(path));
 		else if (name === '+page.svelte')
@@ -375,7 +379,8 @@ const DEVICE_ONLY = new Set([
 
 /** What a signed-in person has beyond the planner. */
 const ACCOUNT: State[] = [
-	{ route: '/(account)/account', state: 'signed in', visit: (p) => open(p, '/account') }
+	{ route: '/(account)/account', state: 'signed in', visit: (p) => open(p, '/account') },
+	{ route: '/(account)/privacy', state: 'signed in', visit: (p) => open(p, '/privacy') }
 ];
 
 const ADMIN: State[] = [
@@ -387,7 +392,10 @@ const ADMIN: State[] = [
 		'/admin/guidance',
 		'/admin/competence-plan',
 		'/admin/competence-items',
-		'/admin/practice'
+		'/admin/practice',
+		'/admin/privacy',
+		'/admin/requests',
+		'/admin/export'
 	].map((path): State => ({
 		route: `/(admin)${path}`,
 		state: 'owner admin',

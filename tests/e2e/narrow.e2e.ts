@@ -79,6 +79,16 @@ test('the first pages and the sign-in pages fit a phone', async ({ page }) => {
 	await fitsPhone(page);
 });
 
+test('the parents’ join and sign-in pages fit a phone (the rest: parent-pages.e2e.ts)', async ({
+	page
+}) => {
+	for (const path of ['/join', '/join/ABCD-EFGH', '/p/sign-in']) {
+		await page.goto(path);
+		await expect(page.locator('h1')).toBeVisible();
+		await fitsPhone(page);
+	}
+});
+
 test('the header folds its navigation into a menu a keyboard can use', async ({ page }) => {
 	test.slow();
 	await startWithDemo(page);
@@ -231,7 +241,10 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/audit',
 		'/admin/competence-plan',
 		'/admin/competence-items',
-		'/admin/practice'
+		'/admin/practice',
+		'/admin/privacy',
+		'/admin/requests',
+		'/admin/export'
 	]) {
 		await page.goto(path);
 		await expect(page.getByRole('navigation', { name: 'Administrasjon' })).toBeVisible();

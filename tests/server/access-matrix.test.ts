@@ -86,6 +86,8 @@ const TARGETS = {
 	'planEntry.foreign': "fresh: an entry of owner b's competence plan",
 	'item.own': "fresh: a competence item of owner a's own",
 	'item.foreign': "fresh: a competence item of owner b's own",
+	'request.own': 'fresh: a pending deletion request of a staff member of the own kindergarten',
+	'request.foreign': "fresh: a pending deletion request of a staff member of owner b's",
 	'answers.other':
 		'fresh: competence answers another staff member of the own kindergarten pushed through sync',
 	'summary.own': "fresh: a published summary of the own kindergarten's other group",
@@ -347,6 +349,24 @@ const MATRIX: Row[] = [
 	['POST', '/api/v1/competence/items/:id/retirement', 'item.own', '401 403 403 403 200'],
 	['POST', '/api/v1/competence/items/:id/retirement', 'item.foreign', '401 403 403 403 404'],
 	['POST', '/api/v1/competence/items/:id/retirement', 'missing', '401 403 403 403 404'],
+
+	// The owner's privacy notice: everyone signed in reads it; owner administrators write it.
+	['GET', '/api/v1/privacy-notice', null, '401 200 200 200 200'],
+	['PUT', '/api/v1/privacy-notice/:locale', null, '401 403 403 403 200'],
+
+	// A person's own data and deletion request (anyone signed in, their own only); the owner's
+	// requests for its owner administrators. The ask comes before the withdrawal.
+	['GET', '/api/v1/me/data', null, '401 200 200 200 200'],
+	// Everything of the owner, as JSON or a table as CSV: its owner administrators only.
+	['GET', '/api/v1/export', null, '401 403 403 403 200'],
+	['GET', '/api/v1/export/tables/:table', null, '401 403 403 403 200'],
+	['GET', '/api/v1/me/deletion-request', null, '401 200 200 200 200'],
+	['POST', '/api/v1/me/deletion-request', null, '401 201 201 201 201'],
+	['DELETE', '/api/v1/me/deletion-request', null, '401 200 200 200 200'],
+	['GET', '/api/v1/deletion-requests', null, '401 403 403 403 200'],
+	['POST', '/api/v1/deletion-requests/:id/completion', 'request.own', '401 403 403 403 200'],
+	['POST', '/api/v1/deletion-requests/:id/completion', 'request.foreign', '401 403 403 403 404'],
+	['POST', '/api/v1/deletion-requests/:id/completion', 'missing', '401 403 403 403 404'],
 
 	// Sync: staff and managers of a kindergarten, within it. Scope comes from the session; a
 	// mutation on a record (or into a group) outside it is rejected in a 200 answer.
@@ -645,7 +665,8 @@ const BODIES: Record<string, Json> = {
 		staffTextLocale: 'nb'
 	},
 	'POST /api/v1/parent-codes': { groupId: ':id' },
-	'PUT /api/v1/parent-questions/:id/answer': { answer: 'Takk for spørsmålet.' }
+	'PUT /api/v1/parent-questions/:id/answer': { answer: 'Takk for spørsmålet.' },
+	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null }
 };
 
 /** An entry of the owner's competence plan for every kindergarten. */
@@ -1036,6 +1057,70 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(set.id).toBe(DEFAULT_GUIDANCE.id);
 		expect(set.version).toBeGreaterThanOrEqual(DEFAULT_GUIDANCE.version);
 	},
+	'GET /api/v1/privacy-notice': ({ json }) => {
+		const view = json() as { texts: unknown[]; ownerName: string };
+		expect(view.ownerName.length).toBeGreaterThan(0);
+		expect(Array.isArray(view.texts)).toBe(true);
+	},
+	'PUT /api/v1/privacy-notice/:id': async ({ json, world }) => {
+		const view = json() as { texts: Array<{ locale: string; body: string }> };
+		expect(view.texts).toEqual([
+			expect.objectContaining({ locale: 'nn', body: 'Hva vi lagrer om deg' })
+		]);
+		const row = await world.db
+			.selectFrom('privacyNotices')
+			.select('body')
+			.where('ownerId', '=', world.a.id)
+			.where('locale', '=', 'nn')
+			.executeTakeFirstOrThrow();
+		expect(row.body).toBe('Hva vi lagrer om deg');
+	},
+	'GET /api/v1/export': ({ got, world }) => {
+		const doc = JSON.parse(got.text) as { ownerId: string; tables: { owners: unknown[] } };
+		expect(doc.ownerId).toBe(world.a.id);
+		expect(doc.tables.owners).toHaveLength(1);
+		expect(got.text).not.toContain(world.b.id);
+	},
+	'GET /api/v1/export/tables/:id': ({ got, world }) => {
+		const lines = got.text.trim().split('\r\n');
+		expect(lines[0]).toBe('id,ownerId,name,createdAt,updatedAt');
+		expect(lines.slice(1).every((line) => line.includes(world.a.id))).toBe(true);
+		expect(lines.length).toBeGreaterThan(1);
+	},
+	'GET /api/v1/me/data': ({ json, callerId }) => {
+		const data = json() as { format: string; account: { id: string } };
+		expect(data.format).toBe('lekeplan-my-data');
+		expect(data.account.id).toBe(callerId);
+	},
+	'GET /api/v1/me/deletion-request': ({ json }) => {
+		expect(json()).toHaveProperty('request');
+	},
+	'POST /api/v1/me/deletion-request': async ({ world, callerId }) => {
+		const rows = await world.db
+			.selectFrom('deletionRequests')
+			.select('userId')
+			.where('userId', '=', callerId!)
+			.where('withdrawnAt', 'is', null)
+			.execute();
+		expect(rows).toHaveLength(1);
+	},
+	'DELETE /api/v1/me/deletion-request': ({ json }) => {
+		expect(json()).toEqual({ request: null });
+	},
+	'GET /api/v1/deletion-requests': ({ json }) => {
+		expect(Array.isArray((json() as { requests: unknown[] }).requests)).toBe(true);
+	},
+	'POST /api/v1/deletion-requests/:id/completion': async ({ world, ids }) => {
+		const row = await world.db
+			.selectFrom('deletionRequests')
+			.innerJoin('users', 'users.id', 'deletionRequests.userId')
+			.select(['carriedOutAt', 'users.email', 'users.passwordHash'])
+			.where('deletionRequests.id', '=', ids[':id']!)
+			.executeTakeFirstOrThrow();
+		expect(row.carriedOutAt).not.toBeNull();
+		expect(row.email).toBeNull();
+		expect(row.passwordHash).toBeNull();
+	},
 	'GET /api/v1/competence/items': ({ json }) => {
 		const view = json() as { set: { version: number; items: unknown[] } };
 		expect(view.set.version).toBeGreaterThanOrEqual(0);
@@ -1276,7 +1361,7 @@ function fill(value: Json, ids: Record<string, string>): Json {
 
 const fillPath = (path: string, ids: Record<string, string>) =>
 	path.replace(
-		/:id\b|:user\b|:client\b|:record\b|:period\b|:parent\b/g,
+		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b|:parent\b/g,
 		(placeholder) => ids[placeholder] ?? placeholder
 	);
 
@@ -1564,6 +1649,24 @@ class World {
 		return view.set.items.at(-1)!.id;
 	}
 
+	/** A fresh staff member of the owner's first kindergarten who asked for deletion. */
+	async deletionRequest(owner: SeededOwner): Promise<string> {
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('deletionRequests')
+			.values({
+				id,
+				ownerId: owner.id,
+				userId: await this.staff(owner, owner.kindergartens[0]!.id),
+				askedAt: this.server.clock.now().toISOString(),
+				carriedOutAt: null,
+				carriedOutBy: null,
+				withdrawnAt: null
+			})
+			.execute();
+		return id;
+	}
+
 	async planEntry(owner: SeededOwner, k: number | null): Promise<string> {
 		const id = uuidv7();
 		await this.server.deps.db
@@ -1780,6 +1883,10 @@ class World {
 				return this.ownItem(a);
 			case 'item.foreign':
 				return this.ownItem(b);
+			case 'request.own':
+				return this.deletionRequest(a);
+			case 'request.foreign':
+				return this.deletionRequest(b);
 			case 'answers.other':
 				return this.answerSet();
 			case 'summary.own':
@@ -1879,6 +1986,8 @@ describeEachDatabase('the access matrix', (dialect) => {
 					ids[':client'] = uuidv7();
 					ids[':record'] = uuidv7();
 					ids[':period'] = '2026-2';
+					ids[':locale'] = 'nn';
+					ids[':table'] = 'kindergartens';
 					const send = (idValues: Record<string, string>) =>
 						server.request(method, fillPath(path, idValues), {
 							cookie: cookies[caller] ?? null,

@@ -25,6 +25,7 @@ describeEachDatabase('migrations', (dialect) => {
 					'competence_item_sets',
 					'competence_plan_entries',
 					'competence_submissions',
+					'deletion_requests',
 					'groups',
 					'guidance_sets',
 					'identities',

@@ -25,6 +25,7 @@ export const DATA_TABLES = [
 	'competenceSubmissions',
 	'competenceAnswers',
 	'competencePlanEntries',
+	'competenceItemSets',
 	'parentSummaries',
 	'summaryPublishers',
 	'parentCodes',

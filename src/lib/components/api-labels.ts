@@ -34,7 +34,12 @@ const apiText: Record<string, (seconds: number) => string> = {
 	form_too_long: () => m.api_form_too_long(),
 	past: () => m.api_retire_past(),
 	too_far: () => m.api_retire_too_far(),
-	retired_item: () => m.api_retired_item()
+	retired_item: () => m.api_retired_item(),
+	already_requested: () => m.api_already_requested(),
+	no_request: () => m.api_no_request(),
+	not_pending: () => m.api_not_pending(),
+	own_request: () => m.api_own_request(),
+	unknown_table: () => m.api_unknown_table()
 };
 
 /**

@@ -40,7 +40,11 @@ const ACTIONS: Record<string, Message> = {
 	parent_code_created: m.audit_action_parent_code_created,
 	parent_code_revoked: m.audit_action_parent_code_revoked,
 	parent_removed: m.audit_action_parent_removed,
-	parent_question_answered: m.audit_action_parent_question_answered
+	parent_question_answered: m.audit_action_parent_question_answered,
+	competence_item_added: m.audit_action_competence_item_added,
+	competence_item_retired: m.audit_action_competence_item_retired,
+	privacy_notice_changed: m.audit_action_privacy_notice_changed,
+	deletion_requested: m.audit_action_deletion_requested
 };
 
 /** Every event the log can hold, in the order a filter lists them. */
@@ -70,7 +74,12 @@ const REASONS: Record<string, Message> = {
 	granted: m.audit_reason_granted,
 	revoked: m.audit_reason_revoked,
 	corrected: m.audit_reason_corrected,
-	not_a_publisher: m.audit_reason_not_a_publisher
+	not_a_publisher: m.audit_reason_not_a_publisher,
+	own_data: m.audit_reason_own_data,
+	asked: m.audit_reason_asked,
+	request: m.audit_reason_request,
+	owner_json: m.audit_reason_owner_json,
+	owner_csv: m.audit_reason_owner_csv
 };
 
 const TARGETS: Record<string, Message> = {
@@ -88,7 +97,12 @@ const TARGETS: Record<string, Message> = {
 	competence_plan_entry: m.audit_target_competence_plan_entry,
 	parent_summary: m.audit_target_parent_summary,
 	parent_code: m.audit_target_parent_code,
-	parent_question: m.audit_target_parent_question
+	parent_question: m.audit_target_parent_question,
+	competence_item: m.audit_target_competence_item,
+	privacy_notice: m.audit_target_privacy_notice,
+	deletion_request: m.audit_target_deletion_request,
+	owner: m.audit_target_owner,
+	table: m.audit_target_table
 };
 
 const FIELDS: Record<string, Message> = {

@@ -91,11 +91,12 @@ export async function seedDemo(
 			)
 			.execute();
 		const first = kindergartens[0]!.id;
+		const users = DEMO_USERS.map((u) => ({ ...u, id: uuidv7() }));
 		await trx
 			.insertInto('users')
 			.values(
-				DEMO_USERS.map((u) => ({
-					id: uuidv7(),
+				users.map((u) => ({
+					id: u.id,
 					ownerId,
 					email: u.email,
 					displayName: u.displayName,
@@ -107,6 +108,22 @@ export async function seedDemo(
 					createdAt: now,
 					updatedAt: now
 				}))
+			)
+			.execute();
+		// The demo parent reads the summaries of their child's group (issue 17, ADR 39).
+		await trx
+			.insertInto('parentMemberships')
+			.values(
+				users
+					.filter((u) => u.role === 'parent')
+					.map((u) => ({
+						userId: u.id,
+						groupId: groups[1]!.id,
+						kindergartenId: first,
+						codeId: null,
+						joinedAt: now,
+						removedAt: null
+					}))
 			)
 			.execute();
 		return true;

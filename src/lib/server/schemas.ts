@@ -3,6 +3,7 @@ import { id, name } from '$lib/domain/organisation';
 import { containsPersonalNumber } from '$lib/domain/personal-number';
 import { ROLES } from './db';
 import { PERIOD } from '$lib/domain/competence/item-bank';
+import { PRIVACY_NOTICE_MAX } from '$lib/domain/privacy-notice';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
 import { RESOLUTIONS } from './use-cases/sync';
 
@@ -130,4 +131,19 @@ export const questionAnswerBody = z.strictObject({
 		z.maxLength(ANSWER_MAX, 'too_long'),
 		z.refine((s) => !containsPersonalNumber(s), 'personal_number')
 	)
+});
+
+/**
+ * A privacy notice's text in one language (issues 16 and 17), saved on the version the writer
+ * started from (`baseUpdatedAt`, null for a first text): another admin's save in between is a
+ * 409, never overwritten unseen.
+ */
+export const privacyNoticeBody = z.strictObject({
+	body: z.string().check(
+		z.trim(),
+		z.minLength(1, 'required'),
+		z.maxLength(PRIVACY_NOTICE_MAX, 'too_long'),
+		z.refine((s) => !containsPersonalNumber(s), 'personal_number')
+	),
+	baseUpdatedAt: z.nullable(z.string().check(z.maxLength(40)))
 });

@@ -18,6 +18,9 @@ import { competenceItemRoutes } from './routes/competence-items';
 import { competencePlanRoutes } from './routes/competence-plan';
 import { practiceRoutes } from './routes/practice';
 import { parentDeskRoutes } from './routes/parent-desk';
+import { privacyNoticeRoutes } from './routes/privacy-notice';
+import { myDataRoutes } from './routes/my-data';
+import { exportRoutes } from './routes/export';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -63,7 +66,10 @@ export const app = base
 	.route('/', competenceItemRoutes)
 	.route('/', competencePlanRoutes)
 	.route('/', practiceRoutes)
-	.route('/', parentDeskRoutes);
+	.route('/', parentDeskRoutes)
+	.route('/', privacyNoticeRoutes)
+	.route('/', myDataRoutes)
+	.route('/', exportRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 

@@ -614,6 +614,32 @@ const migrations: Record<string, Migration> = {
 				await db.schema.dropTable(table).execute();
 			}
 		}
+	},
+	/**
+	 * A person's request to have their data deleted (issue 16): asked by the person, seen and
+	 * carried out by an owner admin. The row outlives the deletion (it names no one but by id).
+	 */
+	'0016-deletion-requests': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('deletion_requests')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('asked_at', 'text', (c) => c.notNull())
+				.addColumn('carried_out_at', 'text')
+				.addColumn('carried_out_by', 'text')
+				.addColumn('withdrawn_at', 'text')
+				.execute();
+			await db.schema
+				.createIndex('deletion_requests_owner')
+				.on('deletion_requests')
+				.columns(['owner_id', 'asked_at'])
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('deletion_requests').execute();
+		}
 	}
 };
 

@@ -34,6 +34,7 @@ export interface Database {
 	parentMemberships: ParentMembershipTable;
 	parentQuestions: ParentQuestionTable;
 	privacyNotices: PrivacyNoticeTable;
+	deletionRequests: DeletionRequestTable;
 }
 
 export interface OwnerTable {
@@ -174,7 +175,11 @@ export const AUDIT_ACTIONS = [
 	/** A parent taken out of a group by the manager (the user is the target). */
 	'parent_removed',
 	/** A parent's question answered (`reason`: corrected when an answer was there before). */
-	'parent_question_answered'
+	'parent_question_answered',
+	/** An owner admin saved the privacy notice in one language (the language is the target). */
+	'privacy_notice_changed',
+	/** A person asked to have their data deleted, or withdrew the request (`reason`). */
+	'deletion_requested'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -453,4 +458,15 @@ export interface PrivacyNoticeTable {
 	body: string;
 	updatedBy: string;
 	updatedAt: string;
+}
+
+/** A person's request to have their data deleted (issue 16); carried out by an owner admin. */
+export interface DeletionRequestTable {
+	id: string;
+	ownerId: string;
+	userId: string;
+	askedAt: string;
+	carriedOutAt: string | null;
+	carriedOutBy: string | null;
+	withdrawnAt: string | null;
 }

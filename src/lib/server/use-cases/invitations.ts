@@ -270,6 +270,21 @@ export async function acceptInvitation(
 			.set({ acceptedUserId: userId })
 			.where('id', '=', row.id)
 			.execute();
+		// A parent invited by the owner admin reads their group's summaries, as one who joined
+		// with a manager's code does (issue 17, ADR 39).
+		if (row.role === 'parent' && row.groupId && row.kindergartenId) {
+			await trx
+				.insertInto('parentMemberships')
+				.values({
+					userId,
+					groupId: row.groupId,
+					kindergartenId: row.kindergartenId,
+					codeId: null,
+					joinedAt: now,
+					removedAt: null
+				})
+				.execute();
+		}
 		if (identity) {
 			await trx
 				.insertInto('identities')
