@@ -618,6 +618,15 @@ const AUDIENCES: Record<Audience, State[]> = {
 			}
 		},
 		{
+			// The seeded staff member is not allowed to publish summaries for parents (issue 17).
+			route: '/(planner)/parents',
+			state: 'not allowed to publish',
+			visit: async (p) => {
+				await open(p, '/parents');
+				await expect(p.getByRole('alert')).toBeVisible();
+			}
+		},
+		{
 			route: '/(account)/sign-out',
 			state: 'a planner signing out',
 			visit: (p) => open(p, '/sign-out')
@@ -656,6 +665,15 @@ const AUDIENCES: Record<Audience, State[]> = {
 			visit: async (p) => {
 				await open(p, '/overview');
 				await expect(p.getByTestId('overview-totals')).toBeVisible();
+			}
+		},
+		{
+			route: '/(planner)/parents',
+			state: "the parents' desk: summary, published, codes, parents, questions",
+			visit: async (p) => {
+				await open(p, '/parents');
+				await expect(p.locator('#pd-summary')).toBeVisible();
+				await expect(p.locator('#pd-publishers')).toBeVisible();
 			}
 		},
 		{

@@ -369,3 +369,13 @@ test("the kindergarten's digital plan fits a phone: the form with a goal and a d
 	await page.getByRole('button', { name: 'Avbryt' }).click();
 	await fitsPhone(page);
 });
+
+test("the parents' desk fits a phone: summary, preview, codes, questions", async ({ page }) => {
+	test.slow();
+	await signIn(page, 'styrer@demo.lekeplan.no');
+	await page.goto('/parents');
+	await expect(page.locator('#pd-summary')).toBeVisible();
+	await expect(page.locator('#pd-publishers')).toBeVisible();
+	await page.getByLabel('Tekst fra de ansatte').fill('Vi har bygget med Bee-Bot hele uka.');
+	await fitsPhone(page);
+});

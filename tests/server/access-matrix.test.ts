@@ -22,6 +22,8 @@ import { developmentPlanContent } from '$lib/domain/competence/development-plan-
 import { itemsFor } from '$lib/server/use-cases/competence';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { digitalPlanContent } from '$lib/domain/digital-plan-fixture';
+import { buildSummary, weekPeriod } from '$lib/domain/parent-summary-build';
+import { addDays } from '$lib/domain/calendar';
 
 /**
  * The full access matrix (docs/design/security.md): every role × every endpoint × every kind of
@@ -88,6 +90,15 @@ const TARGETS = {
 	'request.foreign': "fresh: a pending deletion request of a staff member of owner b's",
 	'answers.other':
 		'fresh: competence answers another staff member of the own kindergarten pushed through sync',
+	'summary.own': "fresh: a published summary of the own kindergarten's other group",
+	'summary.sibling': "fresh: a published summary of owner a's second kindergarten",
+	'summary.foreign': "fresh: a published summary of owner b's first kindergarten",
+	'parentCode.own': 'fresh: a join code for a group of the own kindergarten',
+	'parentCode.sibling': "fresh: a join code for a group of owner a's second kindergarten",
+	'parentCode.foreign': "fresh: a join code for a group of owner b's first kindergarten",
+	'question.own': "fresh: a parent's question to the own kindergarten",
+	'question.sibling': "fresh: a parent's question to owner a's second kindergarten",
+	'question.foreign': "fresh: a parent's question to owner b's first kindergarten",
 	missing: 'a well-formed id that names nothing'
 } as const;
 type Target = keyof typeof TARGETS;
@@ -159,7 +170,10 @@ const PRESENT: Record<string, Target[]> = {
 		'planEntry.sibling',
 		'planEntry.all',
 		'planEntry.foreign'
-	]
+	],
+	'GET /api/v1/summaries': ['summary.own', 'summary.sibling', 'summary.foreign'],
+	'GET /api/v1/parent-codes': ['parentCode.own', 'parentCode.sibling', 'parentCode.foreign'],
+	'GET /api/v1/parent-questions': ['question.own', 'question.sibling', 'question.foreign']
 };
 
 function pushOf(mutations: Json[]): Json {
@@ -574,7 +588,50 @@ const MATRIX: Row[] = [
 	['GET', `${PRACTICE}&kindergarten=:id`, 'kg.foreign', '401 403 403 403 404'],
 	['GET', `${PRACTICE}&kindergarten=:id`, 'missing', '401 403 403 403 404'],
 	['GET', `${PRACTICE_CSV}`, null, '401 403 403 403 200'],
-	['GET', `${PRACTICE_CSV}&kindergarten=:id`, 'kg.foreign', '401 403 403 403 404']
+	['GET', `${PRACTICE_CSV}&kindergarten=:id`, 'kg.foreign', '401 403 403 403 404'],
+
+	// The parents' desk (issue 17, ADR 40): a manager publishes in their own kindergarten (staff
+	// only once the manager allows them: the seeded staff member is not allowed), makes codes,
+	// sees the parents and answers their questions. Nothing of another kindergarten: 404.
+	['GET', '/api/v1/parent-desk', null, '401 200 200 200 200'],
+	['GET', '/api/v1/summaries', null, '401 403 403 200 403'],
+	['POST', '/api/v1/summaries', 'group.empty', '401 403 403 201 403'],
+	['POST', '/api/v1/summaries', 'group.sibling', '401 403 403 404 403'],
+	['POST', '/api/v1/summaries', 'group.foreign', '401 403 403 404 403'],
+	['POST', '/api/v1/summaries', 'missing', '401 403 403 404 403'],
+	['DELETE', '/api/v1/summaries/:id', 'summary.own', '401 403 403 204 403'],
+	['DELETE', '/api/v1/summaries/:id', 'summary.sibling', '401 403 403 404 403'],
+	['DELETE', '/api/v1/summaries/:id', 'summary.foreign', '401 403 403 404 403'],
+	['DELETE', '/api/v1/summaries/:id', 'missing', '401 403 403 404 403'],
+	['GET', '/api/v1/summary-publishers', null, '401 403 403 200 403'],
+	['PUT', '/api/v1/summary-publishers/:id', 'user.own-kg', '401 403 403 204 403'],
+	['PUT', '/api/v1/summary-publishers/:id', 'user.sibling-kg', '401 403 403 404 403'],
+	['PUT', '/api/v1/summary-publishers/:id', 'user.foreign', '401 403 403 404 403'],
+	['PUT', '/api/v1/summary-publishers/:id', 'missing', '401 403 403 404 403'],
+	['DELETE', '/api/v1/summary-publishers/:id', 'user.own-kg', '401 403 403 204 403'],
+	['DELETE', '/api/v1/summary-publishers/:id', 'user.foreign', '401 403 403 404 403'],
+	['GET', '/api/v1/parent-codes', null, '401 403 403 200 403'],
+	['POST', '/api/v1/parent-codes', 'group.own', '401 403 403 201 403'],
+	['POST', '/api/v1/parent-codes', 'group.sibling', '401 403 403 404 403'],
+	['POST', '/api/v1/parent-codes', 'group.foreign', '401 403 403 404 403'],
+	['POST', '/api/v1/parent-codes', 'missing', '401 403 403 404 403'],
+	['DELETE', '/api/v1/parent-codes/:id', 'parentCode.own', '401 403 403 204 403'],
+	['DELETE', '/api/v1/parent-codes/:id', 'parentCode.sibling', '401 403 403 404 403'],
+	['DELETE', '/api/v1/parent-codes/:id', 'parentCode.foreign', '401 403 403 404 403'],
+	['DELETE', '/api/v1/parent-codes/:id', 'missing', '401 403 403 404 403'],
+	['GET', '/api/v1/groups/:id/parents', 'group.own', '401 403 403 200 403'],
+	['GET', '/api/v1/groups/:id/parents', 'group.sibling', '401 403 403 404 403'],
+	['GET', '/api/v1/groups/:id/parents', 'group.foreign', '401 403 403 404 403'],
+	['GET', '/api/v1/groups/:id/parents', 'missing', '401 403 403 404 403'],
+	// `:parent`: a fresh parent who joined the target group.
+	['DELETE', '/api/v1/groups/:id/parents/:parent', 'group.own', '401 403 403 204 403'],
+	['DELETE', '/api/v1/groups/:id/parents/:parent', 'group.sibling', '401 403 403 404 403'],
+	['DELETE', '/api/v1/groups/:id/parents/:parent', 'group.foreign', '401 403 403 404 403'],
+	['GET', '/api/v1/parent-questions', null, '401 403 403 200 403'],
+	['PUT', '/api/v1/parent-questions/:id/answer', 'question.own', '401 403 403 200 403'],
+	['PUT', '/api/v1/parent-questions/:id/answer', 'question.sibling', '401 403 403 404 403'],
+	['PUT', '/api/v1/parent-questions/:id/answer', 'question.foreign', '401 403 403 404 403'],
+	['PUT', '/api/v1/parent-questions/:id/answer', 'missing', '401 403 403 404 403']
 ];
 
 /** Valid bodies, so that a refusal is about access and never about input. */
@@ -596,6 +653,19 @@ const BODIES: Record<string, Json> = {
 		texts: { nb: 'Eget utsagn', nn: 'Eige utsegn', en: 'Own statement' }
 	},
 	'POST /api/v1/competence/items/:id/retirement': { retiredIn: '2027-1' },
+	'POST /api/v1/summaries': {
+		groupId: ':id',
+		content: buildSummary(
+			[],
+			{ id: 'group', ageMin: 1 },
+			DEFAULT_GUIDANCE,
+			weekPeriod('2026-11-24')
+		) as unknown as Json,
+		staffText: 'Vi har utforsket lys og skygge.',
+		staffTextLocale: 'nb'
+	},
+	'POST /api/v1/parent-codes': { groupId: ':id' },
+	'PUT /api/v1/parent-questions/:id/answer': { answer: 'Takk for spørsmålet.' },
 	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null }
 };
 
@@ -1139,6 +1209,133 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			.executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ resolution: 'theirs', resolvedBy: callerId });
 		expect(row.resolvedAt).not.toBeNull();
+	},
+	'GET /api/v1/parent-desk': ({ json, caller }) =>
+		expect(json()).toEqual({ publish: caller === 'manager', manage: caller === 'manager' }),
+	'GET /api/v1/summaries': async ({ json, world }) => {
+		const rows = await world.db
+			.selectFrom('parentSummaries')
+			.select('id')
+			.where('kindergartenId', '=', world.a.kindergartens[0]!.id)
+			.where('withdrawnAt', 'is', null)
+			.execute();
+		expect(rows.length).toBeGreaterThan(0);
+		expect(idsOf(json()['summaries'])).toEqual(idsOf(rows));
+	},
+	'POST /api/v1/summaries': async ({ json, ids, world }) => {
+		const { summary } = json() as { summary: { id: string; groupId: string } };
+		expect(summary.groupId).toBe(ids[':id']);
+		const row = await world.db
+			.selectFrom('parentSummaries')
+			.selectAll()
+			.where('id', '=', summary.id)
+			.executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ groupId: ids[':id'], withdrawnAt: null, staffTextLocale: 'nb' });
+	},
+	'DELETE /api/v1/summaries/:id': async ({ got, ids, world }) => {
+		expect(got.text).toBe('');
+		const row = await world.db
+			.selectFrom('parentSummaries')
+			.select('withdrawnAt')
+			.where('id', '=', ids[':id']!)
+			.executeTakeFirstOrThrow();
+		expect(row.withdrawnAt).not.toBeNull();
+	},
+	'GET /api/v1/summary-publishers': async ({ json, world }) => {
+		const rows = await world.db
+			.selectFrom('users')
+			.select('id')
+			.where('kindergartenId', '=', world.a.kindergartens[0]!.id)
+			.where('role', '=', 'staff')
+			.where('disabledAt', 'is', null)
+			.execute();
+		const staff = json()['staff'] as Array<{ userId: string }>;
+		expect(sorted(staff.map((s) => s.userId))).toEqual(idsOf(rows));
+	},
+	'PUT /api/v1/summary-publishers/:id': async ({ ids, world }) => {
+		const row = await world.db
+			.selectFrom('summaryPublishers')
+			.selectAll()
+			.where('userId', '=', ids[':id']!)
+			.executeTakeFirst();
+		expect(row).toMatchObject({ kindergartenId: world.a.kindergartens[0]!.id });
+	},
+	'DELETE /api/v1/summary-publishers/:id': async ({ ids, world }) => {
+		const row = await world.db
+			.selectFrom('summaryPublishers')
+			.select('userId')
+			.where('userId', '=', ids[':id']!)
+			.executeTakeFirst();
+		expect(row).toBeUndefined();
+	},
+	'GET /api/v1/parent-codes': async ({ json, world }) => {
+		const rows = await world.db
+			.selectFrom('parentCodes')
+			.select('id')
+			.where('kindergartenId', '=', world.a.kindergartens[0]!.id)
+			.execute();
+		expect(rows.length).toBeGreaterThan(0);
+		const codes = json()['codes'] as Array<Record<string, unknown>>;
+		expect(idsOf(codes)).toEqual(idsOf(rows));
+		for (const code of codes) expect(code).not.toHaveProperty('code');
+	},
+	'POST /api/v1/parent-codes': async ({ json, ids, world }) => {
+		const { code } = json() as { code: { id: string; code: string; url: string; groupId: string } };
+		expect(code.groupId).toBe(ids[':id']);
+		expect(code.url).toMatch(new RegExp(`/join/${code.code}$`));
+		const row = await world.db
+			.selectFrom('parentCodes')
+			.select('codeHash')
+			.where('id', '=', code.id)
+			.executeTakeFirstOrThrow();
+		expect(row.codeHash).toBe(hashToken(code.code.replace('-', '')));
+	},
+	'DELETE /api/v1/parent-codes/:id': async ({ got, ids, world }) => {
+		expect(got.text).toBe('');
+		const row = await world.db
+			.selectFrom('parentCodes')
+			.select('revokedAt')
+			.where('id', '=', ids[':id']!)
+			.executeTakeFirstOrThrow();
+		expect(row.revokedAt).not.toBeNull();
+	},
+	'GET /api/v1/groups/:id/parents': async ({ json, ids, world }) => {
+		const rows = await world.db
+			.selectFrom('parentMemberships')
+			.select('userId')
+			.where('groupId', '=', ids[':id']!)
+			.where('removedAt', 'is', null)
+			.execute();
+		const parents = json()['parents'] as Array<{ userId: string }>;
+		expect(sorted(parents.map((p) => p.userId))).toEqual(sorted(rows.map((r) => r.userId)));
+	},
+	'DELETE /api/v1/groups/:id/parents/:id': async ({ got, ids, world }) => {
+		expect(got.text).toBe('');
+		const row = await world.db
+			.selectFrom('parentMemberships')
+			.select('removedAt')
+			.where('groupId', '=', ids[':id']!)
+			.where('userId', '=', ids[':parent']!)
+			.executeTakeFirstOrThrow();
+		expect(row.removedAt).not.toBeNull();
+	},
+	'GET /api/v1/parent-questions': async ({ json, world }) => {
+		const rows = await world.db
+			.selectFrom('parentQuestions')
+			.select('id')
+			.where('kindergartenId', '=', world.a.kindergartens[0]!.id)
+			.execute();
+		expect(rows.length).toBeGreaterThan(0);
+		expect(idsOf(json()['questions'])).toEqual(idsOf(rows));
+	},
+	'PUT /api/v1/parent-questions/:id/answer': async ({ json, ids, world }) => {
+		expect(json()['question']).toMatchObject({ id: ids[':id'], answer: 'Takk for spørsmålet.' });
+		const row = await world.db
+			.selectFrom('parentQuestions')
+			.select('answer')
+			.where('id', '=', ids[':id']!)
+			.executeTakeFirstOrThrow();
+		expect(row.answer).toBe('Takk for spørsmålet.');
 	}
 };
 
@@ -1164,7 +1361,7 @@ function fill(value: Json, ids: Record<string, string>): Json {
 
 const fillPath = (path: string, ids: Record<string, string>) =>
 	path.replace(
-		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b/g,
+		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b|:parent\b/g,
 		(placeholder) => ids[placeholder] ?? placeholder
 	);
 
@@ -1495,6 +1692,116 @@ class World {
 		return id;
 	}
 
+	/** A summary published for kindergarten `k`'s second group, each for a week of its own. */
+	async summary(owner: SeededOwner, k: number): Promise<string> {
+		this.#summaryWeek += 1;
+		const id = uuidv7();
+		const kindergarten = owner.kindergartens[k]!;
+		const groupId = kindergarten.groups[1]!;
+		const period = weekPeriod(addDays('2020-01-06', 7 * this.#summaryWeek));
+		await this.db
+			.insertInto('parentSummaries')
+			.values({
+				id,
+				ownerId: owner.id,
+				kindergartenId: kindergarten.id,
+				groupId,
+				periodKind: 'week',
+				periodStart: period.start,
+				content: JSON.stringify(
+					buildSummary([], { id: groupId, ageMin: 3 }, DEFAULT_GUIDANCE, period)
+				),
+				staffText: 'Tekst',
+				staffTextLocale: 'nb',
+				publishedBy: owner.users.manager.id,
+				publishedAt: this.now,
+				withdrawnAt: null
+			})
+			.execute();
+		return id;
+	}
+
+	#summaryWeek = 0;
+
+	async parentCode(owner: SeededOwner, k: number): Promise<string> {
+		const id = uuidv7();
+		const kindergarten = owner.kindergartens[k]!;
+		await this.db
+			.insertInto('parentCodes')
+			.values({
+				id,
+				codeHash: hashToken(newToken()),
+				ownerId: owner.id,
+				kindergartenId: kindergarten.id,
+				groupId: kindergarten.groups[0]!,
+				createdBy: owner.users.manager.id,
+				createdAt: this.now,
+				expiresAt: '2099-01-01T00:00:00.000Z',
+				revokedAt: null
+			})
+			.execute();
+		return id;
+	}
+
+	async question(owner: SeededOwner, k: number): Promise<string> {
+		const id = uuidv7();
+		const kindergarten = owner.kindergartens[k]!;
+		await this.db
+			.insertInto('parentQuestions')
+			.values({
+				id,
+				ownerId: owner.id,
+				kindergartenId: kindergarten.id,
+				groupId: kindergarten.groups[0]!,
+				askedBy: owner.users.parent.id,
+				body: 'Hvor mye skjerm bruker dere?',
+				askedAt: this.now,
+				answer: null,
+				answeredBy: null,
+				answeredAt: null
+			})
+			.execute();
+		return id;
+	}
+
+	/** A fresh parent who joined the group `groupId` (of any owner). */
+	async parentIn(groupId: string): Promise<string> {
+		const group = await this.db
+			.selectFrom('groups')
+			.select(['ownerId', 'kindergartenId'])
+			.where('id', '=', groupId)
+			.executeTakeFirstOrThrow();
+		const id = uuidv7();
+		await this.db
+			.insertInto('users')
+			.values({
+				id,
+				ownerId: group.ownerId,
+				email: `${id}@test.lekeplan.no`,
+				displayName: 'Forelder',
+				role: 'parent',
+				kindergartenId: group.kindergartenId,
+				groupId,
+				passwordHash: null,
+				disabledAt: null,
+				createdAt: this.now,
+				updatedAt: this.now
+			})
+			.execute();
+		await this.db
+			.insertInto('parentMemberships')
+			.values({
+				userId: id,
+				groupId,
+				kindergartenId: group.kindergartenId,
+				codeId: null,
+				joinedAt: this.now,
+				removedAt: null
+			})
+			.execute();
+		return id;
+	}
+
 	async id(target: Target): Promise<string> {
 		const { a, b } = this;
 		const [aOwn, aSibling] = [a.kindergartens[0]!, a.kindergartens[1]!];
@@ -1582,6 +1889,24 @@ class World {
 				return this.deletionRequest(b);
 			case 'answers.other':
 				return this.answerSet();
+			case 'summary.own':
+				return this.summary(a, 0);
+			case 'summary.sibling':
+				return this.summary(a, 1);
+			case 'summary.foreign':
+				return this.summary(b, 0);
+			case 'parentCode.own':
+				return this.parentCode(a, 0);
+			case 'parentCode.sibling':
+				return this.parentCode(a, 1);
+			case 'parentCode.foreign':
+				return this.parentCode(b, 0);
+			case 'question.own':
+				return this.question(a, 0);
+			case 'question.sibling':
+				return this.question(a, 1);
+			case 'question.foreign':
+				return this.question(b, 0);
 			case 'missing':
 				return uuidv7();
 		}
@@ -1657,6 +1982,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 					if (path.includes(':user') || JSON.stringify(template ?? '').includes(':user')) {
 						ids[':user'] = await world.id('user.own-kg');
 					}
+					if (path.includes(':parent')) ids[':parent'] = await world.parentIn(ids[':id']!);
 					ids[':client'] = uuidv7();
 					ids[':record'] = uuidv7();
 					ids[':period'] = '2026-2';

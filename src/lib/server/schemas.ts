@@ -118,6 +118,21 @@ export const competenceAnswersBody = z.strictObject({
 	)
 });
 
+/** A code parents join a group with: the group it lets them into (issue 17). */
+export const parentCodeBody = z.strictObject({ groupId: id });
+
+export const ANSWER_MAX = 2000;
+
+/** The manager's answer to a parent's question: no identity number in it. */
+export const questionAnswerBody = z.strictObject({
+	answer: z.string().check(
+		z.trim(),
+		z.minLength(1, 'required'),
+		z.maxLength(ANSWER_MAX, 'too_long'),
+		z.refine((s) => !containsPersonalNumber(s), 'personal_number')
+	)
+});
+
 /**
  * A privacy notice's text in one language (issues 16 and 17), saved on the version the writer
  * started from (`baseUpdatedAt`, null for a first text): another admin's save in between is a

@@ -73,7 +73,7 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		const db = new LekeplanDatabase(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
 			'competenceAnswers',
 			'competenceItemSets',
@@ -89,6 +89,7 @@ describe('upgrading the local database from version 1 to the newest', () => {
 			'plans',
 			'rejections',
 			'settings',
+			'summaryDrafts',
 			'syncMeta'
 		]);
 
@@ -125,7 +126,7 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		const db = new LekeplanDatabase(`test-${crypto.randomUUID()}`);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		expect(await db.plans.count()).toBe(0);
 		expect(await db.ownActivities.count()).toBe(0);
 		expect(await db.guidanceSets.count()).toBe(0);
@@ -133,5 +134,6 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		expect(await db.competenceAnswers.count()).toBe(0);
 		expect(await db.digitalPlans.count()).toBe(0);
 		expect(await db.competenceItemSets.count()).toBe(0);
+		expect(await db.summaryDrafts.count()).toBe(0);
 	});
 });

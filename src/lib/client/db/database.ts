@@ -7,6 +7,7 @@ import type { OwnerItemSet } from '$lib/domain/competence/owner-items';
 import type { DevelopmentPlan } from '$lib/domain/competence/development-plan';
 import type { CompetenceAnswerSet } from '$lib/domain/competence/answer-set';
 import type { DigitalPlan } from '$lib/domain/digital-plan';
+import type { SummaryPeriodKind } from '$lib/domain/parent-summary';
 import type { OutboxEntry } from './outbox';
 import type { Mutation, RecordType } from '$lib/sync/protocol';
 
@@ -52,6 +53,21 @@ export interface StoredRejection {
 }
 
 /**
+ * A summary for parents being written (issue 17, ADR 40): the group and period it is for, and the
+ * staff's own text with its language. Kept on the tablet only, offline too; what parents see is
+ * the snapshot published from it. Key: `${groupId}|${periodKind}|${periodStart}`.
+ */
+export interface SummaryDraft {
+	key: string;
+	groupId: string;
+	periodKind: SummaryPeriodKind;
+	periodStart: string;
+	staffText: string;
+	staffTextLocale: 'nb' | 'nn' | 'en';
+	updatedAt: string;
+}
+
+/**
  * A half-typed form, saved as the person types. The key says which form: `plan:new`,
  * `plan:<id>`, `evaluation:<id>`. What it holds is read back as untrusted: the form merges it
  * over its own starting values.
@@ -88,6 +104,7 @@ export class LekeplanDatabase extends Dexie {
 	competenceAnswers!: EntityTable<CompetenceAnswerSet, 'id'>;
 	digitalPlans!: EntityTable<DigitalPlan, 'id'>;
 	competenceItemSets!: Table<OwnerItemSet, number>;
+	summaryDrafts!: Table<SummaryDraft, string>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -131,6 +148,11 @@ export class LekeplanDatabase extends Dexie {
 		// (by version; the newest is used), so the self-assessment works offline with them.
 		this.version(7).stores({
 			competenceItemSets: 'version'
+		});
+		// 8: drafts of the summaries for parents (issue 17, ADR 40): kept on the tablet, never
+		// synced; publishing sends a snapshot to the server.
+		this.version(8).stores({
+			summaryDrafts: 'key, groupId, updatedAt'
 		});
 	}
 }

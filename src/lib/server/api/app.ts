@@ -17,6 +17,7 @@ import { competenceRoutes } from './routes/competence';
 import { competenceItemRoutes } from './routes/competence-items';
 import { competencePlanRoutes } from './routes/competence-plan';
 import { practiceRoutes } from './routes/practice';
+import { parentDeskRoutes } from './routes/parent-desk';
 import { privacyNoticeRoutes } from './routes/privacy-notice';
 import { myDataRoutes } from './routes/my-data';
 import { exportRoutes } from './routes/export';
@@ -65,6 +66,7 @@ export const app = base
 	.route('/', competenceItemRoutes)
 	.route('/', competencePlanRoutes)
 	.route('/', practiceRoutes)
+	.route('/', parentDeskRoutes)
 	.route('/', privacyNoticeRoutes)
 	.route('/', myDataRoutes)
 	.route('/', exportRoutes);

@@ -163,6 +163,19 @@ export const AUDIT_ACTIONS = [
 	'competence_item_added',
 	/** An owner admin retired a competence item (the first period without it is in `reason`). */
 	'competence_item_retired',
+	/** A group's summary for parents published, or published again over the same period. */
+	'summary_published',
+	/** A published summary withdrawn: parents no longer see it. */
+	'summary_withdrawn',
+	/** A manager let a staff member publish summaries, or stopped it (`reason`: granted, revoked). */
+	'summary_publisher_changed',
+	/** A code parents join a group with made (its id is the target; the code is never logged). */
+	'parent_code_created',
+	'parent_code_revoked',
+	/** A parent taken out of a group by the manager (the user is the target). */
+	'parent_removed',
+	/** A parent's question answered (`reason`: corrected when an answer was there before). */
+	'parent_question_answered',
 	/** An owner admin saved the privacy notice in one language (the language is the target). */
 	'privacy_notice_changed',
 	/** A person asked to have their data deleted, or withdrew the request (`reason`). */
