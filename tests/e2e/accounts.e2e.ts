@@ -21,6 +21,16 @@ async function signIn(page: Page, email: string, password = PASSWORD) {
 	await expect(page.getByRole('heading', { level: 1, name: 'Min konto' })).toBeVisible();
 }
 
+/** A parent signs in where everyone does, and is sent to the parents' own pages (issue 17). */
+async function signInParent(page: Page) {
+	await page.goto('/sign-in');
+	await page.getByLabel('E-post').fill(DEMO.parent);
+	await page.getByLabel('Passord').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page).toHaveURL(/\/p$/);
+	await expect(page.getByRole('navigation', { name: 'Hovedmeny' })).toHaveCount(0);
+}
+
 /** Signs out from the account page; a planner goes through the shared-tablet sign-out. */
 async function signOut(page: Page) {
 	await page.goto('/account');
@@ -52,12 +62,14 @@ test('each demo role sees only what it may', async ({ page }) => {
 	await expect(page.getByRole('alert')).toHaveText('Du har ikke tilgang til dette.');
 	await signOut(page);
 
-	await signIn(page, DEMO.parent);
-	await expect(page.getByTestId('account-role')).toHaveText('Foresatt');
-	await expect(page.getByTestId('visible-groups').getByRole('listitem')).toHaveCount(1);
-	await expect(page.getByTestId('visible-groups')).toContainText('Humla');
+	// A parent lands on their own pages (issue 17): their group, their navigation, no planner.
+	await signInParent(page);
+	await expect(page.getByText('Du følger: Humla.')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Solsikken barnehage' })).toHaveCount(0);
-	await signOut(page);
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/p$/);
+	await page.getByRole('button', { name: 'Logg ut' }).click();
+	await expect(page).toHaveURL(/\/p\/sign-in$/);
 
 	await signIn(page, DEMO.ownerAdmin);
 	await expect(page.getByTestId('account-role')).toHaveText('Eieradministrator');
@@ -216,6 +228,6 @@ test('sign-in, account, admin and invitation pages: zero axe violations, 44 px t
 		await check();
 	}
 	await signOut(page);
-	await signIn(page, DEMO.parent);
+	await signInParent(page);
 	await check();
 });

@@ -17,7 +17,10 @@ test('a manager publishes, a parent joins and asks, the manager answers', async 
 	const manager = await plannerTablet(browser, 'styrer@demo.lekeplan.no');
 	await manager.getByRole('link', { name: 'For foresatte' }).first().click();
 	await expect(manager.getByRole('heading', { level: 1, name: 'For foresatte' })).toBeVisible();
-	const group = (await manager.getByLabel('Avdeling').locator('option:checked').textContent())!;
+	const group = (await manager
+		.getByLabel('Avdeling', { exact: true })
+		.locator('option:checked')
+		.textContent())!;
 	await manager.getByLabel('Tekst fra de ansatte').fill(text);
 	await manager.getByRole('button', { name: 'Publiser for foresatte' }).click();
 	await expect(manager.getByText(/^Publisert( på nytt)?[.:]/)).toBeVisible();
