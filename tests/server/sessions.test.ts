@@ -30,6 +30,7 @@ describeEachDatabase('migrations', (dialect) => {
 					'guidance_sets',
 					'identities',
 					'invitations',
+					'kindergarten_equipment',
 					'kindergartens',
 					'owners',
 					'parent_codes',
@@ -39,6 +40,8 @@ describeEachDatabase('migrations', (dialect) => {
 					'plan_facts',
 					'plan_facts_state',
 					'privacy_notices',
+					'register_entries',
+					'removed_kindergartens',
 					'sessions',
 					'summary_publishers',
 					'sign_in_throttle',
@@ -47,6 +50,7 @@ describeEachDatabase('migrations', (dialect) => {
 					'sync_records',
 					'sync_rejections',
 					'sync_sequence',
+					'tool_proposals',
 					'users'
 				].sort()
 			);

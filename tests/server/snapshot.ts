@@ -31,7 +31,11 @@ export const DATA_TABLES = [
 	'parentCodes',
 	'parentMemberships',
 	'parentQuestions',
-	'privacyNotices'
+	'privacyNotices',
+	'registerEntries',
+	'kindergartenEquipment',
+	'toolProposals',
+	'removedKindergartens'
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 type Table = (typeof DATA_TABLES)[number] | 'sessions';

@@ -28,5 +28,9 @@ export const EXPORT_TABLE_LABELS: Record<string, () => string> = {
 	parentQuestions: m.export_table_parentQuestions,
 	privacyNotices: m.export_table_privacyNotices,
 	deletionRequests: m.export_table_deletionRequests,
+	registerEntries: m.export_table_registerEntries,
+	kindergartenEquipment: m.export_table_kindergartenEquipment,
+	toolProposals: m.export_table_toolProposals,
+	removedKindergartens: m.export_table_removedKindergartens,
 	auditLog: m.export_table_auditLog
 };

@@ -42,7 +42,15 @@ export const PERMISSIONS = [
 	/** A parent: read the published summaries of their own groups, ask the kindergarten. */
 	'summaries.read',
 	/** Write the owner's privacy notice (issues 16 and 17). */
-	'privacy.manage'
+	'privacy.manage',
+	/** Keep the owner's register of digital tools: entries, assessments, decisions (issue 16, ADR 43). */
+	'register.manage',
+	/** Read the owner's register (tablets also pull it). */
+	'register.read',
+	/** Propose a tool for the register; the owner admin decides. */
+	'register.propose',
+	/** Count a kindergarten's equipment and its state: a manager's own, an owner admin's any. */
+	'equipment.manage'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,7 +67,10 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'competence.review',
 		'competencePlan.manage',
 		'competenceItems.manage',
-		'privacy.manage'
+		'privacy.manage',
+		'register.manage',
+		'register.read',
+		'equipment.manage'
 	],
 	manager: [
 		'kindergarten.manage',
@@ -69,9 +80,20 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'competence.answer',
 		'competence.review',
 		'summaries.publish',
-		'parents.manage'
+		'parents.manage',
+		'register.read',
+		'register.propose',
+		'equipment.manage'
 	],
-	staff: ['kindergarten.read', 'group.read', 'sync.use', 'competence.answer', 'summaries.publish'],
+	staff: [
+		'kindergarten.read',
+		'group.read',
+		'sync.use',
+		'competence.answer',
+		'summaries.publish',
+		'register.read',
+		'register.propose'
+	],
 	parent: ['group.read', 'summaries.read']
 };
 

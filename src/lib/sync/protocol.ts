@@ -31,9 +31,14 @@ export const PROTOCOL_VERSION = 1;
  * other kindergartens' shared activities, a withdrawn one as a tombstone (ADR 38). Older clients
  * are not sent other kindergartens' activities.
  */
-export const SCHEMA_VERSION = 7;
+/**
+ * 8: pulls carry the owner's register of digital tools (`type: 'toolRegister'`, the whole register
+ * as toolRegisterSchema reads it, one change per owner) and the kindergarten's equipment
+ * (`type: 'equipment'`, equipmentSetSchema), ADR 43; older clients skip both types.
+ */
+export const SCHEMA_VERSION = 8;
 export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
-export const SUPPORTED_SCHEMA = { min: 1, max: 7 } as const;
+export const SUPPORTED_SCHEMA = { min: 1, max: 8 } as const;
 /** The first schema whose pull carries other kindergartens' shared activities. */
 export const SHARED_ACTIVITIES_SCHEMA = 7;
 
@@ -74,7 +79,13 @@ export type RecordType = (typeof RECORD_TYPES)[number];
  * items, which only the owner's administrators edit (on the server) and every tablet of that
  * owner pulls (ADR 11, 37).
  */
-export const CHANGE_TYPES = [...RECORD_TYPES, 'guidance', 'competenceItems'] as const;
+export const CHANGE_TYPES = [
+	...RECORD_TYPES,
+	'guidance',
+	'competenceItems',
+	'toolRegister',
+	'equipment'
+] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 /** Fields whose concurrent edits are kept as a conflict for a person to resolve. */

@@ -640,6 +640,112 @@ const migrations: Record<string, Migration> = {
 		async down(db: Kysely<unknown>) {
 			await db.schema.dropTable('deletion_requests').execute();
 		}
+	},
+	/**
+	 * The owner's register of digital tools and equipment (issue 16, ADR 43): one row per entry
+	 * (its fields as JSON, the decision and name beside them for lists), each change taking the
+	 * sync sequence so tablets pull the register whole when its newest `rev` is past their cursor;
+	 * entries are never deleted (deselected instead). A kindergarten's equipment, per entry, pulled
+	 * the same way. Staff's proposals for the register. The kindergartens an owner admin deleted
+	 * with all their data, so a tablet still holding one learns it at its next sync. And each
+	 * plan's tools among the overview's facts (the facts are rebuilt once: their state is reset).
+	 */
+	'0017-tool-register': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('register_entries')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('seed_key', 'text')
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('decision', 'text', (c) => c.notNull())
+				.addColumn('data', 'text', (c) => c.notNull())
+				.addColumn('rev', 'integer', (c) => c.notNull().unique())
+				.addColumn('assessed_at', 'text')
+				.addColumn('assessed_by', 'text')
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text')
+				.execute();
+			await db.schema
+				.createIndex('register_entries_owner_rev')
+				.on('register_entries')
+				.columns(['owner_id', 'rev'])
+				.execute();
+			await db.schema
+				.createIndex('register_entries_owner_seed')
+				.on('register_entries')
+				.columns(['owner_id', 'seed_key'])
+				.unique()
+				.execute();
+			await db.schema
+				.createTable('kindergarten_equipment')
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.notNull().references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('entry_id', 'text', (c) => c.notNull().references('register_entries.id'))
+				.addColumn('owner_id', 'text', (c) => c.notNull())
+				.addColumn('works', 'integer', (c) => c.notNull())
+				.addColumn('needs_repair', 'integer', (c) => c.notNull())
+				.addColumn('missing', 'integer', (c) => c.notNull())
+				.addColumn('note', 'text', (c) => c.notNull())
+				.addColumn('rev', 'integer', (c) => c.notNull().unique())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text')
+				.addPrimaryKeyConstraint('kindergarten_equipment_pk', ['kindergarten_id', 'entry_id'])
+				.execute();
+			await db.schema
+				.createIndex('kindergarten_equipment_rev')
+				.on('kindergarten_equipment')
+				.columns(['kindergarten_id', 'rev'])
+				.execute();
+			await db.schema
+				.createTable('tool_proposals')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('kindergarten_id', 'text', (c) =>
+					c.notNull().references('kindergartens.id').onDelete('cascade')
+				)
+				.addColumn('proposed_by', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('kind', 'text', (c) => c.notNull())
+				.addColumn('purpose', 'text', (c) => c.notNull())
+				.addColumn('note', 'text', (c) => c.notNull())
+				.addColumn('proposed_at', 'text', (c) => c.notNull())
+				.addColumn('status', 'text', (c) => c.notNull())
+				.addColumn('decided_at', 'text')
+				.addColumn('decided_by', 'text')
+				.addColumn('reason', 'text')
+				.addColumn('entry_id', 'text')
+				.execute();
+			await db.schema
+				.createIndex('tool_proposals_owner')
+				.on('tool_proposals')
+				.columns(['owner_id', 'status', 'proposed_at'])
+				.execute();
+			await db.schema
+				.createTable('removed_kindergartens')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('owners.id'))
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('removed_at', 'text', (c) => c.notNull())
+				.addColumn('removed_by', 'text')
+				.execute();
+			// JSON array of the plan's tools, normalised (normaliseToolName).
+			await db.schema.alterTable('plan_facts').addColumn('tools', 'text').execute();
+			await db.deleteFrom('plan_facts_state' as never).execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.alterTable('plan_facts').dropColumn('tools').execute();
+			for (const table of [
+				'removed_kindergartens',
+				'tool_proposals',
+				'kindergarten_equipment',
+				'register_entries'
+			]) {
+				await db.schema.dropTable(table).execute();
+			}
+		}
 	}
 };
 

@@ -35,6 +35,10 @@ export interface Database {
 	parentQuestions: ParentQuestionTable;
 	privacyNotices: PrivacyNoticeTable;
 	deletionRequests: DeletionRequestTable;
+	registerEntries: RegisterEntryTable;
+	kindergartenEquipment: KindergartenEquipmentTable;
+	toolProposals: ToolProposalTable;
+	removedKindergartens: RemovedKindergartenTable;
 }
 
 export interface OwnerTable {
@@ -379,6 +383,8 @@ export interface PlanFactTable {
 	/** JSON text of the plan's learning areas and clauses. */
 	areas: string | null;
 	clauses: string | null;
+	/** JSON text of the plan's tools, normalised (`normaliseToolName`); null before migration 0017. */
+	tools: string | null;
 }
 
 /** Per owner, the revision `plan_facts` is up to date with. */
@@ -469,4 +475,75 @@ export interface DeletionRequestTable {
 	carriedOutAt: string | null;
 	carriedOutBy: string | null;
 	withdrawnAt: string | null;
+}
+
+/**
+ * One entry of the owner's register of digital tools and equipment (issue 16, ADR 43). Never
+ * deleted: deselected instead. Each change takes the sync sequence (`rev`), so tablets pull the
+ * register whole when its newest revision is past their cursor.
+ */
+export interface RegisterEntryTable {
+	id: string;
+	ownerId: string;
+	/** The built-in library tool it was seeded from, or null for the owner's own entry. */
+	seedKey: string | null;
+	/** `fields.name` and `fields.decision`, beside the JSON for lists and filters. */
+	name: string;
+	decision: string;
+	/** JSON: the entry's fields, as registerEntryFieldsSchema reads them. */
+	data: string;
+	rev: number;
+	/** When the decision or an assessment field last changed, and who changed it (a user id). */
+	assessedAt: string | null;
+	assessedBy: string | null;
+	createdAt: string;
+	updatedAt: string;
+	updatedBy: string | null;
+}
+
+/** How many of one register entry a kindergarten has, by state; pulled whole per kindergarten. */
+export interface KindergartenEquipmentTable {
+	kindergartenId: string;
+	entryId: string;
+	ownerId: string;
+	works: number;
+	needsRepair: number;
+	missing: number;
+	note: string;
+	rev: number;
+	updatedAt: string;
+	updatedBy: string | null;
+}
+
+/** A staff member's or manager's proposal for the register; an owner admin decides. */
+export interface ToolProposalTable {
+	id: string;
+	ownerId: string;
+	kindergartenId: string;
+	proposedBy: string;
+	name: string;
+	kind: string;
+	purpose: string;
+	note: string;
+	proposedAt: string;
+	/** `open`, `accepted` or `declined` (PROPOSAL_STATUSES). */
+	status: string;
+	decidedAt: string | null;
+	decidedBy: string | null;
+	/** A declined proposal's reason, in the owner admin's words. */
+	reason: string | null;
+	/** The register entry an accepted proposal became or was matched to. */
+	entryId: string | null;
+}
+
+/**
+ * A kindergarten an owner admin deleted with all its data: kept so a tablet still holding it
+ * learns at its next sync that it is gone, and removes it (issue 16).
+ */
+export interface RemovedKindergartenTable {
+	id: string;
+	ownerId: string;
+	name: string;
+	removedAt: string;
+	removedBy: string | null;
 }

@@ -44,7 +44,13 @@ export interface ImportResult {
 }
 
 /** Tables whose rows carry a revision of the sync sequence. */
-const REVISIONED: readonly ExportTable[] = ['syncRecords', 'guidanceSets', 'competenceItemSets'];
+const REVISIONED: readonly ExportTable[] = [
+	'syncRecords',
+	'guidanceSets',
+	'competenceItemSets',
+	'registerEntries',
+	'kindergartenEquipment'
+];
 
 export async function importOwnerExport(
 	deps: ServerDeps,

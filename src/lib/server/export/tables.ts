@@ -274,6 +274,61 @@ export const EXPORT_TABLES = {
 			withdrawnAt: textOrNull
 		}
 	},
+	registerEntries: {
+		key: ['id'],
+		columns: {
+			id: text,
+			ownerId: text,
+			seedKey: textOrNull,
+			name: text,
+			decision: text,
+			data: text,
+			rev: int,
+			assessedAt: textOrNull,
+			assessedBy: textOrNull,
+			createdAt: text,
+			updatedAt: text,
+			updatedBy: textOrNull
+		}
+	},
+	kindergartenEquipment: {
+		key: ['kindergartenId', 'entryId'],
+		columns: {
+			kindergartenId: text,
+			entryId: text,
+			ownerId: text,
+			works: int,
+			needsRepair: int,
+			missing: int,
+			note: text,
+			rev: int,
+			updatedAt: text,
+			updatedBy: textOrNull
+		}
+	},
+	toolProposals: {
+		key: ['id'],
+		columns: {
+			id: text,
+			ownerId: text,
+			kindergartenId: text,
+			proposedBy: text,
+			name: text,
+			kind: text,
+			purpose: text,
+			note: text,
+			proposedAt: text,
+			status: text,
+			decidedAt: textOrNull,
+			decidedBy: textOrNull,
+			reason: textOrNull,
+			entryId: textOrNull
+		}
+	},
+	removedKindergartens: {
+		key: ['id'],
+		columns: { id: text, ownerId: text, name: text, removedAt: text, removedBy: textOrNull }
+	},
 	auditLog: {
 		key: ['id'],
 		columns: {
