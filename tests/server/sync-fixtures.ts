@@ -1,6 +1,7 @@
 import { uuidv7 } from '$lib/domain/ids';
 import {
 	PROTOCOL_VERSION,
+	expandPull,
 	SCHEMA_VERSION,
 	type Mutation,
 	type PullResponse,
@@ -123,21 +124,28 @@ export class TestClient {
 		return (await response.json()) as PushResponse;
 	}
 
-	pullResponse(cursor: number | string, extra = ''): Promise<Response> {
+	pullResponse(
+		cursor: number | string,
+		extra = '',
+		protocol = PROTOCOL_VERSION
+	): Promise<Response> {
 		return this.server.request(
 			'GET',
-			`/api/v1/sync/pull?cursor=${cursor}&protocol=${PROTOCOL_VERSION}&schema=${SCHEMA_VERSION}&clientId=${this.id}${extra}`,
+			`/api/v1/sync/pull?cursor=${cursor}&protocol=${protocol}&schema=${SCHEMA_VERSION}&clientId=${this.id}${extra}`,
 			{ cookie: this.cookie }
 		);
 	}
 
-	/** Pulls one page and expects 200. */
-	async pull(cursor: number): Promise<PullResponse> {
-		const response = await this.pullResponse(cursor);
+	/**
+	 * Pulls one page and expects 200: made whole as a tablet makes it (`expandPull`), or as
+	 * protocol 1 sends it (with the per-field revisions).
+	 */
+	async pull(cursor: number, protocol = PROTOCOL_VERSION): Promise<PullResponse> {
+		const response = await this.pullResponse(cursor, '', protocol);
 		if (response.status !== 200) {
 			throw new Error(`pull answered ${response.status}: ${await response.text()}`);
 		}
-		return (await response.json()) as PullResponse;
+		return expandPull((await response.json()) as PullResponse);
 	}
 
 	/** Pulls every page from the cursor; returns the changes and the final cursor. */

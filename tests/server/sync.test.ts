@@ -4,10 +4,11 @@ import { hashPassword } from '$lib/server/auth/passwords';
 import {
 	MAX_BATCH,
 	MAX_KNOWN_RANGES,
-	PROTOCOL_VERSION,
 	PULL_PAGE,
 	PULL_PAGE_CHARS,
+	SUPPORTED_PROTOCOL,
 	SUPPORTED_SCHEMA,
+	expandPull,
 	type Change,
 	type ConflictView,
 	type Mutation,
@@ -874,7 +875,8 @@ describeEachDatabase('sync', (dialect) => {
 					changes: [],
 					head: later.cursor,
 					cursor: later.cursor,
-					hasMore: false
+					hasMore: false,
+					kindergartenId: owner.kindergartens[0]!.id
 				});
 			} finally {
 				await fresh.close();
@@ -942,7 +944,7 @@ describeEachDatabase('sync', (dialect) => {
 				expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
 				await writer.push([writer.put(plan, results[0]!.rev!, { description: 'Endret' })]);
 
-				const text = await (await writer.pullResponse(0)).text();
+				const text = await (await writer.pullResponse(0, '', 1)).text();
 				const rows = await fresh.deps.db
 					.selectFrom('syncRecords')
 					.selectAll()
@@ -975,6 +977,18 @@ describeEachDatabase('sync', (dialect) => {
 				expect(text).toBe(
 					JSON.stringify({ changes, head: sequence, cursor: sequence, hasMore: false })
 				);
+				// Protocol 2 leaves out the per-field revisions and what the change says once:
+				// made whole, it is the same change.
+				const compact = await (await writer.pullResponse(0)).text();
+				expect(compact.length).toBeLessThan(text.length * 0.75);
+				expect(compact).not.toContain('"fieldRevs"');
+				expect(expandPull(JSON.parse(compact) as PullResponse)).toEqual({
+					changes: changes.map((c) => ({ ...c, fieldRevs: {} })),
+					head: sequence,
+					cursor: sequence,
+					hasMore: false,
+					kindergartenId: owner.kindergartens[0]!.id
+				});
 			} finally {
 				await fresh.close();
 			}
@@ -1274,8 +1288,8 @@ describeEachDatabase('sync', (dialect) => {
 			const client = new TestClient(server, staff);
 			const before = await snapshot(server, { sessions: true });
 			for (const overrides of [
-				{ protocol: PROTOCOL_VERSION - 1 },
-				{ protocol: PROTOCOL_VERSION + 1 },
+				{ protocol: SUPPORTED_PROTOCOL.min - 1 },
+				{ protocol: SUPPORTED_PROTOCOL.max + 1 },
 				{ schema: SUPPORTED_SCHEMA.min - 1 },
 				{ schema: SUPPORTED_SCHEMA.max + 7 },
 				// An old client's body may not even parse: the version is read first.
@@ -1287,13 +1301,13 @@ describeEachDatabase('sync', (dialect) => {
 					'protocol_unsupported'
 				);
 				expect(error['supported']).toEqual({
-					protocol: { min: 1, max: 1 },
-					schema: { min: 1, max: 7 }
+					protocol: { min: 1, max: 2 },
+					schema: { min: 1, max: 8 }
 				});
 			}
 			for (const query of [
 				'cursor=0&protocol=0&schema=1',
-				'cursor=0&protocol=2&schema=1',
+				'cursor=0&protocol=3&schema=1',
 				'cursor=0&protocol=1&schema=0',
 				'cursor=x&protocol=0&schema=1'
 			]) {

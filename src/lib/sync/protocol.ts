@@ -6,7 +6,15 @@ import { z } from 'zod/mini';
  * messages change shape and SCHEMA_VERSION when a record's fields change; the server accepts a
  * range and answers 426 to a client that is too old.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+/**
+ * Protocol 2 (issue 18): a pull's record changes come compact — no `fieldRevs` (no client reads
+ * them), and `data` without what the change says already: `id` (the `recordId`), `deletedAt`
+ * (the change's), and `kindergartenId` when it is the answer's own `kindergartenId`.
+ * `expandChange` (compact.ts) makes them whole again as they arrive. Protocol 1 clients get whole
+ * changes, as before.
+ */
+export const COMPACT_PULL_PROTOCOL = 2;
 /**
  * 2: pulls carry the owner's screen-time guidance (`type: 'guidance'`). A schema-1 client
  * applies only the types it knows and skips the rest, so it is still served.
@@ -37,7 +45,7 @@ export const PROTOCOL_VERSION = 1;
  * (`type: 'equipment'`, equipmentSetSchema), ADR 43; older clients skip both types.
  */
 export const SCHEMA_VERSION = 8;
-export const SUPPORTED_PROTOCOL = { min: 1, max: 1 } as const;
+export const SUPPORTED_PROTOCOL = { min: 1, max: 2 } as const;
 export const SUPPORTED_SCHEMA = { min: 1, max: 8 } as const;
 /** The first schema whose pull carries other kindergartens' shared activities. */
 export const SHARED_ACTIVITIES_SCHEMA = 7;
@@ -236,6 +244,11 @@ export interface Change {
 
 export interface PullResponse {
 	changes: Change[];
+	/**
+	 * Protocol 2: the kindergarten the answer's record changes belong to unless their `data` names
+	 * another (an activity another kindergarten shares).
+	 */
+	kindergartenId?: string;
 	/**
 	 * The server sequence this pull was read up to: the cursor its last page will return. A
 	 * client shows how far a long pull has come from it (ADR 15). Optional: a server before it

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { LekeplanDatabase } from '$lib/client/db/database';
 import { META } from '$lib/client/db/outbox';
 import { uuidv7 } from '$lib/domain/ids';
@@ -19,11 +20,13 @@ import {
 	RECORD_TYPES,
 	SCHEMA_VERSION,
 	type Change,
+	type Mutation,
 	type RecordType,
 	type PullResponse,
 	type PushRequest,
 	type PushResponse
 } from '$lib/sync/protocol';
+import { expandPull } from '$lib/sync/compact';
 
 /**
  * The sync engine of one signed-in user's database (docs/design/sync-protocol.md): push the outbox
@@ -182,30 +185,30 @@ export class SyncEngine {
 				// Records whose local copy may differ from the server's until the next pull: a change
 				// of theirs was refused, kept as a conflict, or decided in an answer that was lost.
 				const unsure = new Set(await this.#unsure());
+				const entries = new Map(batch.map((m) => [m.id, m]));
 				for (const result of results) {
-					const entry = batch.find((m) => m.id === result.id);
+					const entry = entries.get(result.id);
 					if (result.status !== 'applied' && entry) unsure.add(entry.recordId);
 				}
-				const exact: number[] = [];
+				// The server stored these records as this device holds them: take their revisions,
+				// and leave them out of the next pull (issue 18). All at once, not one by one.
+				const taken: Array<{ entry: Mutation; rev: number; at: string }> = [];
 				for (const result of results) {
-					// The server stored the record as this device holds it: take its revision, and
-					// leave it out of the next pull (issue 18).
+					const entry = entries.get(result.id);
 					if (
+						entry &&
 						result.status === 'applied' &&
 						result.exact &&
 						result.rev !== undefined &&
-						result.at !== undefined
+						result.at !== undefined &&
+						!unsure.has(entry.recordId)
 					) {
-						const entry = batch.find((m) => m.id === result.id);
-						if (
-							entry &&
-							!unsure.has(entry.recordId) &&
-							(await this.#takeRevision(entry, result.rev, result.at))
-						) {
-							exact.push(result.rev);
-						}
+						taken.push({ entry, rev: result.rev, at: result.at });
 					}
-					const entry = batch.find((m) => m.id === result.id);
+				}
+				const exact = await this.#takeRevisions(taken);
+				for (const result of results) {
+					const entry = entries.get(result.id);
 					// A person's competence answers live here only until the server has them (ADR 32);
 					// a refused set stays, for the page to offer again.
 					if (
@@ -350,7 +353,7 @@ export class SyncEngine {
 				}
 				return { ok: false, reason: answer.reason, status: answer.status };
 			}
-			const { changes, head, hasMore } = answer.data;
+			const { changes, head, hasMore } = expandPull(answer.data);
 			await this.apply(changes, answer.data.cursor);
 			pulled += changes.length;
 			bytes += pageBytes;
@@ -389,15 +392,30 @@ export class SyncEngine {
 	 * Takes the server's revision for a record it stored as this device holds it; false when the
 	 * record is no longer here (then nothing is left out of the pull for it).
 	 */
-	async #takeRevision(
-		entry: { type: RecordType; recordId: string; baseRev: number | null },
-		rev: number,
-		at: string
-	): Promise<boolean> {
-		// The server's times, as a pull would bring them: a record it made has its createdAt.
-		const times = entry.baseRev === null ? { updatedAt: at, createdAt: at } : { updatedAt: at };
-		const changes = { syncRev: rev, ...times };
-		return (await this.#table(entry.type).update(entry.recordId, changes)) === 1;
+	async #takeRevisions(
+		taken: ReadonlyArray<{
+			entry: { type: RecordType; recordId: string; baseRev: number | null };
+			rev: number;
+			at: string;
+		}>
+	): Promise<number[]> {
+		const exact: number[] = [];
+		for (const type of new Set(taken.map((t) => t.entry.type))) {
+			const ofType = taken.filter((t) => t.entry.type === type);
+			const table = this.#table(type);
+			const held = await table.bulkGet(ofType.map((t) => t.entry.recordId));
+			const updated: Array<Record<string, unknown>> = [];
+			ofType.forEach(({ entry, rev, at }, i) => {
+				const record = held[i];
+				if (!record) return;
+				// The server's times, as a pull would bring them: a record it made has its createdAt.
+				const times = entry.baseRev === null ? { updatedAt: at, createdAt: at } : { updatedAt: at };
+				updated.push({ ...record, syncRev: rev, ...times });
+				exact.push(rev);
+			});
+			if (updated.length > 0) await (table as Table<Record<string, unknown>>).bulkPut(updated);
+		}
+		return exact;
 	}
 
 	/** The local table of a record type. */

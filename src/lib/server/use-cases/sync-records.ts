@@ -101,21 +101,51 @@ export function fullRecordJsonParts(
 	data: string,
 	meta: RecordMeta
 ): [string, string, string] {
-	if (data[0] !== '{' || data[data.length - 1] !== '}') {
-		const whole = JSON.stringify(
-			fullRecord(type, JSON.parse(data) as Record<string, unknown>, meta)
-		);
-		return [whole, '', ''];
-	}
+	return recordJsonParts(
+		type,
+		data,
+		`"id":${jsonString(meta.id)},"kindergartenId":${jsonString(meta.kindergartenId)},` +
+			`"createdAt":${jsonString(meta.createdAt)},"updatedAt":${jsonString(meta.updatedAt)},` +
+			`"deletedAt":${jsonString(meta.deletedAt)}`,
+		() => fullRecord(type, JSON.parse(data) as Record<string, unknown>, meta)
+	);
+}
+
+/**
+ * The same for a compact change (protocol 2, issue 18): the stored fields and the record's
+ * times only; the change and its answer carry its id, kindergarten and deletion once.
+ */
+export function compactRecordJsonParts(
+	type: RecordType,
+	data: string,
+	meta: Pick<RecordMeta, 'createdAt' | 'updatedAt'>
+): [string, string, string] {
+	return recordJsonParts(
+		type,
+		data,
+		`"createdAt":${jsonString(meta.createdAt)},"updatedAt":${jsonString(meta.updatedAt)}`,
+		() => ({
+			...(type === 'activity' ? { origin: 'own' } : {}),
+			...(JSON.parse(data) as Record<string, unknown>),
+			...meta
+		})
+	);
+}
+
+/** Stored fields, then `meta` (the server's keys as JSON); `longWay` for text not an object's. */
+function recordJsonParts(
+	type: RecordType,
+	data: string,
+	meta: string,
+	longWay: () => Record<string, unknown>
+): [string, string, string] {
+	if (data[0] !== '{' || data[data.length - 1] !== '}') return [JSON.stringify(longWay()), '', ''];
 	const fields = data.slice(1, -1);
 	const stored = fields.trim() !== '';
 	return [
 		type === 'activity' ? '{"origin":"own",' : '{',
 		stored ? fields : '',
-		(stored ? ',' : '') +
-			`"id":${jsonString(meta.id)},"kindergartenId":${jsonString(meta.kindergartenId)},` +
-			`"createdAt":${jsonString(meta.createdAt)},"updatedAt":${jsonString(meta.updatedAt)},` +
-			`"deletedAt":${jsonString(meta.deletedAt)}}`
+		(stored ? ',' : '') + meta + '}'
 	];
 }
 

@@ -5,6 +5,7 @@ import type { Database } from '../../db';
 import { ApiError, JsonText, Utf8Writer } from '../../api/http';
 import { refuse, type SyncScope } from '../../access';
 import {
+	COMPACT_PULL_PROTOCOL,
 	MAX_KNOWN_RANGES,
 	PULL_PAGE,
 	PULL_PAGE_CHARS,
@@ -13,7 +14,12 @@ import {
 	type Change,
 	type PullResponse
 } from '$lib/sync';
-import { fullRecordJson, fullRecordJsonParts, jsonString } from '../sync-records';
+import {
+	compactRecordJsonParts,
+	fullRecordJson,
+	fullRecordJsonParts,
+	jsonString
+} from '../sync-records';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 import { ownerItemSetSchema } from '$lib/domain/competence/owner-items';
 import { checkVersions } from './checks';
@@ -122,7 +128,11 @@ const PULLED_SELECT = sql.raw(
  * `data` and `fieldRevs` without parsing them (see `fullRecordJson`). Five writes a change: the
  * short pieces joined, the stored texts written as they are (joining them would copy them).
  */
-function writeChange(out: Utf8Writer, row: PulledRow, comma: boolean): void {
+function writeChange(out: Utf8Writer, row: PulledRow, comma: boolean, compact: boolean): void {
+	if (compact) {
+		writeCompactChange(out, row, comma);
+		return;
+	}
 	const [open, fields, close] = fullRecordJsonParts(row.type, row.data, {
 		id: row.recordId,
 		kindergartenId: row.kindergartenId,
@@ -138,6 +148,26 @@ function writeChange(out: Utf8Writer, row: PulledRow, comma: boolean): void {
 	out.write(`${close},"fieldRevs":`);
 	out.write(row.fieldRevs);
 	out.write(`,"deletedAt":${jsonString(row.deletedAt)},"updatedBy":${jsonString(row.updatedBy)}}`);
+}
+
+/**
+ * A change as protocol 2 writes it (issue 18): no `fieldRevs`, and `data` without `id`,
+ * `kindergartenId` and `deletedAt`, which the change and the answer say once (`expandPull`
+ * puts them back). Two fifths of a plan's answer were these repeats; compressed, a fifth.
+ */
+function writeCompactChange(out: Utf8Writer, row: PulledRow, comma: boolean): void {
+	const [open, fields, close] = compactRecordJsonParts(row.type, row.data, {
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt
+	});
+	out.write(
+		`${comma ? ',' : ''}{"recordId":${jsonString(row.recordId)},"type":${jsonString(row.type)},` +
+			`"rev":${JSON.stringify(row.rev)},"data":${open}`
+	);
+	if (fields !== '') out.write(fields);
+	out.write(
+		`${close},"deletedAt":${jsonString(row.deletedAt)},"updatedBy":${jsonString(row.updatedBy)}}`
+	);
 }
 
 /** One change of a page: a record row, or a change already written as JSON (the guidance). */
@@ -165,18 +195,27 @@ const CHANGE_OVERHEAD = 400;
  * A pull's answer as JSON: `PullResponse`, its changes as `writeChange` writes them, written
  * straight into UTF-8 bytes (`Utf8Writer`).
  */
-function pullJson(page: { changes: PageItem[]; head: number; cursor: number; hasMore: boolean }) {
-	let chars = 64;
+function pullJson(page: {
+	changes: PageItem[];
+	head: number;
+	cursor: number;
+	hasMore: boolean;
+	/** Protocol 2: the scope's kindergarten, which compact changes leave out of their data. */
+	compactFor: string | null;
+}) {
+	let chars = 128;
 	for (const item of page.changes) chars += textOf(item) + CHANGE_OVERHEAD;
 	const out = new Utf8Writer(chars);
 	out.push('{"changes":[');
+	const compact = page.compactFor !== null;
 	page.changes.forEach((item, i) => {
-		if ('row' in item) writeChange(out, item.row, i > 0);
+		if ('row' in item) writeChange(out, item.row, i > 0, compact);
 		else out.write(i > 0 ? `,${item.json}` : item.json);
 	});
 	out.push(
 		`],"head":${JSON.stringify(page.head)},"cursor":${JSON.stringify(page.cursor)},` +
-			`"hasMore":${JSON.stringify(page.hasMore)}}`
+			`"hasMore":${JSON.stringify(page.hasMore)}` +
+			(compact ? `,"kindergartenId":${jsonString(page.compactFor)}}` : '}')
 	);
 	return new JsonText<PullResponse>(out.bytes());
 }
@@ -433,6 +472,7 @@ export async function pull(
 		// Past the last page, the cursor moves to the sequence read: nothing at or below it is
 		// left for this scope, and the next pull need not look at other kindergartens' revisions.
 		cursor: hasMore ? page[page.length - 1]!.rev : sequence,
-		hasMore
+		hasMore,
+		compactFor: query.protocol >= COMPACT_PULL_PROTOCOL ? scope.kindergartenId : null
 	});
 }
