@@ -44,6 +44,8 @@ function autocannon(
 	cookie: string | null
 ): Promise<AutocannonResult> {
 	const args = [autocannonBin, '--json', '-c', String(CONNECTIONS), '-d', String(seconds)];
+	// As a tablet asks (issue 18: the pull under load with compression on).
+	args.push('-H', 'accept-encoding:br, gzip');
 	if (cookie) args.push('-H', `cookie:${cookie}`);
 	args.push(url);
 	return new Promise((resolve, reject) => {

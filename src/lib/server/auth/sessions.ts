@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ServerDeps } from '../deps';
 import type { Role } from '../db';
 import { ApiError } from '../api/http';
@@ -91,6 +92,19 @@ export async function endSessionsOf(deps: ServerDeps, userId: string): Promise<v
 	await deps.db.deleteFrom('sessions').where('userId', '=', userId).execute();
 }
 
+interface ActorRow {
+	lastSeenAt: string;
+	expiresAt: string;
+	userId: string;
+	ownerId: string;
+	role: Role;
+	kindergartenId: string | null;
+	groupId: string | null;
+	displayName: string;
+	email: string | null;
+	disabledAt: string | null;
+}
+
 /** Activity younger than this does not rewrite `last_seen_at` (one write a minute at most). */
 const TOUCH_AFTER_MS = 60_000;
 
@@ -102,23 +116,17 @@ export async function currentActor(deps: ServerDeps, request: Request): Promise<
 	const token = readCookie(request, SESSION_COOKIE);
 	if (!token) return null;
 	const idHash = hashToken(token);
-	const row = await deps.db
-		.selectFrom('sessions')
-		.innerJoin('users', 'users.id', 'sessions.userId')
-		.select([
-			'sessions.lastSeenAt',
-			'sessions.expiresAt',
-			'users.id as userId',
-			'users.ownerId',
-			'users.role',
-			'users.kindergartenId',
-			'users.groupId',
-			'users.displayName',
-			'users.email',
-			'users.disabledAt'
-		])
-		.where('sessions.idHash', '=', idHash)
-		.executeTakeFirst();
+	// Every API request asks this: written out, so no query is built and renamed per request
+	// (issue 18, the pull under load).
+	const {
+		rows: [row]
+	} = await sql<ActorRow>`
+		select s.last_seen_at as "lastSeenAt", s.expires_at as "expiresAt", u.id as "userId",
+			u.owner_id as "ownerId", u.role as "role", u.kindergarten_id as "kindergartenId",
+			u.group_id as "groupId", u.display_name as "displayName", u.email as "email",
+			u.disabled_at as "disabledAt"
+		from sessions s inner join users u on u.id = s.user_id
+		where s.id_hash = ${idHash}`.execute(deps.db.withoutPlugins());
 	if (!row) return null;
 	const now = deps.clock.now().getTime();
 	const idle = now - new Date(row.lastSeenAt).getTime() > deps.sessions.idleMs;
