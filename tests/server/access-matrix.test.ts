@@ -695,7 +695,7 @@ const BODIES: Record<string, Json> = {
 	'POST /api/v1/parent-codes': { groupId: ':id' },
 	'PUT /api/v1/parent-questions/:id/answer': { answer: 'Takk for spørsmålet.' },
 	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null },
-	'POST /api/v1/register/entries': blankEntryFields('Eget verktøy', 'app') as unknown as Json,
+	'POST /api/v1/register/entries': blankEntryFields('Eget verktøy', 'app'),
 	'PUT /api/v1/register/entries/:id': {
 		fields: {
 			...blankEntryFields('Endret verktøy', 'device'),

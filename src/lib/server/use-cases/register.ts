@@ -456,9 +456,8 @@ async function spellUnknownTools(
 	const data = new Map(rows.map((r) => [r.recordId, r.data]));
 	for (const usage of unknown) {
 		const plan = JSON.parse(data.get(usage.sample) ?? '{}') as { tools?: unknown };
-		const spelt = Array.isArray(plan.tools)
-			? plan.tools.find((t) => typeof t === 'string' && normaliseToolName(t) === usage.name)
-			: undefined;
+		const tools: unknown[] = Array.isArray(plan.tools) ? plan.tools : [];
+		const spelt = tools.find((t) => typeof t === 'string' && normaliseToolName(t) === usage.name);
 		if (typeof spelt === 'string') usage.name = spelt.trim();
 	}
 }
