@@ -394,6 +394,9 @@ const ADMIN: State[] = [
 		'/admin/competence-items',
 		'/admin/practice',
 		'/admin/privacy',
+		'/admin/register',
+		'/admin/register/new',
+		'/admin/register/proposals',
 		'/admin/requests',
 		'/admin/export'
 	].map((path): State => ({
@@ -409,6 +412,24 @@ const ADMIN: State[] = [
 			await p.locator('main form button[type="submit"]').click();
 			await expect(p.locator('#plan-title-error')).toBeVisible();
 			await expect(p.getByRole('alert')).toBeVisible();
+		}
+	},
+	{
+		route: '/(admin)/admin/register/[id=uuid]',
+		state: 'a seeded entry',
+		visit: async (p) => {
+			await open(p, '/admin/register');
+			await p.getByRole('link', { name: 'Bee-Bot', exact: true }).click();
+			await settled(p);
+			await expect(p.locator('#entry-decision')).toBeVisible();
+		}
+	},
+	{
+		route: '/(admin)/admin/register/new',
+		state: 'sent empty: named beside the field',
+		visit: async (p) => {
+			await open(p, '/admin/register/new');
+			await submitEmpty(p, 'entry-name-error');
 		}
 	},
 	...ACCOUNT

@@ -243,6 +243,9 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		'/admin/competence-items',
 		'/admin/practice',
 		'/admin/privacy',
+		'/admin/register',
+		'/admin/register/new',
+		'/admin/register/proposals',
 		'/admin/requests',
 		'/admin/export'
 	]) {
@@ -251,6 +254,11 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		await expect(page.locator('.panel, table').first()).toBeVisible();
 		await fitsPhone(page);
 	}
+	// A register entry's page: every field of its form.
+	await page.goto('/admin/register');
+	await page.getByRole('link', { name: 'Stativ eller animasjonsboks', exact: true }).click();
+	await expect(page.getByRole('combobox', { name: 'Beslutning' })).toBeVisible();
+	await fitsPhone(page);
 });
 
 test('a signed-in planner offline: one indicator in the header, every page still fits', async ({

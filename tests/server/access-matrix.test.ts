@@ -24,6 +24,8 @@ import { hashPassword } from '$lib/server/auth/passwords';
 import { digitalPlanContent } from '$lib/domain/digital-plan-fixture';
 import { buildSummary, weekPeriod } from '$lib/domain/parent-summary-build';
 import { addDays } from '$lib/domain/calendar';
+import { blankEntryFields } from '$lib/domain/register';
+import { storeSequence, takeSequence } from '$lib/server/use-cases/sequence';
 
 /**
  * The full access matrix (docs/design/security.md): every role × every endpoint × every kind of
@@ -99,6 +101,11 @@ const TARGETS = {
 	'question.own': "fresh: a parent's question to the own kindergarten",
 	'question.sibling': "fresh: a parent's question to owner a's second kindergarten",
 	'question.foreign': "fresh: a parent's question to owner b's first kindergarten",
+	'entry.own': "fresh: an entry of owner a's register of tools",
+	'entry.foreign': "fresh: an entry of owner b's register of tools",
+	'proposal.own': 'fresh: an open proposal for the register from the own kindergarten',
+	'proposal.sibling': "fresh: an open proposal for the register from owner a's second kindergarten",
+	'proposal.foreign': "fresh: an open proposal for the register from owner b's first kindergarten",
 	missing: 'a well-formed id that names nothing'
 } as const;
 type Target = keyof typeof TARGETS;
@@ -173,7 +180,9 @@ const PRESENT: Record<string, Target[]> = {
 	],
 	'GET /api/v1/summaries': ['summary.own', 'summary.sibling', 'summary.foreign'],
 	'GET /api/v1/parent-codes': ['parentCode.own', 'parentCode.sibling', 'parentCode.foreign'],
-	'GET /api/v1/parent-questions': ['question.own', 'question.sibling', 'question.foreign']
+	'GET /api/v1/parent-questions': ['question.own', 'question.sibling', 'question.foreign'],
+	'GET /api/v1/register': ['entry.own', 'entry.foreign'],
+	'GET /api/v1/register/proposals': ['proposal.own', 'proposal.sibling', 'proposal.foreign']
 };
 
 function pushOf(mutations: Json[]): Json {
@@ -353,6 +362,22 @@ const MATRIX: Row[] = [
 	// The owner's privacy notice: everyone signed in reads it; owner administrators write it.
 	['GET', '/api/v1/privacy-notice', null, '401 200 200 200 200'],
 	['PUT', '/api/v1/privacy-notice/:locale', null, '401 403 403 403 200'],
+
+	// The owner's register of tools (ADR 43): read by all but parents; owner administrators keep
+	// it and see where tools not approved are planned; staff and managers propose, for their own
+	// kindergarten, and an owner administrator decides.
+	['GET', '/api/v1/register', null, '401 403 200 200 200'],
+	['POST', '/api/v1/register/entries', null, '401 403 403 403 201'],
+	['PUT', '/api/v1/register/entries/:id', 'entry.own', '401 403 403 403 200'],
+	['PUT', '/api/v1/register/entries/:id', 'entry.foreign', '401 403 403 403 404'],
+	['PUT', '/api/v1/register/entries/:id', 'missing', '401 403 403 403 404'],
+	['GET', '/api/v1/register/usage', null, '401 403 403 403 200'],
+	['POST', '/api/v1/register/proposals', null, '401 403 201 201 403'],
+	['GET', '/api/v1/register/proposals', null, '401 403 200 200 200'],
+	['POST', '/api/v1/register/proposals/:id/decision', 'proposal.own', '401 403 403 403 200'],
+	['POST', '/api/v1/register/proposals/:id/decision', 'proposal.sibling', '401 403 403 403 200'],
+	['POST', '/api/v1/register/proposals/:id/decision', 'proposal.foreign', '401 403 403 403 404'],
+	['POST', '/api/v1/register/proposals/:id/decision', 'missing', '401 403 403 403 404'],
 
 	// A person's own data and deletion request (anyone signed in, their own only); the owner's
 	// requests for its owner administrators. The ask comes before the withdrawal.
@@ -635,6 +660,9 @@ const MATRIX: Row[] = [
 ];
 
 /** Valid bodies, so that a refusal is about access and never about input. */
+/** When the matrix's register entries were last saved: the base a change is made on. */
+const ENTRY_BASE = '2026-01-01T00:00:00.000Z';
+
 const BODIES: Record<string, Json> = {
 	'POST /api/v1/kindergartens': { name: 'Ny barnehage' },
 	'PATCH /api/v1/kindergartens/:id': { name: 'Nytt navn' },
@@ -666,7 +694,23 @@ const BODIES: Record<string, Json> = {
 	},
 	'POST /api/v1/parent-codes': { groupId: ':id' },
 	'PUT /api/v1/parent-questions/:id/answer': { answer: 'Takk for spørsmålet.' },
-	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null }
+	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null },
+	'POST /api/v1/register/entries': blankEntryFields('Eget verktøy', 'app'),
+	'PUT /api/v1/register/entries/:id': {
+		fields: {
+			...blankEntryFields('Endret verktøy', 'device'),
+			decision: 'approvedWithConditions',
+			conditions: 'Bare uten innlogging.'
+		} as unknown as Json,
+		baseUpdatedAt: ENTRY_BASE
+	},
+	'POST /api/v1/register/proposals': {
+		name: ':record',
+		kind: 'app',
+		purpose: 'Tegne sammen.',
+		note: ''
+	},
+	'POST /api/v1/register/proposals/:id/decision': { decision: 'declined', reason: 'Ikke nå.' }
 };
 
 /** An entry of the owner's competence plan for every kindergarten. */
@@ -1328,6 +1372,68 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(rows.length).toBeGreaterThan(0);
 		expect(idsOf(json()['questions'])).toEqual(idsOf(rows));
 	},
+	'GET /api/v1/register': async ({ json, world }) => {
+		const rows = await world.db
+			.selectFrom('registerEntries')
+			.select('id')
+			.where('ownerId', '=', world.a.id)
+			.execute();
+		expect(rows.length).toBeGreaterThan(0);
+		expect(idsOf(json()['entries'])).toEqual(idsOf(rows));
+	},
+	'POST /api/v1/register/entries': async ({ json, world }) => {
+		const entry = json() as { id: string; fields: { name: string } };
+		expect(entry.fields.name).toBe('Eget verktøy');
+		const row = await world.db
+			.selectFrom('registerEntries')
+			.select('ownerId')
+			.where('id', '=', entry.id)
+			.executeTakeFirstOrThrow();
+		expect(row.ownerId).toBe(world.a.id);
+	},
+	'PUT /api/v1/register/entries/:id': async ({ json, ids, world, callerId }) => {
+		expect(json()).toMatchObject({
+			id: ids[':id'],
+			fields: { name: 'Endret verktøy', decision: 'approvedWithConditions' }
+		});
+		const row = await world.db
+			.selectFrom('registerEntries')
+			.select(['decision', 'assessedBy'])
+			.where('id', '=', ids[':id']!)
+			.executeTakeFirstOrThrow();
+		expect(row).toEqual({ decision: 'approvedWithConditions', assessedBy: callerId });
+	},
+	'GET /api/v1/register/usage': ({ json }) => {
+		expect(Array.isArray(json()['tools'])).toBe(true);
+	},
+	'POST /api/v1/register/proposals': async ({ json, world, callerId }) => {
+		const proposal = json() as { id: string; status: string };
+		expect(proposal.status).toBe('open');
+		const row = await world.db
+			.selectFrom('toolProposals')
+			.select(['kindergartenId', 'proposedBy'])
+			.where('id', '=', proposal.id)
+			.executeTakeFirstOrThrow();
+		expect(row).toEqual({ kindergartenId: world.a.kindergartens[0]!.id, proposedBy: callerId });
+	},
+	'GET /api/v1/register/proposals': async ({ json, world, caller }) => {
+		let query = world.db.selectFrom('toolProposals').select('id').where('ownerId', '=', world.a.id);
+		if (caller !== 'ownerAdmin') {
+			query = query.where('kindergartenId', '=', world.a.kindergartens[0]!.id);
+		}
+		const rows = await query.execute();
+		expect(rows.length).toBeGreaterThan(0);
+		expect(idsOf(json()['proposals'])).toEqual(idsOf(rows));
+	},
+	'POST /api/v1/register/proposals/:id/decision': async ({ json, ids, world }) => {
+		expect(json()).toMatchObject({ id: ids[':id'], status: 'declined', reason: 'Ikke nå.' });
+		const row = await world.db
+			.selectFrom('toolProposals')
+			.select('status')
+			.where('id', '=', ids[':id']!)
+			.executeTakeFirstOrThrow();
+		expect(row.status).toBe('declined');
+	},
 	'PUT /api/v1/parent-questions/:id/answer': async ({ json, ids, world }) => {
 		expect(json()['question']).toMatchObject({ id: ids[':id'], answer: 'Takk for spørsmålet.' });
 		const row = await world.db
@@ -1907,9 +2013,72 @@ class World {
 				return this.question(a, 1);
 			case 'question.foreign':
 				return this.question(b, 0);
+			case 'entry.own':
+				return this.registerEntry(a);
+			case 'entry.foreign':
+				return this.registerEntry(b);
+			case 'proposal.own':
+				return this.proposal(a, 0);
+			case 'proposal.sibling':
+				return this.proposal(a, 1);
+			case 'proposal.foreign':
+				return this.proposal(b, 0);
 			case 'missing':
 				return uuidv7();
 		}
+	}
+
+	/** A fresh entry of the owner's register, last saved at ENTRY_BASE. */
+	async registerEntry(owner: SeededOwner): Promise<string> {
+		const id = uuidv7();
+		const { deps } = this.server;
+		await deps.db.transaction().execute(async (trx) => {
+			const rev = (await takeSequence(trx, deps.dialect)) + 1;
+			await trx
+				.insertInto('registerEntries')
+				.values({
+					id,
+					ownerId: owner.id,
+					seedKey: null,
+					name: `Verktøy ${id}`,
+					decision: 'notAssessed',
+					data: JSON.stringify(blankEntryFields(`Verktøy ${id}`, 'app')),
+					rev,
+					assessedAt: null,
+					assessedBy: null,
+					createdAt: ENTRY_BASE,
+					updatedAt: ENTRY_BASE,
+					updatedBy: null
+				})
+				.execute();
+			await storeSequence(trx, rev);
+		});
+		return id;
+	}
+
+	/** A fresh open proposal from a staff member of the owner's kindergarten `k`. */
+	async proposal(owner: SeededOwner, k: number): Promise<string> {
+		const id = uuidv7();
+		await this.server.deps.db
+			.insertInto('toolProposals')
+			.values({
+				id,
+				ownerId: owner.id,
+				kindergartenId: owner.kindergartens[k]!.id,
+				proposedBy: owner.users.staff.id,
+				name: `Forslag ${id}`,
+				kind: 'app',
+				purpose: 'Lage bøker.',
+				note: '',
+				proposedAt: this.server.clock.now().toISOString(),
+				status: 'open',
+				decidedAt: null,
+				decidedBy: null,
+				reason: null,
+				entryId: null
+			})
+			.execute();
+		return id;
 	}
 }
 

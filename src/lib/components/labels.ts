@@ -36,6 +36,7 @@ const problemText: Record<string, (limit: number) => string> = {
 	evaluation_required: () => m.error_evaluation_required(),
 	personal_number: () => m.error_personal_number(),
 	age_max_before_min: () => m.error_age_max_before_min(),
+	below_min: () => m.error_age_max_before_min(),
 	group_has_plans: (limit) => m.error_group_has_plans({ limit }),
 	invalid_id: () => m.error_invalid_id(),
 	group_size_max_before_min: () => m.error_group_size_max_before_min(),

@@ -44,7 +44,12 @@ const ACTIONS: Record<string, Message> = {
 	competence_item_added: m.audit_action_competence_item_added,
 	competence_item_retired: m.audit_action_competence_item_retired,
 	privacy_notice_changed: m.audit_action_privacy_notice_changed,
-	deletion_requested: m.audit_action_deletion_requested
+	deletion_requested: m.audit_action_deletion_requested,
+	register_seeded: m.audit_action_register_seeded,
+	register_entry_added: m.audit_action_register_entry_added,
+	register_entry_changed: m.audit_action_register_entry_changed,
+	register_tool_proposed: m.audit_action_register_tool_proposed,
+	register_proposal_decided: m.audit_action_register_proposal_decided
 };
 
 /** Every event the log can hold, in the order a filter lists them. */
@@ -79,7 +84,11 @@ const REASONS: Record<string, Message> = {
 	asked: m.audit_reason_asked,
 	request: m.audit_reason_request,
 	owner_json: m.audit_reason_owner_json,
-	owner_csv: m.audit_reason_owner_csv
+	owner_csv: m.audit_reason_owner_csv,
+	assessed: m.audit_reason_assessed,
+	proposal: m.audit_reason_proposal,
+	accepted: m.audit_reason_accepted,
+	declined: m.audit_reason_declined
 };
 
 const TARGETS: Record<string, Message> = {
@@ -102,7 +111,10 @@ const TARGETS: Record<string, Message> = {
 	privacy_notice: m.audit_target_privacy_notice,
 	deletion_request: m.audit_target_deletion_request,
 	owner: m.audit_target_owner,
-	table: m.audit_target_table
+	table: m.audit_target_table,
+	register_entry: m.audit_target_register_entry,
+	register: m.audit_target_register,
+	tool_proposal: m.audit_target_tool_proposal
 };
 
 const FIELDS: Record<string, Message> = {
@@ -112,7 +124,8 @@ const FIELDS: Record<string, Message> = {
 	role: m.audit_field_role,
 	kindergartenId: m.audit_field_kindergartenId,
 	groupId: m.audit_field_groupId,
-	displayName: m.audit_field_displayName
+	displayName: m.audit_field_displayName,
+	decision: m.audit_field_decision
 };
 
 const ROLES: Record<string, Message> = {
@@ -120,6 +133,14 @@ const ROLES: Record<string, Message> = {
 	manager: m.user_role_manager,
 	ownerAdmin: m.user_role_ownerAdmin,
 	parent: m.user_role_parent
+};
+
+/** A register entry's decision, before and after (`register_entry_changed`). */
+const DECISIONS: Record<string, Message> = {
+	notAssessed: m.register_decision_notAssessed,
+	approved: m.register_decision_approved,
+	approvedWithConditions: m.register_decision_approvedWithConditions,
+	deselected: m.register_decision_deselected
 };
 
 const opts = (locale?: AuditLocale) => (locale ? { locale } : {});
@@ -144,6 +165,8 @@ export function auditReasonLabel(
 	if (action === 'invitation_created' && ROLES[reason]) return ROLES[reason]({}, opts(locale));
 	const version = /^version_(\d+)$/.exec(reason);
 	if (version) return m.audit_reason_version({ version: version[1]! }, opts(locale));
+	const count = /^count_(\d+)$/.exec(reason);
+	if (count) return m.audit_reason_count({ count: count[1]! }, opts(locale));
 	if (reason.startsWith('missing_')) return m.audit_reason_missing_permission({}, opts(locale));
 	return REASONS[reason]?.({}, opts(locale)) ?? reason;
 }
@@ -152,6 +175,9 @@ function valueLabel(field: string, value: unknown, locale?: AuditLocale): string
 	if (value === null || value === undefined) return m.audit_none({}, opts(locale));
 	if (field === 'role' && typeof value === 'string' && ROLES[value]) {
 		return ROLES[value]({}, opts(locale));
+	}
+	if (field === 'decision' && typeof value === 'string' && DECISIONS[value]) {
+		return DECISIONS[value]({}, opts(locale));
 	}
 	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
 		return String(value);

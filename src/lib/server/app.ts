@@ -1,5 +1,6 @@
 import { migrateToLatest, openDatabase } from './db';
 import { seedDemo } from './demo';
+import { seedEveryRegister } from './use-cases/register';
 import { systemClock, type Clock } from './clock';
 import type { ServerConfig } from './config';
 import type { ServerDeps } from './deps';
@@ -7,7 +8,8 @@ import type { OidcClient } from './auth/oidc';
 
 /**
  * Starts the server's data side: opens the database the configuration names, migrates it, and
- * on an empty database seeds the demo owner (unless DEMO_DATA=false), printing its sign-ins.
+ * on an empty database seeds the demo owner (unless DEMO_DATA=false), printing its sign-ins;
+ * then gives every owner's register of tools the built-in libraries' tools it lacks.
  */
 export async function startServer(
 	config: ServerConfig,
@@ -29,6 +31,9 @@ export async function startServer(
 			log('Set DEMO_DATA=false to start without demo data.');
 		}
 	}
+	// Every owner's register has the built-in libraries' tools (ADR 43): one read when it has.
+	const seeded = await seedEveryRegister(db, dialect, clock);
+	if (seeded > 0) log(`Added ${seeded} tools of the built-in libraries to the registers.`);
 	let oidc = options.oidc ?? null;
 	if (!oidc && config.oidc) {
 		const { createOidcClient } = await import('./auth/oidc-client');

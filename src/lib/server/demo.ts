@@ -1,3 +1,4 @@
+import { seedRegister } from './use-cases/register';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from './clock';
 import type { Database, Dialect, Role } from './db';
@@ -129,5 +130,6 @@ export async function seedDemo(
 		return true;
 	});
 	if (!seeded) return null;
+	await seedRegister(db, dialect, clock, ownerId);
 	return DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role }));
 }

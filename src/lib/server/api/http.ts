@@ -335,7 +335,8 @@ const MEANING = new Set([
 	'unknown_basis',
 	'invalid_url',
 	'invalid_date',
-	'end_before_start'
+	'end_before_start',
+	'below_min'
 ]);
 
 /**

@@ -183,7 +183,17 @@ export const AUDIT_ACTIONS = [
 	/** An owner admin saved the privacy notice in one language (the language is the target). */
 	'privacy_notice_changed',
 	/** A person asked to have their data deleted, or withdrew the request (`reason`). */
-	'deletion_requested'
+	'deletion_requested',
+	/** The built-in libraries' tools added to the owner's register (`reason`: count_<n>). */
+	'register_seeded',
+	/** An owner admin added a register entry (`reason`: proposal, when one was accepted). */
+	'register_entry_added',
+	/** A register entry changed (`reason`: assessed, when an assessment field changed). */
+	'register_entry_changed',
+	/** A staff member or manager proposed a tool for the register. */
+	'register_tool_proposed',
+	/** An owner admin decided a proposal (`reason`: accepted or declined). */
+	'register_proposal_decided'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

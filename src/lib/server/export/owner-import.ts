@@ -1,3 +1,4 @@
+import { seedRegister } from '../use-cases/register';
 import { sql } from 'kysely';
 import { z } from 'zod/mini';
 import type { ServerDeps } from '../deps';
@@ -60,7 +61,7 @@ export async function importOwnerExport(
 	const size = options.batch ?? 500;
 	const existing = await deps.db.selectFrom('owners').select('id').limit(1).executeTakeFirst();
 	if (existing) throw new ImportError('not_empty', 0, 'the server already has an owner');
-	return deps.db.transaction().execute(async (trx) => {
+	const result = await deps.db.transaction().execute(async (trx) => {
 		let header: z.infer<typeof headerSchema> | null = null;
 		let table: ExportTable | null = null;
 		let next = 0;
@@ -151,4 +152,7 @@ export async function importOwnerExport(
 		);
 		return { ownerId: header.ownerId, counts };
 	});
+	// An export of an older server has no register: the built-in libraries' tools, as at start.
+	await seedRegister(deps.db, deps.dialect, deps.clock, result.ownerId);
+	return result;
 }

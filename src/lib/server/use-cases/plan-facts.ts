@@ -1,11 +1,13 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { ServerDeps } from '../deps';
-import type { Dialect } from '../db';
+import type { Database, Dialect } from '../db';
+import { normaliseToolName } from '$lib/domain/register';
 
 /**
  * What the owner's practice overview counts of each live plan (issue 15, ADR 35): its
  * kindergarten, group, last author, date, screen mode and counted minutes, whether it is done,
- * evaluated and has something to follow up, and its learning areas and clauses, in
+ * evaluated and has something to follow up, its learning areas and clauses, and its tools'
+ * names normalised (for where the register's unapproved tools are planned, ADR 43), in
  * `plan_facts`, taken out of the plan's JSON once. A push writes nothing here: the facts are
  * brought up to date from the revisions when an overview is asked for (`refreshPlanFacts`), so
  * the overview reads only the period's plans, by their date, and parses no JSON.
@@ -34,7 +36,7 @@ function factsSelect(dialect: Dialect, ownerId: string, after: number, through: 
 	const source = pg
 		? sql.raw(`sync_records r cross join lateral json_to_record(r.data::json) as j("date" text,
 			"screenMode" text, "screenMinutes" integer, "status" text, "evaluation" json,
-			"learningAreas" json, "clauses" json)`)
+			"learningAreas" json, "clauses" json, "tools" json)`)
 		: sql`sync_records r`;
 	const day = field('date');
 	return sql`select r.record_id, r.owner_id, r.kindergarten_id, r.group_id, r.updated_by,
@@ -44,7 +46,8 @@ function factsSelect(dialect: Dialect, ownerId: string, after: number, through: 
 		case when ${status} = 'evaluated' then 1 else 0 end,
 		case when coalesce(${followUp}, '') <> '' then 1 else 0 end,
 		${pg ? sql`j."learningAreas"::text` : sql`(r.data ->> '$.learningAreas')`},
-		${pg ? sql`j.clauses::text` : sql`(r.data ->> '$.clauses')`}
+		${pg ? sql`j.clauses::text` : sql`(r.data ->> '$.clauses')`},
+		coalesce(${pg ? sql`j.tools::text` : sql`(r.data ->> '$.tools')`}, '[]')
 		from ${source}
 		where r.owner_id = ${ownerId} and r.type = 'plan' and r.deleted_at is null
 			and r.rev > ${after} and r.rev <= ${through}`;
@@ -102,8 +105,9 @@ export async function refreshPlanFacts(
 			changed = Number(written.numDeletedRows);
 		}
 		const inserted = await sql`insert into plan_facts (record_id, owner_id, kindergarten_id,
-			group_id, author, day, monday, mode, minutes, done, evaluated, follow, areas, clauses)
+			group_id, author, day, monday, mode, minutes, done, evaluated, follow, areas, clauses, tools)
 			${factsSelect(deps.dialect, ownerId, after, sequence.value)}`.execute(trx);
+		await normaliseTools(trx, ownerId, after, sequence.value);
 		changed = Math.max(changed, Number(inserted.numAffectedRows ?? 0));
 		await trx
 			.updateTable('planFactsState')
@@ -112,4 +116,53 @@ export async function refreshPlanFacts(
 			.execute();
 		return { changed, afresh };
 	});
+}
+
+/** Rows whose tools are rewritten by one statement. */
+const TOOLS_BATCH = 200;
+
+/**
+ * The tools of the facts just inserted, as the plans wrote them, replaced by their names
+ * normalised (`normaliseToolName`: Unicode-aware, so in JavaScript, not SQL); names that
+ * normalise to nothing are left out, and a name twice is kept once.
+ */
+async function normaliseTools(
+	trx: Transaction<Database>,
+	ownerId: string,
+	after: number,
+	through: number
+): Promise<void> {
+	const rows = await trx
+		.selectFrom('planFacts')
+		.innerJoin('syncRecords', 'syncRecords.recordId', 'planFacts.recordId')
+		.select(['planFacts.recordId', 'planFacts.tools'])
+		.where('planFacts.ownerId', '=', ownerId)
+		.where('syncRecords.rev', '>', after)
+		.where('syncRecords.rev', '<=', through)
+		.where('planFacts.tools', '<>', '[]')
+		.execute();
+	const changed: Array<{ id: string; tools: string }> = [];
+	for (const row of rows) {
+		const raw = parseTools(row.tools);
+		const tools = JSON.stringify([...new Set(raw.map(normaliseToolName).filter(Boolean))]);
+		if (tools !== row.tools) changed.push({ id: row.recordId, tools });
+	}
+	for (let i = 0; i < changed.length; i += TOOLS_BATCH) {
+		const batch = changed.slice(i, i + TOOLS_BATCH);
+		const cases = sql.join(
+			batch.map((b) => sql`when ${b.id} then ${b.tools}`),
+			sql` `
+		);
+		await sql`update plan_facts set tools = case record_id ${cases} end
+			where record_id in (${sql.join(batch.map((b) => b.id))})`.execute(trx);
+	}
+}
+
+function parseTools(text: string | null): string[] {
+	try {
+		const value: unknown = JSON.parse(text ?? '[]');
+		return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+	} catch {
+		return [];
+	}
 }
