@@ -1288,7 +1288,7 @@ describeEachDatabase('sync', (dialect) => {
 				);
 				expect(error['supported']).toEqual({
 					protocol: { min: 1, max: 1 },
-					schema: { min: 1, max: 7 }
+					schema: { min: 1, max: 8 }
 				});
 			}
 			for (const query of [
