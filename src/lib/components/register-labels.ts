@@ -2,17 +2,11 @@ import { m } from '$lib/paraglide/messages';
 import type { DataLocation, ToolDecision, ToolKind } from '$lib/domain/register';
 
 /**
- * The register's vocabularies in words (issue 16, ADR 43): an entry's decision, kind and where
- * its data is kept. Not in labels.ts: only the pages that show the register load them (ADR 12).
+ * The register of digital tools in words (issue 16, ADR 43): kinds, decisions and where data is
+ * kept. Not in labels.ts: only the pages that show the register load them (ADR 12).
  */
-export const registerDecisionLabel: Record<ToolDecision, () => string> = {
-	notAssessed: m.register_decision_notAssessed,
-	approved: m.register_decision_approved,
-	approvedWithConditions: m.register_decision_approvedWithConditions,
-	deselected: m.register_decision_deselected
-};
 
-export const registerKindLabel: Record<ToolKind, () => string> = {
+export const toolKindLabel: Record<ToolKind, () => string> = {
 	app: m.register_kind_app,
 	onlineService: m.register_kind_onlineService,
 	codingToy: m.register_kind_codingToy,
@@ -20,7 +14,14 @@ export const registerKindLabel: Record<ToolKind, () => string> = {
 	other: m.register_kind_other
 };
 
-export const registerLocationLabel: Record<DataLocation, () => string> = {
+export const toolDecisionLabel: Record<ToolDecision, () => string> = {
+	notAssessed: m.register_decision_notAssessed,
+	approved: m.register_decision_approved,
+	approvedWithConditions: m.register_decision_approvedWithConditions,
+	deselected: m.register_decision_deselected
+};
+
+export const dataLocationLabel: Record<DataLocation, () => string> = {
 	none: m.register_location_none,
 	eea: m.register_location_eea,
 	outsideEea: m.register_location_outsideEea,
