@@ -11,11 +11,11 @@ import {
 	type ToolRegister
 } from '$lib/domain/register';
 import { LekeplanDatabase } from '$lib/client/db/database';
-import { SyncEngine, type SyncTransport } from '$lib/client/sync/engine';
+import { SyncEngine } from '$lib/client/sync/engine';
 import { takeSequence, storeSequence } from '$lib/server/use-cases/sequence';
 import type { Database } from '$lib/server/db';
 import type { Transaction } from 'kysely';
-import { PROTOCOL_VERSION, type Change, type PullResponse, type PushResponse } from '$lib/sync';
+import { PROTOCOL_VERSION, type Change, type PullResponse } from '$lib/sync';
 import {
 	describeEachDatabase,
 	seedOwner,
@@ -25,7 +25,7 @@ import {
 	type SeededOwner,
 	type TestServer
 } from './harness';
-import { planFields, pullPath, TestClient, transportResult } from './sync-fixtures';
+import { planFields, serverTransport, TestClient } from './sync-fixtures';
 
 /**
  * The owner's register of digital tools and a kindergarten's equipment reach the tablets with
@@ -243,20 +243,9 @@ describeEachDatabase('the register and the equipment in the pull', (dialect) => 
 		]);
 	});
 
-	function transport(cookie: string): SyncTransport {
-		return {
-			push: async (request) =>
-				transportResult<PushResponse>(
-					await server.request('POST', '/api/v1/sync/push', { body: request, cookie })
-				),
-			pull: async (query) =>
-				transportResult<PullResponse>(await server.request('GET', pullPath(query), { cookie }))
-		};
-	}
-
 	it('a tablet keeps the newest register and its equipment, and a reset clears both', async () => {
 		const db = new LekeplanDatabase(`tablet-register-${dialect}-${uuidv7()}`);
-		const engine = new SyncEngine(db, transport(staff), () => server.clock.now());
+		const engine = new SyncEngine(db, serverTransport(server, staff), () => server.clock.now());
 		await engine.enable();
 		expect(await engine.sync()).toMatchObject({ ok: true });
 

@@ -51,17 +51,15 @@ export class RegisterState {
 
 	/** The kindergarten's count of each entry, by entry id. */
 	readonly #items = $derived(
-		new Map(
+		Object.fromEntries(
 			(this.#equipment.current ?? []).flatMap((set) =>
 				set.items.map((item) => [item.entryId, item] as const)
 			)
-		)
+		) as Partial<Record<string, EquipmentItem>>
 	);
 
 	/** The kindergarten's count of an entry, if it has counted it. */
-	equipmentOf(entryId: string): EquipmentItem | undefined {
-		return this.#items.get(entryId);
-	}
+	readonly equipmentOf = (entryId: string): EquipmentItem | undefined => this.#items[entryId];
 
 	/** Each tool against the register; none when this device holds no register. */
 	standings(tools: readonly string[]): ToolStanding[] {
