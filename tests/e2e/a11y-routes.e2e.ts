@@ -296,6 +296,12 @@ const PLANNER: State[] = [
 		state: "the kindergarten's digital plan as the person may read it",
 		visit: (p) => open(p, '/digital-plan')
 	},
+	{
+		// Signed out: a sign-in link; staff and manager: the owner's register, read from the tablet.
+		route: '/(planner)/register',
+		state: "the owner's register as the person may read it",
+		visit: (p) => open(p, '/register')
+	},
 	{ route: '(not found)', state: 'unknown path', visit: (p) => open(p, '/no-such-page') }
 ];
 

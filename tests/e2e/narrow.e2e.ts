@@ -378,6 +378,23 @@ test("the kindergarten's digital plan fits a phone: the form with a goal and a d
 	await fitsPhone(page);
 });
 
+test("the owner's register fits a phone: searched, and a plan's tools against it", async ({
+	page
+}) => {
+	test.slow();
+	await signIn(page, 'ansatt@demo.lekeplan.no');
+	await page.goto('/register');
+	await expect(page.getByTestId('register-entry').first()).toBeVisible();
+	await fitsPhone(page);
+	await page.getByRole('searchbox', { name: 'Søk i registeret' }).fill('robot');
+	await expect(page.getByTestId('register-entry').first()).toBeVisible();
+	await fitsPhone(page);
+	await page.goto('/plans/new');
+	await page.getByLabel('Verktøy', { exact: true }).fill('Bee-Bot, Code & Go Robotmus, Pappesker');
+	await expect(page.locator('#editor-tool-standings').getByRole('listitem')).toHaveCount(3);
+	await fitsPhone(page);
+});
+
 test("the parents' desk fits a phone: summary, preview, codes, questions", async ({ page }) => {
 	test.slow();
 	await signIn(page, 'styrer@demo.lekeplan.no');

@@ -9,7 +9,7 @@ import {
 	type RecordType
 } from '$lib/sync';
 import type { TestServer } from './harness';
-import type { TransportResult } from '$lib/client/sync/engine';
+import type { SyncTransport, TransportResult } from '$lib/client/sync/engine';
 
 /** Records and clients for the sync suites: valid unless a test spoils them on purpose. */
 
@@ -183,4 +183,16 @@ export function pullPath(query: {
 		...(query.known ? { known: query.known.map(([a, b]) => `${a}-${b}`).join(',') } : {})
 	});
 	return `/api/v1/sync/pull?${params}`;
+}
+
+/** The sync engine's transport to the test server, as one signed-in user. */
+export function serverTransport(server: TestServer, cookie: string): SyncTransport {
+	return {
+		push: async (request) =>
+			transportResult<PushResponse>(
+				await server.request('POST', '/api/v1/sync/push', { body: request, cookie })
+			),
+		pull: async (query) =>
+			transportResult<PullResponse>(await server.request('GET', pullPath(query), { cookie }))
+	};
 }

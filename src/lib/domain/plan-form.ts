@@ -93,6 +93,14 @@ function parseMinutes(text: string): number {
 	return /^[-+]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
+/** The tools as typed in the form's one field: comma-separated, blanks dropped. */
+export function toolsOf(text: string): string[] {
+	return text
+		.split(',')
+		.map((t) => t.trim())
+		.filter((t) => t.length > 0);
+}
+
 export type PlanFormResult =
 	{ ok: true; content: PlanContent } | { ok: false; problems: FieldProblems };
 
@@ -114,10 +122,7 @@ export function parsePlanForm(
 		description: form.description,
 		learningAreas: form.learningAreas,
 		clauses: form.clauses,
-		tools: form.tools
-			.split(',')
-			.map((t) => t.trim())
-			.filter((t) => t.length > 0),
+		tools: toolsOf(form.tools),
 		screenMode: form.screenMode,
 		screenMinutes: parseMinutes(form.screenMinutes),
 		adultParticipates: form.adultParticipates,

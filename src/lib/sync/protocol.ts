@@ -49,6 +49,8 @@ export const SUPPORTED_PROTOCOL = { min: 1, max: 2 } as const;
 export const SUPPORTED_SCHEMA = { min: 1, max: 8 } as const;
 /** The first schema whose pull carries other kindergartens' shared activities. */
 export const SHARED_ACTIVITIES_SCHEMA = 7;
+/** The first schema whose pull carries the owner's register and the kindergarten's equipment. */
+export const REGISTER_SCHEMA = 8;
 
 /** Most mutations one push may carry; more is refused whole (413 `batch_too_large`). */
 export const MAX_BATCH = 1000;

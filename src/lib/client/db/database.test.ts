@@ -73,7 +73,7 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		const db = new LekeplanDatabase(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
 			'competenceAnswers',
 			'competenceItemSets',
@@ -81,6 +81,7 @@ describe('upgrading the local database from version 1 to the newest', () => {
 			'developmentPlans',
 			'digitalPlans',
 			'drafts',
+			'equipment',
 			'groups',
 			'guidanceSets',
 			'kindergartens',
@@ -90,7 +91,8 @@ describe('upgrading the local database from version 1 to the newest', () => {
 			'rejections',
 			'settings',
 			'summaryDrafts',
-			'syncMeta'
+			'syncMeta',
+			'toolRegisters'
 		]);
 
 		// The old plan is still there, readable through the repository and its index.
@@ -126,7 +128,7 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		const db = new LekeplanDatabase(`test-${crypto.randomUUID()}`);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		expect(await db.plans.count()).toBe(0);
 		expect(await db.ownActivities.count()).toBe(0);
 		expect(await db.guidanceSets.count()).toBe(0);
@@ -135,5 +137,7 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		expect(await db.digitalPlans.count()).toBe(0);
 		expect(await db.competenceItemSets.count()).toBe(0);
 		expect(await db.summaryDrafts.count()).toBe(0);
+		expect(await db.toolRegisters.count()).toBe(0);
+		expect(await db.equipment.count()).toBe(0);
 	});
 });

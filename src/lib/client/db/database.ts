@@ -8,6 +8,7 @@ import type { DevelopmentPlan } from '$lib/domain/competence/development-plan';
 import type { CompetenceAnswerSet } from '$lib/domain/competence/answer-set';
 import type { DigitalPlan } from '$lib/domain/digital-plan';
 import type { SummaryPeriodKind } from '$lib/domain/parent-summary';
+import type { EquipmentItem, RegisterEntry } from '$lib/domain/register';
 import type { OutboxEntry } from './outbox';
 import type { Mutation, RecordType } from '$lib/sync/protocol';
 
@@ -68,6 +69,23 @@ export interface SummaryDraft {
 }
 
 /**
+ * The owner's register of digital tools as last pulled (ADR 43): one row, the newest register,
+ * replaced whole by each pull that carries it. Key: the owner's id.
+ */
+export interface StoredRegister {
+	ownerId: string;
+	rev: number;
+	entries: RegisterEntry[];
+}
+
+/** A kindergarten's equipment as last pulled (ADR 43), replaced whole. Key: the kindergarten. */
+export interface StoredEquipment {
+	kindergartenId: string;
+	rev: number;
+	items: EquipmentItem[];
+}
+
+/**
  * A half-typed form, saved as the person types. The key says which form: `plan:new`,
  * `plan:<id>`, `evaluation:<id>`. What it holds is read back as untrusted: the form merges it
  * over its own starting values.
@@ -105,6 +123,8 @@ export class LekeplanDatabase extends Dexie {
 	digitalPlans!: EntityTable<DigitalPlan, 'id'>;
 	competenceItemSets!: Table<OwnerItemSet, number>;
 	summaryDrafts!: Table<SummaryDraft, string>;
+	toolRegisters!: Table<StoredRegister, string>;
+	equipment!: Table<StoredEquipment, string>;
 
 	constructor(name = 'lekeplan') {
 		super(name);
@@ -153,6 +173,12 @@ export class LekeplanDatabase extends Dexie {
 		// synced; publishing sends a snapshot to the server.
 		this.version(8).stores({
 			summaryDrafts: 'key, groupId, updatedAt'
+		});
+		// 9: the owner's register of digital tools (one row, the newest pulled) and the
+		// kindergarten's equipment (ADR 43), pulled whole like the guidance.
+		this.version(9).stores({
+			toolRegisters: 'ownerId',
+			equipment: 'kindergartenId'
 		});
 	}
 }

@@ -12,6 +12,7 @@ import {
 } from '$lib/domain/competence/development-plan';
 import { competenceAnswerSetSchema } from '$lib/domain/competence/answer-set';
 import { digitalPlanSchema, digitalPlanName, type DigitalPlan } from '$lib/domain/digital-plan';
+import { equipmentSetSchema, toolRegisterSchema } from '$lib/domain/register';
 import {
 	MAX_BATCH,
 	MAX_KNOWN_RANGES,
@@ -434,7 +435,8 @@ export class SyncEngine {
 	/** What a pull writes (with the outbox it reads and the cursor it moves). */
 	#pulledTables() {
 		const { plans, ownActivities, developmentPlans, digitalPlans } = this.db;
-		const { guidanceSets, competenceItemSets, outbox, syncMeta } = this.db;
+		const { guidanceSets, competenceItemSets, toolRegisters, equipment, outbox, syncMeta } =
+			this.db;
 		return [
 			plans,
 			ownActivities,
@@ -442,9 +444,38 @@ export class SyncEngine {
 			digitalPlans,
 			guidanceSets,
 			competenceItemSets,
+			toolRegisters,
+			equipment,
 			outbox,
 			syncMeta
 		];
+	}
+
+	/**
+	 * The owner's register and the kindergarten's equipment (ADR 43), each pulled whole: the
+	 * register replaces the one held (one row), the equipment its kindergarten's.
+	 */
+	async #storeWhole(changes: readonly Change[]): Promise<void> {
+		for (const change of changes) {
+			if (change.type === 'toolRegister') {
+				const parsed = toolRegisterSchema.safeParse(change.data);
+				if (!parsed.success) {
+					console.warn('A pulled register does not fit the schema', change.recordId);
+					continue;
+				}
+				await this.db.toolRegisters.clear();
+				const { entries } = parsed.data;
+				await this.db.toolRegisters.put({ ownerId: change.recordId, rev: change.rev, entries });
+			} else if (change.type === 'equipment') {
+				const parsed = equipmentSetSchema.safeParse(change.data);
+				if (!parsed.success) {
+					console.warn('A pulled equipment list does not fit the schema', change.recordId);
+					continue;
+				}
+				const { kindergartenId, items } = parsed.data;
+				await this.db.equipment.put({ kindergartenId, rev: change.rev, items });
+			}
+		}
 	}
 
 	/** Drops what came from the server (not unsent changes) and starts from cursor 0. */
@@ -454,6 +485,9 @@ export class SyncEngine {
 			await this.db.guidanceSets.clear();
 			// So do the owner's competence items (ADR 37).
 			await this.db.competenceItemSets.clear();
+			// And the owner's register and the kindergarten's equipment (ADR 43).
+			await this.db.toolRegisters.clear();
+			await this.db.equipment.clear();
 			const pending = new Set((await this.db.outbox.toArray()).map((m) => m.recordId));
 			const stale = (await this.db.plans.toArray()).filter((p) => !pending.has(p.id));
 			await this.db.plans.bulkDelete(stale.map((p) => p.id));
@@ -500,6 +534,7 @@ export class SyncEngine {
 				else console.warn('A pulled competence item set does not fit the schema', change.recordId);
 			}
 			if (itemSets.length > 0) await this.db.competenceItemSets.bulkPut(itemSets);
+			await this.#storeWhole(changes);
 			// One page is applied with bulk reads and writes: a first sync of thousands of
 			// records must not wait on three IndexedDB round trips per record.
 			const ids = changes.map((c) => c.recordId);

@@ -10,6 +10,7 @@ import {
 	PULL_PAGE,
 	PULL_PAGE_CHARS,
 	pushRequestSchema,
+	REGISTER_SCHEMA,
 	SHARED_ACTIVITIES_SCHEMA,
 	type Change,
 	type PullResponse
@@ -22,6 +23,11 @@ import {
 } from '../sync-records';
 import { guidanceSetSchema } from '$lib/domain/guidance';
 import { ownerItemSetSchema } from '$lib/domain/competence/owner-items';
+import {
+	registerEntryFieldsSchema,
+	type EquipmentSet,
+	type ToolRegister
+} from '$lib/domain/register';
 import { checkVersions } from './checks';
 import type { RecordRow } from './rows';
 
@@ -314,6 +320,87 @@ function competenceItemsChange(row: Selectable<Database['competenceItemSets']>):
 	};
 }
 
+/** Puts a change among the page's changes (in revision order) at its place. */
+function insertByRev(changes: PageItem[], item: PageItem): void {
+	const at = changes.findIndex((c) => c.rev > item.rev);
+	changes.splice(at === -1 ? changes.length : at, 0, item);
+}
+
+/** A change the server writes whole (the register, the equipment): no field revisions. */
+function wholeChange(
+	type: 'toolRegister' | 'equipment',
+	recordId: string,
+	rev: number,
+	data: ToolRegister | EquipmentSet
+): PageItem {
+	const change: Change = {
+		recordId,
+		type,
+		rev,
+		data,
+		fieldRevs: {},
+		deletedAt: null,
+		updatedBy: null
+	};
+	return { rev, json: JSON.stringify(change) };
+}
+
+/**
+ * The owner's register of digital tools, whole, as one change at its newest revision (ADR 43):
+ * each entry's stored fields, and who assessed it by name. An entry whose stored fields no
+ * longer fit the schema is left out rather than sent for the tablet to refuse.
+ */
+async function toolRegisterChange(
+	deps: ServerDeps,
+	ownerId: string,
+	rev: number
+): Promise<PageItem> {
+	const rows = await deps.db
+		.selectFrom('registerEntries')
+		.leftJoin('users', 'users.id', 'registerEntries.assessedBy')
+		.select([
+			'registerEntries.id',
+			'registerEntries.seedKey',
+			'registerEntries.data',
+			'registerEntries.assessedAt',
+			'users.displayName as assessedBy',
+			'registerEntries.updatedAt'
+		])
+		.where('registerEntries.ownerId', '=', ownerId)
+		.orderBy('registerEntries.name')
+		.orderBy('registerEntries.id')
+		.execute();
+	const entries: ToolRegister['entries'] = [];
+	for (const row of rows) {
+		const fields = registerEntryFieldsSchema.safeParse(JSON.parse(row.data));
+		if (!fields.success) continue;
+		entries.push({
+			id: row.id,
+			seedKey: row.seedKey,
+			fields: fields.data,
+			assessedAt: row.assessedAt,
+			assessedBy: row.assessedBy,
+			updatedAt: row.updatedAt
+		});
+	}
+	return wholeChange('toolRegister', ownerId, rev, { entries });
+}
+
+/** The kindergarten's equipment, whole, as one change at its newest revision (ADR 43). */
+async function equipmentChange(
+	deps: ServerDeps,
+	kindergartenId: string,
+	rev: number
+): Promise<PageItem> {
+	const items = await deps.db
+		.selectFrom('kindergartenEquipment')
+		.select(['entryId', 'works', 'needsRepair', 'missing', 'note', 'updatedAt'])
+		.where('kindergartenId', '=', kindergartenId)
+		.orderBy('entryId')
+		.execute();
+	return wholeChange('equipment', kindergartenId, rev, { kindergartenId, items });
+}
+
 /**
  * Changes in the caller's kindergarten above the cursor, and the owner's guidance and own
  * competence items when they changed, in revision order, one page at a time.
@@ -338,6 +425,7 @@ export async function pull(
 	// cursor of another kindergarten's shared activity (ADR 38; read only by a client that takes
 	// them, on the partial index `sync_records_shared`).
 	const readsShares = query.schema >= SHARED_ACTIVITIES_SCHEMA;
+	const readsRegister = query.schema >= REGISTER_SCHEMA;
 	const head = await deps.db
 		.selectFrom('syncSequence')
 		.leftJoin('syncClients', (join) => join.on('syncClients.clientId', '=', query.clientId))
@@ -366,7 +454,23 @@ export async function pull(
 				.selectFrom('competenceItemSets')
 				.select('competenceItemSets.rev')
 				.where('competenceItemSets.ownerId', '=', scope.ownerId)
-				.as('competenceItemsRev')
+				.as('competenceItemsRev'),
+			// The register's and the kindergarten's equipment's newest revisions (ADR 43): each the
+			// last key of its index (`register_entries_owner_rev`, `kindergarten_equipment_rev`).
+			readsRegister
+				? eb
+						.selectFrom('registerEntries')
+						.select((s) => s.fn.max<number>('registerEntries.rev').as('rev'))
+						.where('registerEntries.ownerId', '=', scope.ownerId)
+						.as('registerRev')
+				: eb.val<number | null>(null).as('registerRev'),
+			readsRegister
+				? eb
+						.selectFrom('kindergartenEquipment')
+						.select((s) => s.fn.max<number>('kindergartenEquipment.rev').as('rev'))
+						.where('kindergartenEquipment.kindergartenId', '=', scope.kindergartenId)
+						.as('equipmentRev')
+				: eb.val<number | null>(null).as('equipmentRev')
 		])
 		.where('syncSequence.id', '=', 1)
 		.executeTakeFirstOrThrow();
@@ -427,11 +531,18 @@ export async function pull(
 	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
 	const itemsAsChange = competenceItems ? competenceItemsChange(competenceItems) : null;
 	for (const change of [guidanceAsChange, itemsAsChange]) {
-		if (!change) continue;
-		const at = changes.findIndex((c) => c.rev > change.rev);
-		const item = { rev: change.rev, json: JSON.stringify(change) };
-		changes.splice(at === -1 ? changes.length : at, 0, item);
+		if (change) insertByRev(changes, { rev: change.rev, json: JSON.stringify(change) });
 	}
+	// The owner's register and the kindergarten's equipment (ADR 43), each whole, read only when
+	// it changed above the cursor (a client before schema 8 is never sent them).
+	const changed = (rev: number | null): rev is number =>
+		rev !== null && Number(rev) > query.cursor && Number(rev) <= sequence;
+	const { registerRev, equipmentRev } = head;
+	const wholes = await Promise.all([
+		changed(registerRev) ? toolRegisterChange(deps, scope.ownerId, Number(registerRev)) : null,
+		changed(equipmentRev) ? equipmentChange(deps, scope.kindergartenId, Number(equipmentRev)) : null
+	]);
+	for (const item of wholes) if (item) insertByRev(changes, item);
 	// Other kindergartens' shared activities (ADR 38), read apart and merged in revision order;
 	// read only when one changed above the cursor.
 	const { sharedRev } = head;
