@@ -44,7 +44,8 @@ const ACTIONS: Record<string, Message> = {
 	competence_item_added: m.audit_action_competence_item_added,
 	competence_item_retired: m.audit_action_competence_item_retired,
 	privacy_notice_changed: m.audit_action_privacy_notice_changed,
-	deletion_requested: m.audit_action_deletion_requested
+	deletion_requested: m.audit_action_deletion_requested,
+	equipment_changed: m.audit_action_equipment_changed
 };
 
 /** Every event the log can hold, in the order a filter lists them. */
@@ -79,7 +80,8 @@ const REASONS: Record<string, Message> = {
 	asked: m.audit_reason_asked,
 	request: m.audit_reason_request,
 	owner_json: m.audit_reason_owner_json,
-	owner_csv: m.audit_reason_owner_csv
+	owner_csv: m.audit_reason_owner_csv,
+	with_data: m.audit_reason_with_data
 };
 
 const TARGETS: Record<string, Message> = {
@@ -102,7 +104,8 @@ const TARGETS: Record<string, Message> = {
 	privacy_notice: m.audit_target_privacy_notice,
 	deletion_request: m.audit_target_deletion_request,
 	owner: m.audit_target_owner,
-	table: m.audit_target_table
+	table: m.audit_target_table,
+	register_entry: m.audit_target_register_entry
 };
 
 const FIELDS: Record<string, Message> = {
@@ -112,7 +115,10 @@ const FIELDS: Record<string, Message> = {
 	role: m.audit_field_role,
 	kindergartenId: m.audit_field_kindergartenId,
 	groupId: m.audit_field_groupId,
-	displayName: m.audit_field_displayName
+	displayName: m.audit_field_displayName,
+	works: m.audit_field_works,
+	needsRepair: m.audit_field_needsRepair,
+	missing: m.audit_field_missing
 };
 
 const ROLES: Record<string, Message> = {

@@ -21,6 +21,7 @@ import { parentDeskRoutes } from './routes/parent-desk';
 import { privacyNoticeRoutes } from './routes/privacy-notice';
 import { myDataRoutes } from './routes/my-data';
 import { exportRoutes } from './routes/export';
+import { equipmentRoutes } from './routes/equipment';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -69,7 +70,8 @@ export const app = base
 	.route('/', parentDeskRoutes)
 	.route('/', privacyNoticeRoutes)
 	.route('/', myDataRoutes)
-	.route('/', exportRoutes);
+	.route('/', exportRoutes)
+	.route('/', equipmentRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 

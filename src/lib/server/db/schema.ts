@@ -183,7 +183,9 @@ export const AUDIT_ACTIONS = [
 	/** An owner admin saved the privacy notice in one language (the language is the target). */
 	'privacy_notice_changed',
 	/** A person asked to have their data deleted, or withdrew the request (`reason`). */
-	'deletion_requested'
+	'deletion_requested',
+	/** A kindergarten's count of one device or toy changed (before and after in `changes`). */
+	'equipment_changed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
