@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '$lib/domain/ids';
-import { blankEntryFields, type ToolKind } from '$lib/domain/register';
 import type { EquipmentRow } from '$lib/server/use-cases/equipment';
 import {
 	describeEachDatabase,
@@ -11,6 +10,7 @@ import {
 	type TestServer
 } from './harness';
 import { expectUnchanged, snapshot } from './snapshot';
+import { insertEntry } from './register-fixtures';
 
 /**
  * A kindergarten's equipment (issue 16): the register's devices and coding toys, counted by
@@ -20,43 +20,6 @@ import { expectUnchanged, snapshot } from './snapshot';
  */
 
 type ErrorBody = { error: { reason: string; fields?: Record<string, string>; current?: unknown } };
-
-/** A register entry, as the register's own code would store it (written here directly). */
-export async function insertEntry(
-	server: TestServer,
-	ownerId: string,
-	name: string,
-	kind: ToolKind
-): Promise<string> {
-	const id = uuidv7();
-	const now = server.clock.now().toISOString();
-	const { value } = await server.deps.db
-		.selectFrom('syncSequence')
-		.select('value')
-		.executeTakeFirstOrThrow();
-	await server.deps.db
-		.insertInto('registerEntries')
-		.values({
-			id,
-			ownerId,
-			seedKey: null,
-			name,
-			decision: 'notAssessed',
-			data: JSON.stringify(blankEntryFields(name, kind)),
-			rev: value + 1,
-			assessedAt: null,
-			assessedBy: null,
-			createdAt: now,
-			updatedAt: now,
-			updatedBy: null
-		})
-		.execute();
-	await server.deps.db
-		.updateTable('syncSequence')
-		.set({ value: value + 1 })
-		.execute();
-	return id;
-}
 
 describeEachDatabase('equipment', (dialect) => {
 	let server: TestServer;
