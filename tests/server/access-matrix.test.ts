@@ -24,6 +24,7 @@ import { hashPassword } from '$lib/server/auth/passwords';
 import { digitalPlanContent } from '$lib/domain/digital-plan-fixture';
 import { buildSummary, weekPeriod } from '$lib/domain/parent-summary-build';
 import { addDays } from '$lib/domain/calendar';
+import { insertEntry } from './register-fixtures';
 
 /**
  * The full access matrix (docs/design/security.md): every role × every endpoint × every kind of
@@ -277,6 +278,23 @@ const MATRIX: Row[] = [
 	['DELETE', '/api/v1/kindergartens/:id', 'kg.foreign', '401 403 403 403 404'],
 	['DELETE', '/api/v1/kindergartens/:id', 'kg.foreign-empty', '401 403 403 403 404'],
 	['DELETE', '/api/v1/kindergartens/:id', 'missing', '401 403 403 403 404'],
+
+	// What deleting a kindergarten with its data would remove: owner admins only.
+	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'kg.own', '401 403 403 403 200'],
+	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'kg.sibling', '401 403 403 403 200'],
+	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'kg.foreign', '401 403 403 403 404'],
+	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'missing', '401 403 403 403 404'],
+
+	// A kindergarten's equipment: read by its people, counted by its manager or an owner admin.
+	// `:entryId`: a fresh device of owner a's register.
+	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.own', '401 403 200 200 200'],
+	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.sibling', '401 403 404 404 200'],
+	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.foreign', '401 403 404 404 404'],
+	['GET', '/api/v1/kindergartens/:id/equipment', 'missing', '401 403 404 404 404'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entryId', 'kg.own', '401 403 403 200 200'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entryId', 'kg.sibling', '401 403 403 404 200'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entryId', 'kg.foreign', '401 403 403 404 404'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entryId', 'missing', '401 403 403 404 404'],
 
 	['GET', '/api/v1/kindergartens/:id/groups', 'kg.own', '401 403 200 200 200'],
 	['GET', '/api/v1/kindergartens/:id/groups', 'kg.sibling', '401 403 404 404 200'],
@@ -666,7 +684,14 @@ const BODIES: Record<string, Json> = {
 	},
 	'POST /api/v1/parent-codes': { groupId: ':id' },
 	'PUT /api/v1/parent-questions/:id/answer': { answer: 'Takk for spørsmålet.' },
-	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null }
+	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null },
+	'PUT /api/v1/kindergartens/:id/equipment/:entryId': {
+		works: 3,
+		needsRepair: 1,
+		missing: 0,
+		note: 'Én i skapet',
+		baseUpdatedAt: null
+	}
 };
 
 /** An entry of the owner's competence plan for every kindergarten. */
@@ -822,6 +847,30 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			.where('id', '=', ids[':id']!)
 			.executeTakeFirst();
 		expect(row).toBeUndefined();
+	},
+	'GET /api/v1/kindergartens/:id/deletion-preview': ({ json, ids }) => {
+		const preview = json()['preview'] as { kindergarten: { id: string }; groups: number };
+		expect(preview.kindergarten.id).toBe(ids[':id']);
+		expect(preview.groups).toBeGreaterThan(0);
+	},
+	'GET /api/v1/kindergartens/:id/equipment': async ({ json, world }) => {
+		const entries = await world.db
+			.selectFrom('registerEntries')
+			.select('id')
+			.where('ownerId', '=', world.a.id)
+			.execute();
+		const rows = json()['equipment'] as Array<{ entryId: string }>;
+		expect(rows.map((r) => r.entryId).sort()).toEqual(entries.map((e) => e.id).sort());
+	},
+	'PUT /api/v1/kindergartens/:id/equipment/:id': async ({ json, ids, world, callerId }) => {
+		expect(json()['item']).toMatchObject({ entryId: ids[':entryId'], works: 3, needsRepair: 1 });
+		const row = await world.db
+			.selectFrom('kindergartenEquipment')
+			.selectAll()
+			.where('kindergartenId', '=', ids[':id']!)
+			.where('entryId', '=', ids[':entryId']!)
+			.executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ works: 3, needsRepair: 1, missing: 0, updatedBy: callerId });
 	},
 	'GET /api/v1/kindergartens/:id/groups': async ({ json, ids, world }) => {
 		const rows = await world.db
@@ -1361,7 +1410,7 @@ function fill(value: Json, ids: Record<string, string>): Json {
 
 const fillPath = (path: string, ids: Record<string, string>) =>
 	path.replace(
-		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b|:parent\b/g,
+		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b|:parent\b|:entryId\b/g,
 		(placeholder) => ids[placeholder] ?? placeholder
 	);
 
@@ -1983,6 +2032,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 						ids[':user'] = await world.id('user.own-kg');
 					}
 					if (path.includes(':parent')) ids[':parent'] = await world.parentIn(ids[':id']!);
+					if (path.includes(':entryId')) ids[':entryId'] = await insertEntry(server, world.a.id);
 					ids[':client'] = uuidv7();
 					ids[':record'] = uuidv7();
 					ids[':period'] = '2026-2';

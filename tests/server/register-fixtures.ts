@@ -6,8 +6,8 @@ import type { TestServer } from './harness';
 export async function insertEntry(
 	server: TestServer,
 	ownerId: string,
-	name: string,
-	kind: ToolKind
+	name = `Bee-Bot ${uuidv7().slice(-6)}`,
+	kind: ToolKind = 'codingToy'
 ): Promise<string> {
 	const id = uuidv7();
 	const now = server.clock.now().toISOString();
