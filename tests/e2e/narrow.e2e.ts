@@ -222,6 +222,11 @@ test('the manager’s overview fits a phone: its tables scroll in their own regi
 	await expect(page.getByTestId('overview-totals')).toBeVisible();
 	await expect(page.getByRole('table').first()).toBeVisible();
 	await fitsPhone(page);
+	// The kindergarten's equipment, counted per device and toy.
+	await page.goto('/equipment');
+	await expect(page.getByRole('heading', { level: 1, name: 'Utstyr' })).toBeVisible();
+	await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+	await fitsPhone(page);
 	await page.goto('/overview?from=2026-12-01&to=2026-11-01');
 	await expect(page.locator('#overview-to-error')).toBeVisible();
 	await fitsPhone(page);
@@ -251,6 +256,14 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 		await expect(page.locator('.panel, table').first()).toBeVisible();
 		await fitsPhone(page);
 	}
+	// Deleting a kindergarten: the confirmation page (the demo kindergarten stays).
+	await page.goto('/admin');
+	await page
+		.getByRole('link', { name: /^Slett .* …$/ })
+		.first()
+		.click();
+	await expect(page.getByTestId('deletion-preview')).toBeVisible();
+	await fitsPhone(page);
 });
 
 test('a signed-in planner offline: one indicator in the header, every page still fits', async ({
