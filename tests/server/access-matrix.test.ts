@@ -286,15 +286,15 @@ const MATRIX: Row[] = [
 	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'missing', '401 403 403 403 404'],
 
 	// A kindergarten's equipment: read by its people, counted by its manager or an owner admin.
-	// `:entryId`: a fresh device of owner a's register.
+	// `:entry`: a fresh device of owner a's register.
 	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.own', '401 403 200 200 200'],
 	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.sibling', '401 403 404 404 200'],
 	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.foreign', '401 403 404 404 404'],
 	['GET', '/api/v1/kindergartens/:id/equipment', 'missing', '401 403 404 404 404'],
-	['PUT', '/api/v1/kindergartens/:id/equipment/:entryId', 'kg.own', '401 403 403 200 200'],
-	['PUT', '/api/v1/kindergartens/:id/equipment/:entryId', 'kg.sibling', '401 403 403 404 200'],
-	['PUT', '/api/v1/kindergartens/:id/equipment/:entryId', 'kg.foreign', '401 403 403 404 404'],
-	['PUT', '/api/v1/kindergartens/:id/equipment/:entryId', 'missing', '401 403 403 404 404'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entry', 'kg.own', '401 403 403 200 200'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entry', 'kg.sibling', '401 403 403 404 200'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entry', 'kg.foreign', '401 403 403 404 404'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entry', 'missing', '401 403 403 404 404'],
 
 	['GET', '/api/v1/kindergartens/:id/groups', 'kg.own', '401 403 200 200 200'],
 	['GET', '/api/v1/kindergartens/:id/groups', 'kg.sibling', '401 403 404 404 200'],
@@ -685,7 +685,7 @@ const BODIES: Record<string, Json> = {
 	'POST /api/v1/parent-codes': { groupId: ':id' },
 	'PUT /api/v1/parent-questions/:id/answer': { answer: 'Takk for spørsmålet.' },
 	'PUT /api/v1/privacy-notice/:locale': { body: 'Hva vi lagrer om deg', baseUpdatedAt: null },
-	'PUT /api/v1/kindergartens/:id/equipment/:entryId': {
+	'PUT /api/v1/kindergartens/:id/equipment/:entry': {
 		works: 3,
 		needsRepair: 1,
 		missing: 0,
@@ -863,12 +863,12 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 		expect(rows.map((r) => r.entryId).sort()).toEqual(entries.map((e) => e.id).sort());
 	},
 	'PUT /api/v1/kindergartens/:id/equipment/:id': async ({ json, ids, world, callerId }) => {
-		expect(json()['item']).toMatchObject({ entryId: ids[':entryId'], works: 3, needsRepair: 1 });
+		expect(json()['item']).toMatchObject({ entryId: ids[':entry'], works: 3, needsRepair: 1 });
 		const row = await world.db
 			.selectFrom('kindergartenEquipment')
 			.selectAll()
 			.where('kindergartenId', '=', ids[':id']!)
-			.where('entryId', '=', ids[':entryId']!)
+			.where('entryId', '=', ids[':entry']!)
 			.executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ works: 3, needsRepair: 1, missing: 0, updatedBy: callerId });
 	},
@@ -1410,7 +1410,7 @@ function fill(value: Json, ids: Record<string, string>): Json {
 
 const fillPath = (path: string, ids: Record<string, string>) =>
 	path.replace(
-		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b|:parent\b|:entryId\b/g,
+		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b|:parent\b|:entry\b/g,
 		(placeholder) => ids[placeholder] ?? placeholder
 	);
 
@@ -2032,7 +2032,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 						ids[':user'] = await world.id('user.own-kg');
 					}
 					if (path.includes(':parent')) ids[':parent'] = await world.parentIn(ids[':id']!);
-					if (path.includes(':entryId')) ids[':entryId'] = await insertEntry(server, world.a.id);
+					if (path.includes(':entry')) ids[':entry'] = await insertEntry(server, world.a.id);
 					ids[':client'] = uuidv7();
 					ids[':record'] = uuidv7();
 					ids[':period'] = '2026-2';

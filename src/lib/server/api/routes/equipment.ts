@@ -12,13 +12,13 @@ export const equipmentRoutes = resource()
 		return reply(200, { equipment: await equipment.equipmentOf(c.env.deps, c.var.actor, id) });
 	})
 	.put(
-		'/kindergartens/:id/equipment/:entryId',
+		'/kindergartens/:id/equipment/:entry',
 		signedIn,
 		idParam,
 		jsonBody(equipmentBody),
 		async (c) => {
 			const { id } = c.req.valid('param');
-			const entryId = c.req.param('entryId');
+			const entryId = c.req.param('entry');
 			if (!isUuid(entryId)) throw new ApiError(404, 'not_found');
 			const input = c.req.valid('json');
 			return reply(200, {
