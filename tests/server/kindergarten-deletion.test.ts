@@ -297,6 +297,29 @@ describeEachDatabase('deleting a kindergarten with its data', (dialect) => {
 			await expectUnchanged(server, before);
 		});
 
+		it('refuses a confirmation that is not one, naming the field, changing nothing', async () => {
+			const before = await snapshot(server, { sessions: true });
+			const path = `/api/v1/kindergartens/${kg.id}`;
+			for (const body of [{}, { confirmName: 5 }, { confirmName: 'Barnehage a0', extra: 1 }]) {
+				const response = await server.request('DELETE', path, { cookie: admin, body });
+				expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+				expect(response.status, JSON.stringify(body)).toBeLessThan(500);
+			}
+			const malformed = await server.request('DELETE', path, {
+				cookie: admin,
+				raw: '{"confirmName": ',
+				headers: { 'content-type': 'application/json' }
+			});
+			expect(malformed.status).toBe(400);
+			const plain = await server.request('DELETE', path, {
+				cookie: admin,
+				raw: 'Barnehage a0',
+				headers: { 'content-type': 'text/plain' }
+			});
+			expect(plain.status).toBe(415);
+			await expectUnchanged(server, before);
+		});
+
 		it('refuses managers, staff and another owner’s admin', async () => {
 			const before = await snapshot(server);
 			const manager = await signIn(server, a.users.manager.email);

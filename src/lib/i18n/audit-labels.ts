@@ -118,7 +118,25 @@ const FIELDS: Record<string, Message> = {
 	displayName: m.audit_field_displayName,
 	works: m.audit_field_works,
 	needsRepair: m.audit_field_needsRepair,
-	missing: m.audit_field_missing
+	missing: m.audit_field_missing,
+	// What went with a kindergarten deleted with its data: counts before and after.
+	groups: m.deletion_preview_groups,
+	livePlans: m.deletion_preview_live_plans,
+	deletedPlans: m.deletion_preview_deleted_plans,
+	ownActivities: m.deletion_preview_own_activities,
+	otherRecords: m.deletion_preview_other_records,
+	conflicts: m.deletion_preview_conflicts,
+	staff: m.deletion_preview_staff,
+	managers: m.deletion_preview_managers,
+	parents: m.deletion_preview_parents,
+	competenceAnswerSets: m.deletion_preview_answer_sets,
+	summaries: m.deletion_preview_summaries,
+	parentCodes: m.deletion_preview_parent_codes,
+	questions: m.deletion_preview_questions,
+	equipment: m.deletion_preview_equipment,
+	proposals: m.deletion_preview_proposals,
+	invitations: m.deletion_preview_invitations,
+	competencePlanEntries: m.deletion_preview_plan_entries
 };
 
 const ROLES: Record<string, Message> = {
