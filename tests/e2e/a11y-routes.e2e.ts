@@ -411,6 +411,19 @@ const ADMIN: State[] = [
 		visit: (p) => open(p, path)
 	})),
 	{
+		// The demo kindergarten's confirmation page, left without deleting it.
+		route: '/(admin)/admin/delete-kindergarten/[id=uuid]',
+		state: 'what goes, the export offered, a wrong name named beside the field',
+		visit: async (p) => {
+			await open(p, '/admin');
+			await p.locator('main a.button.danger').first().click();
+			await expect(p.getByTestId('deletion-preview')).toBeVisible();
+			await p.locator('#deletion-confirm-name').fill('Ikke navnet');
+			await p.locator('main form button[type="submit"]').click();
+			await expect(p.locator('#deletion-confirm-name-error')).toBeVisible();
+		}
+	},
+	{
 		route: '/(admin)/admin/competence-plan',
 		state: 'an entry sent without a title: named beside the field',
 		visit: async (p) => {
@@ -657,6 +670,15 @@ const AUDIENCES: Record<Audience, State[]> = {
 			route: '/(account)/sign-out',
 			state: 'a planner signing out',
 			visit: (p) => open(p, '/sign-out')
+		},
+		{
+			route: '/(planner)/equipment',
+			state: 'the equipment, read only',
+			visit: async (p) => {
+				await open(p, '/equipment');
+				await expect(p.locator('main h1')).toBeVisible();
+				await expect(p.locator('main [aria-busy="true"]')).toHaveCount(0);
+			}
 		}
 	],
 	manager: [
@@ -701,6 +723,20 @@ const AUDIENCES: Record<Audience, State[]> = {
 				await open(p, '/parents');
 				await expect(p.locator('#pd-summary')).toBeVisible();
 				await expect(p.locator('#pd-publishers')).toBeVisible();
+			}
+		},
+		{
+			route: '/(planner)/equipment',
+			state: 'the counts per device and toy, a count out of range named beside its field',
+			visit: async (p) => {
+				await open(p, '/equipment');
+				await expect(p.locator('main [aria-busy="true"]')).toHaveCount(0);
+				const works = p.locator('main input[id$="-works"]').first();
+				if ((await works.count()) > 0) {
+					await works.fill('-1');
+					await p.locator('main form button[type="submit"]').first().click();
+					await expect(p.locator('main [id$="-works-error"]').first()).toBeVisible();
+				}
 			}
 		},
 		{

@@ -222,6 +222,11 @@ test('the manager’s overview fits a phone: its tables scroll in their own regi
 	await expect(page.getByTestId('overview-totals')).toBeVisible();
 	await expect(page.getByRole('table').first()).toBeVisible();
 	await fitsPhone(page);
+	// The kindergarten's equipment, counted per device and toy.
+	await page.goto('/equipment');
+	await expect(page.getByRole('heading', { level: 1, name: 'Utstyr' })).toBeVisible();
+	await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+	await fitsPhone(page);
 	await page.goto('/overview?from=2026-12-01&to=2026-11-01');
 	await expect(page.locator('#overview-to-error')).toBeVisible();
 	await fitsPhone(page);
@@ -258,6 +263,13 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 	await page.goto('/admin/register');
 	await page.getByRole('link', { name: 'Stativ eller animasjonsboks', exact: true }).click();
 	await expect(page.getByRole('combobox', { name: 'Beslutning' })).toBeVisible();
+	// Deleting a kindergarten: the confirmation page (the demo kindergarten stays).
+	await page.goto('/admin');
+	await page
+		.getByRole('link', { name: /^Slett .* …$/ })
+		.first()
+		.click();
+	await expect(page.getByTestId('deletion-preview')).toBeVisible();
 	await fitsPhone(page);
 });
 

@@ -26,6 +26,7 @@ import { buildSummary, weekPeriod } from '$lib/domain/parent-summary-build';
 import { addDays } from '$lib/domain/calendar';
 import { blankEntryFields } from '$lib/domain/register';
 import { storeSequence, takeSequence } from '$lib/server/use-cases/sequence';
+import { insertEntry } from './register-fixtures';
 
 /**
  * The full access matrix (docs/design/security.md): every role × every endpoint × every kind of
@@ -286,6 +287,23 @@ const MATRIX: Row[] = [
 	['DELETE', '/api/v1/kindergartens/:id', 'kg.foreign', '401 403 403 403 404'],
 	['DELETE', '/api/v1/kindergartens/:id', 'kg.foreign-empty', '401 403 403 403 404'],
 	['DELETE', '/api/v1/kindergartens/:id', 'missing', '401 403 403 403 404'],
+
+	// What deleting a kindergarten with its data would remove: owner admins only.
+	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'kg.own', '401 403 403 403 200'],
+	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'kg.sibling', '401 403 403 403 200'],
+	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'kg.foreign', '401 403 403 403 404'],
+	['GET', '/api/v1/kindergartens/:id/deletion-preview', 'missing', '401 403 403 403 404'],
+
+	// A kindergarten's equipment: read by its people, counted by its manager or an owner admin.
+	// `:entry`: a fresh device of owner a's register.
+	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.own', '401 403 200 200 200'],
+	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.sibling', '401 403 404 404 200'],
+	['GET', '/api/v1/kindergartens/:id/equipment', 'kg.foreign', '401 403 404 404 404'],
+	['GET', '/api/v1/kindergartens/:id/equipment', 'missing', '401 403 404 404 404'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entry', 'kg.own', '401 403 403 200 200'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entry', 'kg.sibling', '401 403 403 404 200'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entry', 'kg.foreign', '401 403 403 404 404'],
+	['PUT', '/api/v1/kindergartens/:id/equipment/:entry', 'missing', '401 403 403 404 404'],
 
 	['GET', '/api/v1/kindergartens/:id/groups', 'kg.own', '401 403 200 200 200'],
 	['GET', '/api/v1/kindergartens/:id/groups', 'kg.sibling', '401 403 404 404 200'],
@@ -710,7 +728,14 @@ const BODIES: Record<string, Json> = {
 		purpose: 'Tegne sammen.',
 		note: ''
 	},
-	'POST /api/v1/register/proposals/:id/decision': { decision: 'declined', reason: 'Ikke nå.' }
+	'POST /api/v1/register/proposals/:id/decision': { decision: 'declined', reason: 'Ikke nå.' },
+	'PUT /api/v1/kindergartens/:id/equipment/:entry': {
+		works: 3,
+		needsRepair: 1,
+		missing: 0,
+		note: 'Én i skapet',
+		baseUpdatedAt: null
+	}
 };
 
 /** An entry of the owner's competence plan for every kindergarten. */
@@ -866,6 +891,30 @@ const SUCCESS: Record<string, (s: Success) => Promise<void> | void> = {
 			.where('id', '=', ids[':id']!)
 			.executeTakeFirst();
 		expect(row).toBeUndefined();
+	},
+	'GET /api/v1/kindergartens/:id/deletion-preview': ({ json, ids }) => {
+		const preview = json()['preview'] as { kindergarten: { id: string }; groups: number };
+		expect(preview.kindergarten.id).toBe(ids[':id']);
+		expect(preview.groups).toBeGreaterThan(0);
+	},
+	'GET /api/v1/kindergartens/:id/equipment': async ({ json, world }) => {
+		const entries = await world.db
+			.selectFrom('registerEntries')
+			.select('id')
+			.where('ownerId', '=', world.a.id)
+			.execute();
+		const rows = json()['equipment'] as Array<{ entryId: string }>;
+		expect(rows.map((r) => r.entryId).sort()).toEqual(entries.map((e) => e.id).sort());
+	},
+	'PUT /api/v1/kindergartens/:id/equipment/:id': async ({ json, ids, world, callerId }) => {
+		expect(json()['item']).toMatchObject({ entryId: ids[':entry'], works: 3, needsRepair: 1 });
+		const row = await world.db
+			.selectFrom('kindergartenEquipment')
+			.selectAll()
+			.where('kindergartenId', '=', ids[':id']!)
+			.where('entryId', '=', ids[':entry']!)
+			.executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ works: 3, needsRepair: 1, missing: 0, updatedBy: callerId });
 	},
 	'GET /api/v1/kindergartens/:id/groups': async ({ json, ids, world }) => {
 		const rows = await world.db
@@ -1467,7 +1516,7 @@ function fill(value: Json, ids: Record<string, string>): Json {
 
 const fillPath = (path: string, ids: Record<string, string>) =>
 	path.replace(
-		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b|:parent\b/g,
+		/:id\b|:user\b|:client\b|:record\b|:period\b|:locale\b|:table\b|:parent\b|:entry\b/g,
 		(placeholder) => ids[placeholder] ?? placeholder
 	);
 
@@ -2152,6 +2201,7 @@ describeEachDatabase('the access matrix', (dialect) => {
 						ids[':user'] = await world.id('user.own-kg');
 					}
 					if (path.includes(':parent')) ids[':parent'] = await world.parentIn(ids[':id']!);
+					if (path.includes(':entry')) ids[':entry'] = await insertEntry(server, world.a.id);
 					ids[':client'] = uuidv7();
 					ids[':record'] = uuidv7();
 					ids[':period'] = '2026-2';

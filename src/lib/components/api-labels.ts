@@ -19,6 +19,7 @@ const apiText: Record<string, (seconds: number) => string> = {
 	password_too_short: () => m.api_password_too_short(),
 	password_too_long: () => m.api_password_too_long(),
 	kindergarten_not_empty: () => m.api_kindergarten_not_empty(),
+	confirmation_mismatch: () => m.api_confirmation_mismatch(),
 	group_not_empty: () => m.api_group_not_empty(),
 	invitation_not_found: () => m.invite_not_found(),
 	invitation_used: () => m.api_invitation_used(),

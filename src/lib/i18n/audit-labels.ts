@@ -49,7 +49,8 @@ const ACTIONS: Record<string, Message> = {
 	register_entry_added: m.audit_action_register_entry_added,
 	register_entry_changed: m.audit_action_register_entry_changed,
 	register_tool_proposed: m.audit_action_register_tool_proposed,
-	register_proposal_decided: m.audit_action_register_proposal_decided
+	register_proposal_decided: m.audit_action_register_proposal_decided,
+	equipment_changed: m.audit_action_equipment_changed
 };
 
 /** Every event the log can hold, in the order a filter lists them. */
@@ -88,7 +89,8 @@ const REASONS: Record<string, Message> = {
 	assessed: m.audit_reason_assessed,
 	proposal: m.audit_reason_proposal,
 	accepted: m.audit_reason_accepted,
-	declined: m.audit_reason_declined
+	declined: m.audit_reason_declined,
+	with_data: m.audit_reason_with_data
 };
 
 const TARGETS: Record<string, Message> = {
@@ -125,7 +127,28 @@ const FIELDS: Record<string, Message> = {
 	kindergartenId: m.audit_field_kindergartenId,
 	groupId: m.audit_field_groupId,
 	displayName: m.audit_field_displayName,
-	decision: m.audit_field_decision
+	decision: m.audit_field_decision,
+	works: m.audit_field_works,
+	needsRepair: m.audit_field_needsRepair,
+	missing: m.audit_field_missing,
+	// What went with a kindergarten deleted with its data: counts before and after.
+	groups: m.deletion_preview_groups,
+	livePlans: m.deletion_preview_live_plans,
+	deletedPlans: m.deletion_preview_deleted_plans,
+	ownActivities: m.deletion_preview_own_activities,
+	otherRecords: m.deletion_preview_other_records,
+	conflicts: m.deletion_preview_conflicts,
+	staff: m.deletion_preview_staff,
+	managers: m.deletion_preview_managers,
+	parents: m.deletion_preview_parents,
+	competenceAnswerSets: m.deletion_preview_answer_sets,
+	summaries: m.deletion_preview_summaries,
+	parentCodes: m.deletion_preview_parent_codes,
+	questions: m.deletion_preview_questions,
+	equipment: m.deletion_preview_equipment,
+	proposals: m.deletion_preview_proposals,
+	invitations: m.deletion_preview_invitations,
+	competencePlanEntries: m.deletion_preview_plan_entries
 };
 
 const ROLES: Record<string, Message> = {

@@ -4,6 +4,7 @@ import { containsPersonalNumber } from '$lib/domain/personal-number';
 import { ROLES } from './db';
 import { PERIOD } from '$lib/domain/competence/item-bank';
 import { PRIVACY_NOTICE_MAX } from '$lib/domain/privacy-notice';
+import { equipmentItemFieldsSchema } from '$lib/domain/register';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
 import { RESOLUTIONS } from './use-cases/sync';
 
@@ -146,4 +147,16 @@ export const privacyNoticeBody = z.strictObject({
 		z.refine((s) => !containsPersonalNumber(s), 'personal_number')
 	),
 	baseUpdatedAt: z.nullable(z.string().check(z.maxLength(40)))
+});
+
+/** A kindergarten's pieces of one device or toy by state, and the row's time as the page read it. */
+export const equipmentBody = z.strictObject({
+	...equipmentItemFieldsSchema.shape,
+	/** The stored row's `updatedAt` the change was made on; null for a device not yet counted. */
+	baseUpdatedAt: z.nullable(z.string().check(z.maxLength(40, 'too_long')))
+});
+
+/** Deleting a kindergarten with all its data: its name typed as the confirmation. */
+export const kindergartenDeletionBody = z.strictObject({
+	confirmName: z.string().check(z.maxLength(200, 'too_long'))
 });

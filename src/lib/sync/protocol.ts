@@ -298,6 +298,14 @@ export const SYNC_REASONS = [
 	// of one whose tombstone passed the horizon
 	'forbidden_field', // per mutation: a field the caller's role may not set (a plan's approval)
 	'manager_only', // per mutation: a record only a manager writes (MANAGER_WRITTEN)
-	'period_closed' // per mutation: competence answers for a period no longer (or not yet) open
+	'period_closed', // per mutation: competence answers for a period no longer (or not yet) open
+	'kindergarten_removed' // 410: no session, and the kindergarten the tablet holds (the
+	// KINDERGARTEN_HEADER) was deleted with its data; the body's `kindergarten` names it (ADR 44)
 ] as const;
 export type SyncReason = (typeof SYNC_REASONS)[number];
+
+/**
+ * The header every sync request carries: the kindergarten the tablet's database holds, so a
+ * tablet whose session went with a deleted kindergarten still learns it is gone (ADR 44).
+ */
+export const KINDERGARTEN_HEADER = 'X-Lekeplan-Kindergarten';

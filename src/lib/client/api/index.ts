@@ -84,29 +84,32 @@ export async function callApi<M extends Method, T extends ApiTarget<M>>(
 export function postJson<T extends ApiTarget<'POST'>>(
 	path: T,
 	json: string,
-	gzip: Uint8Array<ArrayBuffer> | null = null
+	gzip: Uint8Array<ArrayBuffer> | null = null,
+	headers: Record<string, string> = {}
 ): Promise<ApiResult<ApiAnswer<'POST', TemplateOf<T>>>> {
-	return send('POST', path, gzip ?? json, gzip ? 'gzip' : null);
+	return send('POST', path, gzip ?? json, gzip ? 'gzip' : null, headers);
 }
 
 async function send<T>(
 	method: Method,
 	path: string,
 	body: string | Uint8Array<ArrayBuffer> | undefined,
-	encoding: 'gzip' | null = null
+	encoding: 'gzip' | null = null,
+	headers: Record<string, string> = {}
 ): Promise<ApiResult<T>> {
 	let response: Response;
 	try {
 		// Same-origin credentials are fetch's default: the session cookie goes with every call.
 		response = await fetch(`/api/v1${path}`, {
 			method,
-			...(body !== undefined && {
-				headers: {
+			headers: {
+				...headers,
+				...(body !== undefined && {
 					'content-type': 'application/json',
 					...(encoding ? { 'content-encoding': encoding } : {})
-				},
-				body
-			})
+				})
+			},
+			...(body !== undefined && { body })
 		});
 	} catch {
 		return { ok: false, status: 0, reason: 'offline', fields: {} };
@@ -154,7 +157,11 @@ function answerOf<T>(response: Response, text: string): ApiResult<T> {
  */
 export async function getStreamed<T extends ApiTarget<'GET'>>(
 	path: T,
-	{ stallMs, onBytes }: { stallMs: number; onBytes?: (bytes: number) => void }
+	{
+		stallMs,
+		onBytes,
+		headers = {}
+	}: { stallMs: number; onBytes?: (bytes: number) => void; headers?: Record<string, string> }
 ): Promise<ApiResult<ApiAnswer<'GET', TemplateOf<T>>>> {
 	const controller = new AbortController();
 	let stalled = false;
@@ -168,7 +175,11 @@ export async function getStreamed<T extends ApiTarget<'GET'>>(
 	};
 	watch();
 	try {
-		const response = await fetch(`/api/v1${path}`, { method: 'GET', signal: controller.signal });
+		const response = await fetch(`/api/v1${path}`, {
+			method: 'GET',
+			headers,
+			signal: controller.signal
+		});
 		watch();
 		let text = '';
 		if (response.body) {

@@ -82,6 +82,15 @@ export class AccountState {
 }
 
 const REMEMBERED = 'lekeplan.account';
+
+/** Forgets the tablet's remembered account (its kindergarten was deleted, ADR 44). */
+export function forgetAccount(): void {
+	try {
+		localStorage.removeItem(REMEMBERED);
+	} catch {
+		// Storage unavailable: nothing was remembered.
+	}
+}
 const SIGN_OUT_PENDING = 'lekeplan.signOutPending';
 
 function signOutPending(): boolean {

@@ -9,6 +9,13 @@ let opening: Promise<void> = Promise.resolve();
 export function openDeviceSession(): Promise<void> {
 	opening = account
 		.refresh()
+		.then(async () => {
+			// The session is gone: perhaps with the kindergarten itself (ADR 44).
+			if (account.sessionLost && !account.unreachable) {
+				const { checkKindergartenRemoved } = await import('./removed-kindergarten');
+				await checkKindergartenRemoved();
+			}
+		})
 		.then(() => startDeviceSession(account.user))
 		.then(() => undefined);
 	return opening;

@@ -23,3 +23,26 @@ export function setDeviceUser(userId: string | null): void {
 	if (userId) localStorage.setItem(KEY, userId);
 	else localStorage.removeItem(KEY);
 }
+
+const REMOVED = 'lekeplan.removedKindergarten';
+
+/**
+ * The name of a kindergarten whose data this tablet removed because the owner deleted it
+ * (ADR 44), until the person has read the notice; null when there is none.
+ */
+export function removedKindergarten(): string | null {
+	try {
+		return localStorage.getItem(REMOVED);
+	} catch {
+		return null;
+	}
+}
+
+export function setRemovedKindergarten(name: string | null): void {
+	try {
+		if (name === null) localStorage.removeItem(REMOVED);
+		else localStorage.setItem(REMOVED, name);
+	} catch {
+		// Storage unavailable (private mode): the notice is not shown.
+	}
+}

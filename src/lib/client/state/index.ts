@@ -32,7 +32,7 @@ export {
 } from '$lib/client/api';
 export { apiPath } from '$lib/client/api/path';
 export { sync, type SyncStatus } from './sync.svelte';
-export { deviceUserId } from './device-user';
+export { deviceUserId, removedKindergarten, setRemovedKindergarten } from './device-user';
 export {
 	deviceSessionOpened,
 	openDeviceSession,

@@ -58,6 +58,7 @@ function environment(overrides: Partial<RunnerEnvironment> = {}): RunnerEnvironm
 		lookForUpdate: () => undefined,
 		setTimer: timers.setTimer,
 		clearTimer: timers.clearTimer,
+		dropRemovedKindergarten: () => Promise.resolve(),
 		...overrides
 	};
 }
@@ -106,6 +107,31 @@ describe('when the server needs a newer app (426)', () => {
 		expect(lookedForUpdate).toBe(1);
 		expect(await db.outbox.toArray()).toEqual(unsent);
 		// Asking again would only meet the same answer: the update prompt is the way on.
+		expect(timers.pending()).toEqual([]);
+	});
+});
+
+describe('when the owner deleted the kindergarten (410)', () => {
+	it('removes the account’s data from the tablet once and syncs no more', async () => {
+		const db = database();
+		await withUnsentPlans(db, 1);
+		const removed = { status: 410, reason: 'kindergarten_removed' };
+		const transport: SyncTransport = {
+			push: () => Promise.resolve({ ok: false, ...removed }),
+			pull: () => Promise.resolve({ ok: false, ...removed })
+		};
+		let dropped = 0;
+		const timers = manualTimers();
+		const runner = new SyncRunner(
+			new SyncEngine(db, transport),
+			USER,
+			() => undefined,
+			environment({ dropRemovedKindergarten: () => Promise.resolve(void dropped++), ...timers })
+		);
+		await runner.now();
+		expect(dropped).toBe(1);
+		expect(timers.pending()).toEqual([]);
+		runner.soon(0);
 		expect(timers.pending()).toEqual([]);
 	});
 });

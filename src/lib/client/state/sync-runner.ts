@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { callApi, type SignedInUser } from '$lib/client/api';
 import type { LekeplanDatabase } from '$lib/client/db/database';
 import { SyncEngine, type SyncOutcome, type SyncTransport } from '$lib/client/sync/engine';
-import { httpTransport } from '$lib/client/sync/http-transport';
+import { httpTransportFor } from '$lib/client/sync/http-transport';
 import { repositories } from './repositories';
 import { RECORD_TYPES } from '$lib/sync/protocol';
 import type { SyncStatus } from './sync.svelte';
@@ -25,6 +25,8 @@ export interface RunnerEnvironment {
 	lookForUpdate(): void;
 	setTimer(run: () => void, ms: number): unknown;
 	clearTimer(timer: unknown): void;
+	/** Removes the account's database: its kindergarten was deleted (ADR 44). */
+	dropRemovedKindergarten(): Promise<void>;
 }
 
 function browserEnvironment(db: LekeplanDatabase): RunnerEnvironment {
@@ -37,7 +39,11 @@ function browserEnvironment(db: LekeplanDatabase): RunnerEnvironment {
 			void navigator.serviceWorker?.getRegistration().then((r) => r?.update());
 		},
 		setTimer: (run, ms) => setTimeout(run, ms),
-		clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>)
+		clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+		dropRemovedKindergarten: async () => {
+			const { dropRemovedKindergarten } = await import('./removed-kindergarten');
+			await dropRemovedKindergarten();
+		}
 	};
 }
 
@@ -65,7 +71,7 @@ export class SyncRunner {
 	static async start(
 		user: SignedInUser,
 		report: (status: SyncStatus) => void,
-		transport: SyncTransport = httpTransport
+		transport: SyncTransport = httpTransportFor(user.kindergartenId)
 	): Promise<SyncRunner> {
 		const db = repositories().db;
 		const engine = new SyncEngine(db, transport);
@@ -146,6 +152,10 @@ export class SyncRunner {
 			// offer it (docs/design/sync-protocol.md); nothing is retried until the app is updated.
 			this.report({ kind: 'updateRequired' });
 			this.env.lookForUpdate();
+		} else if (outcome.status === 410 && outcome.reason === 'kindergarten_removed') {
+			// The owner deleted the kindergarten with its data (ADR 44): it goes from this tablet.
+			this.stop();
+			await this.env.dropRemovedKindergarten();
 		} else if (outcome.status === 0) {
 			this.report({ kind: 'offline' });
 			this.#retry();

@@ -22,6 +22,7 @@ import { privacyNoticeRoutes } from './routes/privacy-notice';
 import { myDataRoutes } from './routes/my-data';
 import { exportRoutes } from './routes/export';
 import { registerRoutes } from './routes/register';
+import { equipmentRoutes } from './routes/equipment';
 
 /**
  * The JSON API, `/api/v1/…` (ADR 8, 17): Hono routes, one module per resource under routes/,
@@ -71,7 +72,8 @@ export const app = base
 	.route('/', privacyNoticeRoutes)
 	.route('/', myDataRoutes)
 	.route('/', exportRoutes)
-	.route('/', registerRoutes);
+	.route('/', registerRoutes)
+	.route('/', equipmentRoutes);
 
 app.notFound(() => errorResponse(new ApiError(404, 'not_found')));
 

@@ -4,6 +4,8 @@ import { isUuid } from '$lib/domain/ids';
 import { requireActor, type Actor } from '../auth/sessions';
 import { syncScope, type SyncScope } from '../access';
 import type { ApiEnv } from './context';
+import type { ServerDeps } from '../deps';
+import { KINDERGARTEN_HEADER } from '$lib/sync/protocol';
 import { ApiError, BODY_LIMIT_BYTES, parseWith, readJson } from './http';
 
 /**
@@ -20,15 +22,37 @@ export const signedIn = createMiddleware<With<{ actor: Actor }>>(async (c, next)
 	await next();
 });
 
-/** A caller who syncs: signed in, staff or manager of a kindergarten (ADR 9); and the scope. */
+/**
+ * A caller who syncs: signed in, staff or manager of a kindergarten (ADR 9); and the scope. A
+ * tablet without a session whose kindergarten (`X-Lekeplan-Kindergarten`) was deleted with its
+ * data hears so (410 `kindergarten_removed`, ADR 44), and removes it.
+ */
 export const syncing = createMiddleware<With<{ actor: Actor; scope: SyncScope }>>(
 	async (c, next) => {
-		const actor = await requireActor(c.env.deps, c.req.raw);
+		const actor = await requireActor(c.env.deps, c.req.raw).catch(async (error: unknown) => {
+			throw (await removedKindergarten(c.env.deps, c.req.raw)) ?? error;
+		});
 		c.set('actor', actor);
 		c.set('scope', await syncScope(c.env.deps, actor));
 		await next();
 	}
 );
+
+/** The 410 for a request naming a kindergarten deleted with its data, or null. */
+async function removedKindergarten(deps: ServerDeps, request: Request): Promise<ApiError | null> {
+	const id = request.headers.get(KINDERGARTEN_HEADER) ?? '';
+	if (!isUuid(id)) return null;
+	const removed = await deps.db
+		.selectFrom('removedKindergartens')
+		.select(['id', 'name', 'removedAt'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return removed
+		? new ApiError(410, 'kindergarten_removed', undefined, undefined, {
+				kindergarten: { id: removed.id, name: removed.name, removedAt: removed.removedAt }
+			})
+		: null;
+}
 
 /** `:id` must look like an id: anything else cannot exist (404, not 500). */
 export const idParam = createMiddleware<ApiEnv, string, { out: { param: { id: string } } }>(
@@ -53,6 +77,24 @@ export const jsonBody = <S extends z.ZodMiniType>(schema: S) =>
 			await next();
 		}
 	);
+
+/**
+ * A JSON body that may be left out (no type, no length): then the handler gets null; one sent
+ * is judged as `jsonBody` judges it.
+ */
+export const optionalJsonBody = <S extends z.ZodMiniType>(schema: S) =>
+	createMiddleware<
+		ApiEnv,
+		string,
+		{ in: { json: z.input<S> }; out: { json: (z.output<S> & object) | null } }
+	>(async (c, next) => {
+		const request = c.req.raw;
+		const sent =
+			request.headers.has('content-type') || Number(request.headers.get('content-length') ?? 0) > 0;
+		const body = sent ? (parseWith(schema, await readJson(request)) as z.output<S> & object) : null;
+		c.req.addValidatedData('json', body as object);
+		await next();
+	});
 
 /**
  * A JSON body read (type, size limit, well-formed) and handed to the use case unjudged, because

@@ -193,7 +193,9 @@ export const AUDIT_ACTIONS = [
 	/** A staff member or manager proposed a tool for the register. */
 	'register_tool_proposed',
 	/** An owner admin decided a proposal (`reason`: accepted or declined). */
-	'register_proposal_decided'
+	'register_proposal_decided',
+	/** A kindergarten's count of one device or toy changed (before and after in `changes`). */
+	'equipment_changed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

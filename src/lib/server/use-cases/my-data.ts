@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db';
 import type { ServerDeps } from '../deps';
 import type { Actor } from '../auth/sessions';
 import { ApiError } from '../api/http';
@@ -379,31 +380,7 @@ export async function carryOutDeletion(
 	const now = deps.clock.now().toISOString();
 	await deps.db.transaction().execute(async (trx) => {
 		const user = row.userId;
-		await trx.deleteFrom('sessions').where('userId', '=', user).execute();
-		await trx.deleteFrom('identities').where('userId', '=', user).execute();
-		await trx
-			.deleteFrom('competenceAnswers')
-			.where(
-				'submissionId',
-				'in',
-				trx.selectFrom('competenceSubmissions').select('id').where('userId', '=', user)
-			)
-			.execute();
-		await trx.deleteFrom('competenceSubmissions').where('userId', '=', user).execute();
-		await trx.deleteFrom('parentMemberships').where('userId', '=', user).execute();
-		await trx.deleteFrom('parentQuestions').where('askedBy', '=', user).execute();
-		await trx.deleteFrom('summaryPublishers').where('userId', '=', user).execute();
-		await trx
-			.updateTable('users')
-			.set({
-				email: null,
-				displayName: DELETED_NAME,
-				passwordHash: null,
-				disabledAt: sql<string>`coalesce(disabled_at, ${now})`,
-				updatedAt: now
-			})
-			.where('id', '=', user)
-			.execute();
+		await erasePerson(trx, user, now);
 		await trx
 			.updateTable('deletionRequests')
 			.set({ carriedOutAt: now, carriedOutBy: actor.userId })
@@ -420,4 +397,42 @@ export async function carryOutDeletion(
 		});
 	});
 	return listDeletionRequests(deps, actor);
+}
+
+/**
+ * What carrying out a deletion does to a person (also for the people of a deleted kindergarten):
+ * their sessions, sign-in identities, competence answers, group memberships, questions and
+ * publishing grants are deleted; the account keeps its id but loses its name, email and
+ * password and is disabled. Within the caller's transaction.
+ */
+export async function erasePerson(
+	trx: Transaction<Database>,
+	user: string,
+	now: string
+): Promise<void> {
+	await trx.deleteFrom('sessions').where('userId', '=', user).execute();
+	await trx.deleteFrom('identities').where('userId', '=', user).execute();
+	await trx
+		.deleteFrom('competenceAnswers')
+		.where(
+			'submissionId',
+			'in',
+			trx.selectFrom('competenceSubmissions').select('id').where('userId', '=', user)
+		)
+		.execute();
+	await trx.deleteFrom('competenceSubmissions').where('userId', '=', user).execute();
+	await trx.deleteFrom('parentMemberships').where('userId', '=', user).execute();
+	await trx.deleteFrom('parentQuestions').where('askedBy', '=', user).execute();
+	await trx.deleteFrom('summaryPublishers').where('userId', '=', user).execute();
+	await trx
+		.updateTable('users')
+		.set({
+			email: null,
+			displayName: DELETED_NAME,
+			passwordHash: null,
+			disabledAt: sql<string>`coalesce(disabled_at, ${now})`,
+			updatedAt: now
+		})
+		.where('id', '=', user)
+		.execute();
 }

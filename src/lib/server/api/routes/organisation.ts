@@ -1,7 +1,8 @@
 import * as organisation from '../../use-cases/organisation';
-import { groupBody, kindergartenBody } from '../../schemas';
+import * as deletion from '../../use-cases/kindergarten-deletion';
+import { groupBody, kindergartenBody, kindergartenDeletionBody } from '../../schemas';
 import { resource, reply } from '../context';
-import { idParam, jsonBody, signedIn } from '../middleware';
+import { idParam, jsonBody, optionalJsonBody, signedIn } from '../middleware';
 
 /** The owner's kindergartens and their groups (age bands). */
 export const organisationRoutes = resource()
@@ -26,10 +27,27 @@ export const organisationRoutes = resource()
 			kindergarten: await organisation.renameKindergarten(c.env.deps, c.var.actor, id, input)
 		});
 	})
-	.delete('/kindergartens/:id', signedIn, idParam, async (c) => {
-		await organisation.deleteKindergarten(c.env.deps, c.var.actor, c.req.valid('param').id);
-		return reply(204, null);
+	.get('/kindergartens/:id/deletion-preview', signedIn, idParam, async (c) => {
+		const { id } = c.req.valid('param');
+		return reply(200, { preview: await deletion.deletionPreview(c.env.deps, c.var.actor, id) });
 	})
+	// With `{ confirmName }`: the kindergarten and all its data; without a body: an empty one only.
+	.delete(
+		'/kindergartens/:id',
+		signedIn,
+		idParam,
+		optionalJsonBody(kindergartenDeletionBody),
+		async (c) => {
+			const { id } = c.req.valid('param');
+			const body = c.req.valid('json');
+			if (body) {
+				await deletion.deleteKindergartenWithData(c.env.deps, c.var.actor, id, body.confirmName);
+			} else {
+				await organisation.deleteKindergarten(c.env.deps, c.var.actor, id);
+			}
+			return reply(204, null);
+		}
+	)
 	.get('/kindergartens/:id/groups', signedIn, idParam, async (c) => {
 		const { id } = c.req.valid('param');
 		return reply(200, { groups: await organisation.listGroups(c.env.deps, c.var.actor, id) });
