@@ -106,5 +106,41 @@ test('a deselected tool is a warning while planning, offline too, and in the app
 	expect(width).toBeLessThanOrEqual(360);
 	await expectNoAxeViolations(staff);
 	await expectTouchTargets(staff);
+
+	// Offline, a proposal is not sent, and the page says why.
+	const form = staff.getByTestId('propose-form');
+	await form.getByLabel('Navn på verktøyet').fill('Pappesker');
+	await form.getByLabel('Hva dere vil bruke det til').fill('Bygge baner til robotene.');
+	await form.getByRole('button', { name: 'Send forslaget' }).click();
+	await expect(form.getByRole('alert')).toContainText('Du er frakoblet');
+	await staff.context().close();
+});
+
+test('staff propose a tool the register does not know, from the plan that names it', async ({
+	browser
+}) => {
+	const staff = await plannerTablet(browser, STAFF);
+	const tool = `Lydbok ${Date.now().toString(36)}`;
+	const title = `Lytting ${Date.now().toString(36)}`;
+	await staff.goto('/plans/new');
+	await fillMinimalPlan(staff, title);
+	await staff.getByLabel('Verktøy', { exact: true }).fill(tool);
+	await staff.getByRole('button', { name: 'Lagre plan' }).click();
+	await expect(staff.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+	// The plan page flags the tool and offers to propose it, its name filled in.
+	await staff.getByRole('link', { name: `Foreslå «${tool}» for registeret` }).click();
+	await expect(staff).toHaveURL(/\/register\?propose=/);
+	const form = staff.getByTestId('propose-form');
+	await expect(form.getByLabel('Navn på verktøyet')).toHaveValue(tool);
+	// A purpose is needed: said beside the field, nothing sent.
+	await form.getByRole('button', { name: 'Send forslaget' }).click();
+	await expect(form.getByLabel('Hva dere vil bruke det til')).toBeFocused();
+	await form.getByLabel('Hva dere vil bruke det til').fill('Høre eventyr i hvilen.');
+	await form.getByRole('button', { name: 'Send forslaget' }).click();
+	const sent = staff.getByTestId('my-proposal').filter({ hasText: tool });
+	await expect(sent).toContainText('Åpent');
+	await expect(form.getByLabel('Navn på verktøyet')).toHaveValue('');
+	await expectNoAxeViolations(staff);
 	await staff.context().close();
 });
