@@ -34,7 +34,13 @@ const COUNTS_WITHOUT_PLURAL = new Set([
 	// "Personvern (svake punkter: 1)": a label and its count, like the refusals'.
 	'devplan_focus_area_gaps',
 	// Shown for grouped refusals only, which are always more than one.
-	'audit_times'
+	'audit_times',
+	// Labels and their counts ("planer: 1"), and counts of pieces that read the same in every
+	// number ("Barnehagen har 1", "1 til reparasjon", "1 mangler", "1 missing").
+	'admin_register_usage_row',
+	'register_equipment_has',
+	'register_equipment_needs_repair',
+	'register_equipment_missing'
 ]);
 const keys = (locale: string) =>
 	Object.keys(messages[locale] ?? {})
