@@ -189,7 +189,7 @@ export function auditReasonLabel(
 	const version = /^version_(\d+)$/.exec(reason);
 	if (version) return m.audit_reason_version({ version: version[1]! }, opts(locale));
 	const count = /^count_(\d+)$/.exec(reason);
-	if (count) return m.audit_reason_count({ count: count[1]! }, opts(locale));
+	if (count) return m.audit_reason_count({ count: Number(count[1]) }, opts(locale));
 	if (reason.startsWith('missing_')) return m.audit_reason_missing_permission({}, opts(locale));
 	return REASONS[reason]?.({}, opts(locale)) ?? reason;
 }
