@@ -92,16 +92,9 @@ export async function endSessionsOf(deps: ServerDeps, userId: string): Promise<v
 	await deps.db.deleteFrom('sessions').where('userId', '=', userId).execute();
 }
 
-interface ActorRow {
+interface ActorRow extends Actor {
 	lastSeenAt: string;
 	expiresAt: string;
-	userId: string;
-	ownerId: string;
-	role: Role;
-	kindergartenId: string | null;
-	groupId: string | null;
-	displayName: string;
-	email: string | null;
 	disabledAt: string | null;
 }
 

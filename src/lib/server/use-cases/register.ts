@@ -54,8 +54,11 @@ function assessmentChanged(before: RegisterEntryFields, after: RegisterEntryFiel
 	return ASSESSMENT_FIELDS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
-/** The owner's entries, each with who last assessed it by name; in no particular order. */
-async function entriesOf(db: Db, ownerId: string): Promise<RegisterEntry[]> {
+/**
+ * The owner's entries, each with who last assessed it by name; in no particular order. Also
+ * what a tablet's pull carries (sync/pull.ts).
+ */
+export async function entriesOf(db: Db, ownerId: string): Promise<RegisterEntry[]> {
 	const rows = await db
 		.selectFrom('registerEntries')
 		.leftJoin('users', 'users.id', 'registerEntries.assessedBy')

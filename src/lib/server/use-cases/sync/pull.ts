@@ -29,6 +29,7 @@ import {
 	type ToolRegister
 } from '$lib/domain/register';
 import { checkVersions } from './checks';
+import { entriesOf } from '../register';
 import type { RecordRow } from './rows';
 
 const PULL_PARAMS = ['cursor', 'protocol', 'schema', 'clientId', 'known'] as const;
@@ -355,34 +356,10 @@ async function toolRegisterChange(
 	ownerId: string,
 	rev: number
 ): Promise<PageItem> {
-	const rows = await deps.db
-		.selectFrom('registerEntries')
-		.leftJoin('users', 'users.id', 'registerEntries.assessedBy')
-		.select([
-			'registerEntries.id',
-			'registerEntries.seedKey',
-			'registerEntries.data',
-			'registerEntries.assessedAt',
-			'users.displayName as assessedBy',
-			'registerEntries.updatedAt'
-		])
-		.where('registerEntries.ownerId', '=', ownerId)
-		.orderBy('registerEntries.name')
-		.orderBy('registerEntries.id')
-		.execute();
-	const entries: ToolRegister['entries'] = [];
-	for (const row of rows) {
-		const fields = registerEntryFieldsSchema.safeParse(JSON.parse(row.data));
-		if (!fields.success) continue;
-		entries.push({
-			id: row.id,
-			seedKey: row.seedKey,
-			fields: fields.data,
-			assessedAt: row.assessedAt,
-			assessedBy: row.assessedBy,
-			updatedAt: row.updatedAt
-		});
-	}
+	// An entry whose stored fields no longer fit the schema is left out, not sent to be refused.
+	const entries = (await entriesOf(deps.db, ownerId)).filter(
+		(entry) => registerEntryFieldsSchema.safeParse(entry.fields).success
+	);
 	return wholeChange('toolRegister', ownerId, rev, { entries });
 }
 
