@@ -438,7 +438,10 @@ const ADMIN: State[] = [
 		state: 'a seeded entry',
 		visit: async (p) => {
 			await open(p, '/admin/register');
-			await p.getByRole('link', { name: 'Bee-Bot', exact: true }).click();
+			await p
+				.getByTestId('register-entries')
+				.getByRole('link', { name: 'Bee-Bot', exact: true })
+				.click();
 			await settled(p);
 			await expect(p.locator('#entry-decision')).toBeVisible();
 		}

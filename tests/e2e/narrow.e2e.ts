@@ -261,7 +261,10 @@ test('the account and administration pages fit a phone', async ({ page }) => {
 	}
 	// A register entry's page: every field of its form.
 	await page.goto('/admin/register');
-	await page.getByRole('link', { name: 'Stativ eller animasjonsboks', exact: true }).click();
+	await page
+		.getByTestId('register-entries')
+		.getByRole('link', { name: 'Stativ eller animasjonsboks', exact: true })
+		.click();
 	await expect(page.getByRole('combobox', { name: 'Beslutning' })).toBeVisible();
 	// Deleting a kindergarten: the confirmation page (the demo kindergarten stays).
 	await page.goto('/admin');
