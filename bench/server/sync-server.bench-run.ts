@@ -28,7 +28,7 @@ const ONLY = process.env['BENCH_DIALECT'];
 const COMPETENCE_ONLY = process.env['BENCH_COMPETENCE_ONLY'] === '1';
 /** BENCH_PRACTICE_ONLY=1: the owner's practice overview alone (`npm run bench -- --only owner-practice`). */
 const PRACTICE_ONLY = process.env['BENCH_PRACTICE_ONLY'] === '1';
-/** BENCH_SYNC_ONLY=1: push and pull alone, printed (a quick look; not the runner's). */
+/** BENCH_SYNC_ONLY=1: push, pull and the pull under load alone, printed (a quick look; not the runner's). */
 const SYNC_ONLY = process.env['BENCH_SYNC_ONLY'] === '1';
 
 const results: Record<string, ServerDatabaseResult> = {};
@@ -69,12 +69,13 @@ for (const dialect of DIALECTS.filter((d) => ONLY === undefined || d === ONLY)) 
 			const push = await measurePush(server, dialect, ROUNDS);
 			const caller = await freshCaller(server);
 			const pull = await measurePull(server, dialect, caller, ROUNDS);
+			const concurrency = await measureLoad(server, dialect, caller, LOAD_SECONDS);
 			if (SYNC_ONLY) {
 				progress(`${dialect}: push ${JSON.stringify(push)}`);
 				progress(`${dialect}: pull ${JSON.stringify(pull)}`);
+				progress(`${dialect}: load ${JSON.stringify(concurrency)}`);
 				return;
 			}
-			const concurrency = await measureLoad(server, dialect, caller, LOAD_SECONDS);
 			const competence = await measureCompetence(server, dialect, ROUNDS);
 			const practice = await measurePractice(server, dialect, ROUNDS);
 			results[dialect] = { push, pull, concurrency, competence, practice };
