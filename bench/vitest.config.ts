@@ -21,7 +21,14 @@ export default defineConfig({
 		// The server's own V8 flag (`npm run serve`, ADR 13): the handler measured here runs as it
 		// runs there. The raw baselines run in the same process, with the same flag.
 		// --expose-gc: the owner's export's heap is read after full collections (server/export.ts).
-		execArgv: ['--max-semi-space-size=32', '--expose-gc'],
+		// BENCH_CPU_PROF=dir: a V8 CPU profile of the run, written there (where the time goes).
+		execArgv: [
+			'--max-semi-space-size=32',
+			'--expose-gc',
+			...(process.env['BENCH_CPU_PROF']
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
+				: [])
+		],
 		fileParallelism: false,
 		testTimeout: 30 * 60_000,
 		hookTimeout: 5 * 60_000

@@ -1,6 +1,9 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
 	ApiError,
+	COMPRESS_ON_LOOP_BELOW_BYTES,
+	compressed,
 	DRAIN_LIMIT_BYTES,
 	errorResponse,
 	json,
@@ -167,5 +170,39 @@ describe('Utf8Writer', () => {
 		out.push('{"title":', JSON.stringify('Kodeløype med Bee-Bot 🐝'), '}');
 		const response = new Response(out.bytes());
 		expect(await response.json()).toEqual({ title: 'Kodeløype med Bee-Bot 🐝' });
+	});
+});
+
+describe('compressed answers', () => {
+	/** A JSON answer of about `size` bytes of varied text, as `json()` makes it. */
+	function answerOf(size: number): { response: Response; text: string } {
+		const notes: string[] = [];
+		for (let i = 0, n = 0; n < size; i++, n += 40)
+			notes.push(`Plan ${i}: ${(i * 7919) % 104729} ø`);
+		const text = JSON.stringify({ notes });
+		return { response: json(200, new JsonText(new TextEncoder().encode(text))), text };
+	}
+
+	for (const size of [4_000, COMPRESS_ON_LOOP_BELOW_BYTES * 2]) {
+		for (const encoding of ['br', 'gzip'] as const) {
+			it(`sends ${size} bytes as ${encoding} that reads back as the same JSON`, async () => {
+				const { response, text } = answerOf(size);
+				const answer = await compressed(response, `${encoding}, identity`);
+				expect(answer.headers.get('content-encoding')).toBe(encoding);
+				const bytes = Buffer.from(await answer.arrayBuffer());
+				expect(answer.headers.get('content-length')).toBe(String(bytes.byteLength));
+				expect(bytes.byteLength).toBeLessThan(text.length / 2);
+				const back = encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes);
+				expect(back.toString('utf8')).toBe(text);
+			});
+		}
+	}
+
+	it('reads an answer made of a stream of its own, not only one of json()', async () => {
+		const { text } = answerOf(4_000);
+		const response = new Response(text, { headers: { 'content-type': 'application/json' } });
+		const answer = await compressed(response, 'br');
+		const bytes = Buffer.from(await answer.arrayBuffer());
+		expect(brotliDecompressSync(bytes).toString('utf8')).toBe(text);
 	});
 });

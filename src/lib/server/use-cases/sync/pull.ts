@@ -378,6 +378,58 @@ async function equipmentChange(
 	return wholeChange('equipment', kindergartenId, rev, { kindergartenId, items });
 }
 
+/** What a pull reads first (`headQuery`). */
+interface PullHead {
+	sequence: number;
+	purgedThrough: number;
+	clientUserId: string | null;
+	clientScope: string | null;
+	guidanceRev: number | null;
+	sharedRev: number | null;
+	competenceItemsRev: number | null;
+	registerRev: number | null;
+	equipmentRev: number | null;
+}
+
+/**
+ * One round trip for what the pull needs to know first: the sequence, this client (a client id is
+ * one user's), the revisions of the owner's guidance and own competence items, the first revision
+ * above the cursor of another kindergarten's shared activity (ADR 38; asked only of a client that
+ * takes them, on the partial index `sync_records_shared`), and the newest revisions of the
+ * register and the kindergarten's equipment (ADR 43; each the last key of its index,
+ * `register_entries_owner_rev` and `kindergarten_equipment_rev`). Written out, not built, as
+ * every pull asks it (issue 18, the pull under load: building it was a tenth of a pull's time).
+ */
+function headQuery(scope: SyncScope, query: PullQuery) {
+	// A cursor past any integer column is refused after this (`cursor_from_future`).
+	const sharedRev =
+		query.schema >= SHARED_ACTIVITIES_SCHEMA
+			? sql`(select min(r.rev) from sync_records r
+				where r.owner_id = ${scope.ownerId} and r.shared is not null
+					and r.kindergarten_id <> ${scope.kindergartenId}
+					and r.rev > ${Math.min(query.cursor, MAX_INTEGER)})`
+			: sql`null`;
+	const readsRegister = query.schema >= REGISTER_SCHEMA;
+	const registerRev = readsRegister
+		? sql`(select max(e.rev) from register_entries e where e.owner_id = ${scope.ownerId})`
+		: sql`null`;
+	const equipmentRev = readsRegister
+		? sql`(select max(q.rev) from kindergarten_equipment q
+				where q.kindergarten_id = ${scope.kindergartenId})`
+		: sql`null`;
+	return sql<PullHead>`
+		select s.value as "sequence", s.purged_through as "purgedThrough",
+			c.user_id as "clientUserId", c.scope as "clientScope",
+			(select g.rev from guidance_sets g where g.owner_id = ${scope.ownerId}) as "guidanceRev",
+			${sharedRev} as "sharedRev",
+			(select i.rev from competence_item_sets i where i.owner_id = ${scope.ownerId})
+				as "competenceItemsRev",
+			${registerRev} as "registerRev",
+			${equipmentRev} as "equipmentRev"
+		from sync_sequence s left join sync_clients c on c.client_id = ${query.clientId}
+		where s.id = 1`;
+}
+
 /**
  * Changes in the caller's kindergarten above the cursor, and the owner's guidance and own
  * competence items when they changed, in revision order, one page at a time.
@@ -397,60 +449,11 @@ export async function pull(
 	params: URLSearchParams
 ): Promise<JsonText<PullResponse>> {
 	const query = parsePullQuery(params);
-	// One round trip for what the pull needs to know first: the sequence, this client (a client
-	// id is one user's), the revision of the owner's guidance, and the first revision above the
-	// cursor of another kindergarten's shared activity (ADR 38; read only by a client that takes
-	// them, on the partial index `sync_records_shared`).
 	const readsShares = query.schema >= SHARED_ACTIVITIES_SCHEMA;
-	const readsRegister = query.schema >= REGISTER_SCHEMA;
-	const head = await deps.db
-		.selectFrom('syncSequence')
-		.leftJoin('syncClients', (join) => join.on('syncClients.clientId', '=', query.clientId))
-		.select((eb) => [
-			'syncSequence.value as sequence',
-			'syncSequence.purgedThrough',
-			'syncClients.userId as clientUserId',
-			'syncClients.scope as clientScope',
-			eb
-				.selectFrom('guidanceSets')
-				.select('guidanceSets.rev')
-				.where('guidanceSets.ownerId', '=', scope.ownerId)
-				.as('guidanceRev'),
-			readsShares
-				? eb
-						.selectFrom('syncRecords')
-						.select((s) => s.fn.min<number>('syncRecords.rev').as('rev'))
-						.where('syncRecords.ownerId', '=', scope.ownerId)
-						.where('syncRecords.shared', 'is not', null)
-						.where('syncRecords.kindergartenId', '!=', scope.kindergartenId)
-						// A cursor past any integer column is refused below (`cursor_from_future`).
-						.where('syncRecords.rev', '>', Math.min(query.cursor, MAX_INTEGER))
-						.as('sharedRev')
-				: eb.val<number | null>(null).as('sharedRev'),
-			eb
-				.selectFrom('competenceItemSets')
-				.select('competenceItemSets.rev')
-				.where('competenceItemSets.ownerId', '=', scope.ownerId)
-				.as('competenceItemsRev'),
-			// The register's and the kindergarten's equipment's newest revisions (ADR 43): each the
-			// last key of its index (`register_entries_owner_rev`, `kindergarten_equipment_rev`).
-			readsRegister
-				? eb
-						.selectFrom('registerEntries')
-						.select((s) => s.fn.max<number>('registerEntries.rev').as('rev'))
-						.where('registerEntries.ownerId', '=', scope.ownerId)
-						.as('registerRev')
-				: eb.val<number | null>(null).as('registerRev'),
-			readsRegister
-				? eb
-						.selectFrom('kindergartenEquipment')
-						.select((s) => s.fn.max<number>('kindergartenEquipment.rev').as('rev'))
-						.where('kindergartenEquipment.kindergartenId', '=', scope.kindergartenId)
-						.as('equipmentRev')
-				: eb.val<number | null>(null).as('equipmentRev')
-		])
-		.where('syncSequence.id', '=', 1)
-		.executeTakeFirstOrThrow();
+	const {
+		rows: [head]
+	} = await headQuery(scope, query).execute(deps.db.withoutPlugins());
+	if (!head) throw new Error('sync_sequence has no row');
 	if (head.clientUserId !== null && head.clientUserId !== actor.userId) {
 		await refuse(deps, actor, 403, 'client_of_another_user', {
 			type: 'sync_client',
