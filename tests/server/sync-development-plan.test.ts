@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '$lib/domain/ids';
 import { LekeplanDatabase } from '$lib/client/db/database';
 import { DevelopmentPlanRepository } from '$lib/client/db/development-plan-repository';
-import { SyncEngine, type SyncTransport } from '$lib/client/sync/engine';
+import { SyncEngine } from '$lib/client/sync/engine';
 import { developmentPlanContent } from '$lib/domain/competence/development-plan-fixture';
-import type { PullResponse, PushResponse } from '$lib/sync';
 import {
 	describeEachDatabase,
 	seedOwner,
@@ -15,7 +14,7 @@ import {
 	type SeededOwner,
 	type TestServer
 } from './harness';
-import { pullPath, TestClient, transportResult } from './sync-fixtures';
+import { serverTransport, TestClient } from './sync-fixtures';
 
 /**
  * The kindergarten's competence development plan over sync (issue 14, ADR 28): the manager
@@ -168,20 +167,9 @@ describeEachDatabase('the competence development plan over sync', (dialect) => {
 	});
 
 	describe("on the tablets: the manager's plan reaches a staff member's tablet", () => {
-		function transport(cookie: string): SyncTransport {
-			return {
-				push: async (request) =>
-					transportResult<PushResponse>(
-						await server.request('POST', '/api/v1/sync/push', { body: request, cookie })
-					),
-				pull: async (query) =>
-					transportResult<PullResponse>(await server.request('GET', pullPath(query), { cookie }))
-			};
-		}
-
 		async function tablet(email: string) {
 			const db = new LekeplanDatabase(`devplan-${dialect}-${uuidv7()}`);
-			const engine = new SyncEngine(db, transport(await signIn(server, email)), () =>
+			const engine = new SyncEngine(db, serverTransport(server, await signIn(server, email)), () =>
 				server.clock.now()
 			);
 			await engine.enable();

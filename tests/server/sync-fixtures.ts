@@ -185,14 +185,21 @@ export function pullPath(query: {
 	return `/api/v1/sync/pull?${params}`;
 }
 
-/** The sync engine's transport to the test server, as one signed-in user. */
-export function serverTransport(server: TestServer, cookie: string): SyncTransport {
+/**
+ * The sync engine's transport to the test server, as one signed-in user (their cookie, or a
+ * function that gives the cookie of the moment, for a user who signs in again).
+ */
+export function serverTransport(
+	server: TestServer,
+	cookie: string | (() => string)
+): SyncTransport {
+	const now = () => (typeof cookie === 'string' ? cookie : cookie());
 	return {
 		push: async (request) =>
 			transportResult<PushResponse>(
-				await server.request('POST', '/api/v1/sync/push', { body: request, cookie })
+				await server.request('POST', '/api/v1/sync/push', { body: request, cookie: now() })
 			),
 		pull: async (query) =>
-			transportResult<PullResponse>(await server.request('GET', pullPath(query), { cookie }))
+			transportResult<PullResponse>(await server.request('GET', pullPath(query), { cookie: now() }))
 	};
 }

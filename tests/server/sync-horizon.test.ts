@@ -6,9 +6,8 @@ import { DEFAULT_GUIDANCE } from '$lib/domain/guidance-default';
 import { LekeplanDatabase } from '$lib/client/db/database';
 import { PlanRepository } from '$lib/client/db/plan-repository';
 import { GuidanceRepository } from '$lib/client/db/guidance-repository';
-import { SyncEngine, type SyncTransport } from '$lib/client/sync/engine';
+import { SyncEngine } from '$lib/client/sync/engine';
 import { purgeTombstones } from '$lib/server/use-cases/horizon';
-import type { PullResponse, PushResponse } from '$lib/sync';
 import {
 	describeEachDatabase,
 	seedOwner,
@@ -18,7 +17,7 @@ import {
 	type TestServer
 } from './harness';
 import { expectUnchanged, snapshot } from './snapshot';
-import { planFields, pullPath, TestClient, transportResult } from './sync-fixtures';
+import { planFields, serverTransport, TestClient } from './sync-fixtures';
 
 /**
  * The tombstone horizon (docs/design/sync-protocol.md): tombstones older than the horizon are
@@ -155,7 +154,7 @@ describeEachDatabase('tombstone horizon', (dialect) => {
 		const plans = new PlanRepository(db, () => server.clock.now());
 		const engine = new SyncEngine(
 			db,
-			transportFor(server, () => manager),
+			serverTransport(server, () => manager),
 			() => server.clock.now()
 		);
 		await engine.enable();
@@ -203,16 +202,3 @@ describeEachDatabase('tombstone horizon', (dialect) => {
 		db.close();
 	});
 });
-
-function transportFor(server: TestServer, cookie: () => string): SyncTransport {
-	const read = transportResult;
-	return {
-		push: async (request) =>
-			read<PushResponse>(
-				await server.request('POST', '/api/v1/sync/push', { body: request, cookie: cookie() })
-			),
-		pull: async (query) => {
-			return read<PullResponse>(await server.request('GET', pullPath(query), { cookie: cookie() }));
-		}
-	};
-}

@@ -5,10 +5,10 @@ import type { PlanContent } from '$lib/domain/plan';
 import { LekeplanDatabase } from '$lib/client/db/database';
 import { openRepositories } from '$lib/client/db';
 import { PlanRepository } from '$lib/client/db/plan-repository';
-import { SyncEngine, type PullProgress, type SyncTransport } from '$lib/client/sync/engine';
+import { SyncEngine, type PullProgress } from '$lib/client/sync/engine';
 import { useRepositories } from '$lib/client/state/repositories';
 import { dismissRejections, rejectionList, resendRefused } from '$lib/client/state/rejections';
-import { MAX_BATCH, PULL_PAGE, type PullResponse, type PushResponse } from '$lib/sync';
+import { MAX_BATCH, PULL_PAGE, type PushResponse } from '$lib/sync';
 import {
 	describeEachDatabase,
 	seedOwner,
@@ -17,7 +17,7 @@ import {
 	type SeededOwner,
 	type TestServer
 } from './harness';
-import { planFields, pullPath, TestClient, transportResult } from './sync-fixtures';
+import { planFields, serverTransport, TestClient } from './sync-fixtures';
 
 /**
  * The tablet's engine against the real server: what the person sees of a long first sync and of
@@ -35,21 +35,10 @@ describeEachDatabase('a tablet syncing with the server', (dialect) => {
 	});
 	afterAll(async () => server.close());
 
-	function transport(cookie: string): SyncTransport {
-		return {
-			push: async (request) =>
-				transportResult<PushResponse>(
-					await server.request('POST', '/api/v1/sync/push', { body: request, cookie })
-				),
-			pull: async (query) =>
-				transportResult<PullResponse>(await server.request('GET', pullPath(query), { cookie }))
-		};
-	}
-
 	async function tablet(email: string) {
 		const name = `tablet-${dialect}-${uuidv7()}`;
 		const db = new LekeplanDatabase(name);
-		const engine = new SyncEngine(db, transport(await signIn(server, email)), () =>
+		const engine = new SyncEngine(db, serverTransport(server, await signIn(server, email)), () =>
 			server.clock.now()
 		);
 		await engine.enable();
@@ -213,7 +202,7 @@ describeEachDatabase('a tablet syncing with the server', (dialect) => {
 		// A staff member's approval (the UI offers it to the manager only) is refused, and the
 		// answer that says so is lost after the server committed it (the property test's case).
 		const db = new LekeplanDatabase(`tablet-${dialect}-${uuidv7()}`);
-		const network = transport(await signIn(server, owner.users.staff.email));
+		const network = serverTransport(server, await signIn(server, owner.users.staff.email));
 		const answers: PushResponse[] = [];
 		let loseNext = false;
 		const engine = new SyncEngine(
