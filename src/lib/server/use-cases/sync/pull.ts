@@ -234,7 +234,11 @@ function pullJson(page: {
 function leftOut(known: PullQuery['known']) {
 	if (!known || known.length === 0) return sql``;
 	return sql` and not (${sql.join(
-		known.map(([from, to]) => sql`rev between ${from} and ${to}`),
+		// No revision is past an integer column's largest value (PostgreSQL would refuse the query).
+		known.map(
+			([from, to]) =>
+				sql`rev between ${Math.min(from, MAX_INTEGER)} and ${Math.min(to, MAX_INTEGER)}`
+		),
 		sql` or `
 	)})`;
 }
@@ -378,7 +382,7 @@ async function equipmentChange(
 	return wholeChange('equipment', kindergartenId, rev, { kindergartenId, items });
 }
 
-/** What a pull reads first (`headQuery`). */
+/** What a pull reads first: the first row of `pageQuery`. */
 interface PullHead {
 	sequence: number;
 	purgedThrough: number;
@@ -390,24 +394,46 @@ interface PullHead {
 	registerRev: number | null;
 	equipmentRev: number | null;
 }
+const HEAD_COLUMNS = [
+	'sequence',
+	'purgedThrough',
+	'clientUserId',
+	'clientScope',
+	'guidanceRev',
+	'sharedRev',
+	'competenceItemsRev',
+	'registerRev',
+	'equipmentRev'
+] as const satisfies ReadonlyArray<keyof PullHead>;
+
+/** `null as "…"` for each of `columns`: the other part's columns in one part of `pageQuery`. */
+const nulls = (columns: readonly string[]) =>
+	sql.raw(columns.map((c) => `null as "${c}"`).join(', '));
+
+/** A row of `pageQuery`: the head (`part` 0, its record columns null), or a record (`part` 1). */
+type PageRow = { part: number } & PullHead & PulledRow;
 
 /**
- * One round trip for what the pull needs to know first: the sequence, this client (a client id is
- * one user's), the revisions of the owner's guidance and own competence items, the first revision
- * above the cursor of another kindergarten's shared activity (ADR 38; asked only of a client that
- * takes them, on the partial index `sync_records_shared`), and the newest revisions of the
- * register and the kindergarten's equipment (ADR 43; each the last key of its index,
- * `register_entries_owner_rev` and `kindergarten_equipment_rev`). Written out, not built, as
- * every pull asks it (issue 18, the pull under load: building it was a tenth of a pull's time).
+ * One round trip (issue 18, the pull under load: on PostgreSQL each round trip was a third of
+ * a pull) for the pull's head and its page of records. The head is the first row: the sequence,
+ * this client (a client id is one user's), the revisions of the owner's guidance and own
+ * competence items, the first revision above the cursor of another kindergarten's shared
+ * activity (ADR 38; asked only of a client that takes them, on the partial index
+ * `sync_records_shared`), and the newest revisions of the register and the kindergarten's
+ * equipment (ADR 43; each the last key of its index). The records follow in revision order, up
+ * to the sequence the same statement reads: one statement reads one snapshot, so every revision
+ * at or below it is committed (writers take the sequence under a lock), and the cursor returned
+ * never passes a change the caller has not been given. Records are read whatever the head says;
+ * a pull the head refuses drops them. Written out, not built: every pull asks it.
  */
-function headQuery(scope: SyncScope, query: PullQuery) {
-	// A cursor past any integer column is refused after this (`cursor_from_future`).
+function pageQuery(scope: SyncScope, query: PullQuery) {
+	// A cursor past any integer column reads nothing; it is refused after (`cursor_from_future`).
+	const cursor = Math.min(query.cursor, MAX_INTEGER);
 	const sharedRev =
 		query.schema >= SHARED_ACTIVITIES_SCHEMA
 			? sql`(select min(r.rev) from sync_records r
 				where r.owner_id = ${scope.ownerId} and r.shared is not null
-					and r.kindergarten_id <> ${scope.kindergartenId}
-					and r.rev > ${Math.min(query.cursor, MAX_INTEGER)})`
+					and r.kindergarten_id <> ${scope.kindergartenId} and r.rev > ${cursor})`
 			: sql`null`;
 	const readsRegister = query.schema >= REGISTER_SCHEMA;
 	const registerRev = readsRegister
@@ -417,17 +443,27 @@ function headQuery(scope: SyncScope, query: PullQuery) {
 		? sql`(select max(q.rev) from kindergarten_equipment q
 				where q.kindergarten_id = ${scope.kindergartenId})`
 		: sql`null`;
-	return sql<PullHead>`
-		select s.value as "sequence", s.purged_through as "purgedThrough",
+	return sql<PageRow>`
+		select 0 as "part", s.value as "sequence", s.purged_through as "purgedThrough",
 			c.user_id as "clientUserId", c.scope as "clientScope",
 			(select g.rev from guidance_sets g where g.owner_id = ${scope.ownerId}) as "guidanceRev",
 			${sharedRev} as "sharedRev",
 			(select i.rev from competence_item_sets i where i.owner_id = ${scope.ownerId})
 				as "competenceItemsRev",
 			${registerRev} as "registerRev",
-			${equipmentRev} as "equipmentRev"
+			${equipmentRev} as "equipmentRev",
+			${nulls(PULLED_COLUMNS)}
 		from sync_sequence s left join sync_clients c on c.client_id = ${query.clientId}
-		where s.id = 1`;
+		where s.id = 1
+		union all
+		select 1, ${nulls(HEAD_COLUMNS)}, p.* from (
+			select ${PULLED_SELECT} from sync_records
+			where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
+				and rev > ${cursor} and rev <= (select value from sync_sequence where id = 1)
+				${leftOut(query.known)}
+			order by rev limit ${PULL_PAGE + 1}
+		) p
+		order by "part", "rev"`;
 }
 
 /**
@@ -450,10 +486,10 @@ export async function pull(
 ): Promise<JsonText<PullResponse>> {
 	const query = parsePullQuery(params);
 	const readsShares = query.schema >= SHARED_ACTIVITIES_SCHEMA;
-	const {
-		rows: [head]
-	} = await headQuery(scope, query).execute(deps.db.withoutPlugins());
-	if (!head) throw new Error('sync_sequence has no row');
+	// Run without the camel-case plugin, which would otherwise rename every key of every row.
+	const { rows } = await pageQuery(scope, query).execute(deps.db.withoutPlugins());
+	const head = rows[0];
+	if (head?.part !== 0) throw new Error('sync_sequence has no row');
 	if (head.clientUserId !== null && head.clientUserId !== actor.userId) {
 		await refuse(deps, actor, 403, 'client_of_another_user', {
 			type: 'sync_client',
@@ -474,13 +510,6 @@ export async function pull(
 	if (query.cursor > 0 && query.cursor < purgedThrough) {
 		throw new ApiError(409, 'reset_required', undefined, undefined, { because: 'cursor_expired' });
 	}
-	// Written with its columns' names as the rows are read, and run without the camel-case
-	// plugin, which would otherwise rename every key of every row of the page.
-	const { rows: records } = await sql<PulledRow>`
-		select ${PULLED_SELECT} from sync_records
-		where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
-			and rev > ${query.cursor} and rev <= ${sequence}${leftOut(query.known)}
-		order by rev limit ${PULL_PAGE + 1}`.execute(deps.db.withoutPlugins());
 	// The owner's guidance (one row per owner) goes in revision order among the records; it is
 	// read only when it changed above the cursor.
 	const { guidanceRev } = head;
@@ -507,7 +536,7 @@ export async function pull(
 					.where('rev', '<=', sequence)
 					.executeTakeFirst()
 			: undefined;
-	const changes: PageItem[] = records.map((row) => ({ rev: row.rev, row }));
+	const changes: PageItem[] = rows.slice(1).map((row) => ({ rev: row.rev, row }));
 	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
 	const itemsAsChange = competenceItems ? competenceItemsChange(competenceItems) : null;
 	for (const change of [guidanceAsChange, itemsAsChange]) {
