@@ -802,6 +802,12 @@ describeEachDatabase('sync', (dialect) => {
 			// Without `known`, everything, as before.
 			const all = (await tablet.pull(start)).changes.map((c) => c.recordId);
 			expect(all).toEqual(expect.arrayContaining([asSent, trimmed, changedAfter]));
+			// A range past any revision there can be leaves out what it covers, and no more.
+			const wide = await tablet.pullResponse(start, `&known=0-0,${2 ** 31 + 5}-${2 ** 40}`);
+			expect(wide.status).toBe(200);
+			expect(((await wide.json()) as PullResponse).changes.map((c) => c.recordId)).toEqual(
+				expect.arrayContaining([asSent, trimmed, changedAfter])
+			);
 			// `known` is read strictly: ranges a-b with a ≤ b, at most MAX_KNOWN_RANGES.
 			for (const bad of [
 				'5',
