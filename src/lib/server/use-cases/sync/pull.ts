@@ -469,9 +469,9 @@ function pageQuery(scope: SyncScope, query: PullQuery) {
 /**
  * Changes in the caller's kindergarten above the cursor, and the owner's guidance and own
  * competence items when they changed, in revision order, one page at a time.
- * The sequence is read first and the page is read up to it: every revision at or below a
- * committed sequence value is committed (writers take the sequence under a lock), so the
- * cursor returned never passes a change the caller has not been given.
+ * The page is read up to the sequence read in the same statement (`pageQuery`): every revision
+ * at or below a committed sequence value is committed (writers take the sequence under a lock),
+ * so the cursor returned never passes a change the caller has not been given.
  *
  * A cursor belongs to the kindergarten the client last pulled from 0 for. When the caller's
  * kindergarten is another (they were moved), any cursor but 0 is 409 `reset_required`; the
