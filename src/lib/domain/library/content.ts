@@ -190,7 +190,7 @@ export async function loadLibrary(files: LibraryFiles, locale: string): Promise<
 
 	const shipped = isShippedLocale(locale);
 	// The text files' loads start a few at a time, each few in a task of its own: starting all
-	// of them at once (a request and a module each) was one long task on a slow phone.
+	// of them at once (a request and a module each) was one long task on a slow phone (ADR 46).
 	let turn = Promise.resolve();
 	const turns = entries.map((_, i) => {
 		if (i > 0 && i % TEXT_LOADS_PER_TASK === 0) turn = turn.then(nextTask);
