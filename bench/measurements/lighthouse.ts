@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,13 @@ async function runLighthouse(url: string, port: number, firstVisit: boolean): Pr
 	if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
 	const { lhr } = result;
 	if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+	const dumpDir = process.env['LIGHTHOUSE_JSON_DIR'];
+	if (dumpDir) {
+		// For finding where the time goes: the whole report (long tasks, bootup time, …) per run.
+		await mkdir(dumpDir, { recursive: true });
+		const name = `${new URL(url).pathname.replace(/\W+/g, '_')}${firstVisit ? 'first' : ''}`;
+		await writeFile(path.join(dumpDir, `${name}-${Date.now()}.json`), JSON.stringify(lhr));
+	}
 	const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 	const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
 	const failed = (lhr.categories['accessibility']?.auditRefs ?? [])
@@ -147,7 +154,10 @@ export async function measureLighthouse(origin: string, runs: number): Promise<L
 			});
 		};
 		// First visits first: Lighthouse clears the origin's storage before each of them.
-		for (const page of LIGHTHOUSE_PAGES) if (page.firstVisit) await measure(page);
+		// LIGHTHOUSE_PAGES=/library,/guidance measures only those (names as in LIGHTHOUSE_PAGES).
+		const chosen = process.env['LIGHTHOUSE_PAGES']?.split(',');
+		const pagesToMeasure = LIGHTHOUSE_PAGES.filter((p) => !chosen || chosen.includes(p.name));
+		for (const page of pagesToMeasure) if (page.firstVisit) await measure(page);
 
 		const setup = await context.newPage();
 		await setup.goto(`${origin}/`);
@@ -157,7 +167,7 @@ export async function measureLighthouse(origin: string, runs: number): Promise<L
 			await navigator.serviceWorker.ready;
 		});
 		await setup.close();
-		for (const page of LIGHTHOUSE_PAGES) if (!page.firstVisit) await measure(page);
+		for (const page of pagesToMeasure) if (!page.firstVisit) await measure(page);
 		return {
 			lighthouseVersion: version,
 			benchmarkIndex: Math.round(median(benchmarkIndexes)),

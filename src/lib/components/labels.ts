@@ -66,12 +66,20 @@ export function weekdayName(index: number): string {
 	return weekdays[index]!();
 }
 
+/**
+ * One formatter per locale: building an `Intl.DateTimeFormat` costs far more than formatting
+ * with it, and the week view formats a dozen dates while it first renders.
+ */
+const shortDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as the locale writes it, e.g. "28. nov." or "28 Nov". */
 export function shortDate(date: string, locale: string): string {
 	const [y = 0, mo = 1, d = 1] = date.split('-').map(Number);
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
-		day: 'numeric',
-		month: 'short',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(y, mo - 1, d)));
+	const tag = locale === 'en' ? 'en-GB' : 'nb-NO';
+	let format = shortDateFormats.get(tag);
+	if (!format) {
+		format = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+		shortDateFormats.set(tag, format);
+	}
+	return format.format(new Date(Date.UTC(y, mo - 1, d)));
 }

@@ -155,6 +155,14 @@ class ContentError extends Error {
 	}
 }
 
+/** How many text files' loads start in one task (see loadLibrary). */
+const TEXT_LOADS_PER_TASK = 6;
+
+/** Resolves in a later task, letting the browser paint and take input in between. */
+function nextTask(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function parsed<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
 	const result = schema.safeParse(value);
 	if (!result.success) throw new ContentError(issueLines(where, result.error));
@@ -181,14 +189,22 @@ export async function loadLibrary(files: LibraryFiles, locale: string): Promise<
 	entries.sort(libraryOrder);
 
 	const shipped = isShippedLocale(locale);
+	// The text files' loads start a few at a time, each few in a task of its own: starting all
+	// of them at once (a request and a module each) was one long task on a slow phone (ADR 46).
+	let turn = Promise.resolve();
+	const turns = entries.map((_, i) => {
+		if (i > 0 && i % TEXT_LOADS_PER_TASK === 0) turn = turn.then(nextTask);
+		return turn;
+	});
 	const texts = await Promise.all(
-		entries.map(async ({ id, facts }): Promise<PartialActivityTexts> => {
+		entries.map(async ({ id, facts }, i): Promise<PartialActivityTexts> => {
 			const where = `${id}/${locale}.json`;
 			const load = textsOf.get(`${id}/${locale}`);
 			if (!load) {
 				if (shipped) throw new ContentError([`${where}: missing`]);
 				return {};
 			}
+			await turns[i];
 			const raw = await load();
 			const own = shipped
 				? parsed(activityTextsSchema, raw, where)
