@@ -12,8 +12,8 @@ import { progress } from '../util';
 /**
  * 7. Lighthouse (npm `lighthouse`, its default mobile settings: a mid-range phone, simulated
  * slow 4G and a 4× slower CPU) on `/`, `/library` and `/guidance` (issue 12, point 17), in the
- * same Chromium as the rest of the bench. Each page is measured `runs` times and the median
- * kept. `/` is measured twice: as a first visit (Lighthouse clears the origin's storage first:
+ * same Chromium as the rest of the bench. Each page is measured `runs` times after a warm-up
+ * run that is not counted, and the median kept. `/` is measured twice: as a first visit (Lighthouse clears the origin's storage first:
  * the welcome screen, no service worker) and, like the other two pages, as a planner's page on
  * a device with the demo kindergarten loaded and the service worker installed (storage kept).
  */
@@ -126,6 +126,13 @@ export async function measureLighthouse(origin: string, runs: number): Promise<L
 	try {
 		const pages: LighthousePage[] = [];
 		const measure = async (page: (typeof LIGHTHOUSE_PAGES)[number]) => {
+			// One run first that is not counted, as every step of the bench warms up: the first
+			// after the server starts also pays for its own first answers (the code's first runs).
+			const warmUp = await runLighthouse(`${origin}${page.path}`, port, page.firstVisit);
+			progress(
+				`Lighthouse ${page.name}: warm-up (not counted): performance ${warmUp.performance}, ` +
+					`TBT ${warmUp.tbt.toFixed(0)} ms`
+			);
 			const done: Run[] = [];
 			for (let r = 0; r < runs; r++) {
 				const run = await runLighthouse(`${origin}${page.path}`, port, page.firstVisit);
