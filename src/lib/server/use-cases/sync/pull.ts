@@ -414,19 +414,20 @@ const nulls = (columns: readonly string[]) =>
 type PageRow = { part: number } & PullHead & PulledRow;
 
 /**
- * One round trip (issue 18, the pull under load: on PostgreSQL each round trip was a third of
- * a pull) for the pull's head and its page of records. The head is the first row: the sequence,
- * this client (a client id is one user's), the revisions of the owner's guidance and own
- * competence items, the first revision above the cursor of another kindergarten's shared
- * activity (ADR 38; asked only of a client that takes them, on the partial index
- * `sync_records_shared`), and the newest revisions of the register and the kindergarten's
- * equipment (ADR 43; each the last key of its index). The records follow in revision order, up
- * to the sequence the same statement reads: one statement reads one snapshot, so every revision
- * at or below it is committed (writers take the sequence under a lock), and the cursor returned
- * never passes a change the caller has not been given. Records are read whatever the head says;
- * a pull the head refuses drops them. Written out, not built: every pull asks it.
+ * The pull's head: the sequence, this client (a client id is one user's), the revisions of the
+ * owner's guidance and own competence items, the first revision above the cursor of another
+ * kindergarten's shared activity (ADR 38; asked only of a client that takes them, on the partial
+ * index `sync_records_shared`), and the newest revisions of the register and the kindergarten's
+ * equipment (ADR 43; each the last key of its index); the row of `part` 0. Written out, not
+ * built: every pull asks it.
+ *
+ * `together` (PostgreSQL, where each round trip was a third of a pull under load; issue 18):
+ * the page's records too, in the same statement, up to the sequence it reads. One statement
+ * reads one snapshot, so every revision at or below that sequence is committed (writers take
+ * the sequence under a lock), as when the records are read after the head, up to its sequence.
+ * Records are read whatever the head says; a pull the head refuses drops them.
  */
-function pageQuery(scope: SyncScope, query: PullQuery) {
+function pageQuery(scope: SyncScope, query: PullQuery, together: boolean) {
 	// A cursor past any integer column reads nothing; it is refused after (`cursor_from_future`).
 	const cursor = Math.min(query.cursor, MAX_INTEGER);
 	const sharedRev =
@@ -443,7 +444,7 @@ function pageQuery(scope: SyncScope, query: PullQuery) {
 		? sql`(select max(q.rev) from kindergarten_equipment q
 				where q.kindergarten_id = ${scope.kindergartenId})`
 		: sql`null`;
-	return sql<PageRow>`
+	const head = sql<PageRow>`
 		select 0 as "part", s.value as "sequence", s.purged_through as "purgedThrough",
 			c.user_id as "clientUserId", c.scope as "clientScope",
 			(select g.rev from guidance_sets g where g.owner_id = ${scope.ownerId}) as "guidanceRev",
@@ -451,27 +452,33 @@ function pageQuery(scope: SyncScope, query: PullQuery) {
 			(select i.rev from competence_item_sets i where i.owner_id = ${scope.ownerId})
 				as "competenceItemsRev",
 			${registerRev} as "registerRev",
-			${equipmentRev} as "equipmentRev",
-			${nulls(PULLED_COLUMNS)}
+			${equipmentRev} as "equipmentRev"
+			${together ? sql`, ${nulls(PULLED_COLUMNS)}` : sql``}
 		from sync_sequence s left join sync_clients c on c.client_id = ${query.clientId}
-		where s.id = 1
+		where s.id = 1`;
+	if (!together) return head;
+	return sql<PageRow>`${head}
 		union all
 		select 1, ${nulls(HEAD_COLUMNS)}, p.* from (
-			select ${PULLED_SELECT} from sync_records
-			where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
-				and rev > ${cursor} and rev <= (select value from sync_sequence where id = 1)
-				${leftOut(query.known)}
-			order by rev limit ${PULL_PAGE + 1}
-		) p
-		order by "part", "rev"`;
+			${recordsQuery(scope, query, sql`(select value from sync_sequence where id = 1)`)}
+		) p`;
+}
+
+/** The page's records: the first above the cursor in revision order, up to `upTo`. */
+function recordsQuery(scope: SyncScope, query: PullQuery, upTo: unknown) {
+	return sql<PulledRow>`
+		select ${PULLED_SELECT} from sync_records
+		where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
+			and rev > ${Math.min(query.cursor, MAX_INTEGER)} and rev <= ${upTo}${leftOut(query.known)}
+		order by rev limit ${PULL_PAGE + 1}`;
 }
 
 /**
  * Changes in the caller's kindergarten above the cursor, and the owner's guidance and own
  * competence items when they changed, in revision order, one page at a time.
- * The page is read up to the sequence read in the same statement (`pageQuery`): every revision
- * at or below a committed sequence value is committed (writers take the sequence under a lock),
- * so the cursor returned never passes a change the caller has not been given.
+ * The page is read up to the sequence read with the head (`pageQuery`): every revision at or
+ * below a committed sequence value is committed (writers take the sequence under a lock), so
+ * the cursor returned never passes a change the caller has not been given.
  *
  * A cursor belongs to the kindergarten the client last pulled from 0 for. When the caller's
  * kindergarten is another (they were moved), any cursor but 0 is 409 `reset_required`; the
@@ -487,9 +494,19 @@ export async function pull(
 	const query = parsePullQuery(params);
 	const readsShares = query.schema >= SHARED_ACTIVITIES_SCHEMA;
 	// Run without the camel-case plugin, which would otherwise rename every key of every row.
-	const { rows } = await pageQuery(scope, query).execute(deps.db.withoutPlugins());
-	const head = rows[0];
-	if (head?.part !== 0) throw new Error('sync_sequence has no row');
+	// On PostgreSQL the head and the records in one round trip; SQLite, in the process, runs
+	// them one after the other (as one statement, a page of 2,000 plans took half as long again).
+	const together = deps.dialect === 'postgres';
+	const db = deps.db.withoutPlugins();
+	const { rows } = await pageQuery(scope, query, together).execute(db);
+	const head = rows.find((row) => row.part === 0);
+	if (!head) throw new Error('sync_sequence has no row');
+	// A union's rows come in no promised order, and sorting them in the statement made the
+	// database sort a page of plans, texts and all: the records are put in revision order here
+	// (in order already, as both databases give them, this is one pass).
+	const records = together
+		? rows.filter((row) => row.part === 1).sort((a, b) => a.rev - b.rev)
+		: (await recordsQuery(scope, query, head.sequence).execute(db)).rows;
 	if (head.clientUserId !== null && head.clientUserId !== actor.userId) {
 		await refuse(deps, actor, 403, 'client_of_another_user', {
 			type: 'sync_client',
@@ -536,7 +553,7 @@ export async function pull(
 					.where('rev', '<=', sequence)
 					.executeTakeFirst()
 			: undefined;
-	const changes: PageItem[] = rows.slice(1).map((row) => ({ rev: row.rev, row }));
+	const changes: PageItem[] = records.map((row) => ({ rev: row.rev, row }));
 	const guidanceAsChange = guidance ? guidanceChange(guidance) : null;
 	const itemsAsChange = competenceItems ? competenceItemsChange(competenceItems) : null;
 	for (const change of [guidanceAsChange, itemsAsChange]) {
