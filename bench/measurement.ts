@@ -74,7 +74,10 @@ export const TARGETS = {
 	/** Issue 18: a push and the pull after it, against the push alone (nothing sent twice). */
 	pushThenPullRatio: 1.1,
 	/** Issue 18: time on the slow line against its transfer floor. */
-	throttledFloorRatio: 1.5
+	throttledFloorRatio: 1.5,
+	/** Issue 18: the pull of 10 under 50 clients, at least this share of the no-op's rate. */
+	pullUnderLoadShareSqlite: 0.3,
+	pullUnderLoadSharePostgres: 0.2
 };
 
 /** The two databases every server-side measurement runs on. */

@@ -13,9 +13,19 @@ import {
 	type Row
 } from '../measurement';
 import type { Options } from '../options';
-import type { PracticeResult, ServerDatabaseResult, ServerState } from '../server/results';
+import type {
+	LoadResult,
+	PracticeResult,
+	ServerDatabaseResult,
+	ServerState
+} from '../server/results';
 import { progress, ROOT, run as runState } from '../util';
 import { FLAT_MB } from '../server/export';
+
+/** The pull's rate under load as a share of the no-op's in the same run (issue 18). */
+const share = (load: LoadResult) => load.pull.requestsPerSecond / load.health.requestsPerSecond;
+const shareTarget = (db: Database) =>
+	db === 'sqlite' ? TARGETS.pullUnderLoadShareSqlite : TARGETS.pullUnderLoadSharePostgres;
 
 /**
  * 6. Sync on the server, on SQLite and on PostgreSQL: bench/server/ under Vitest (the server is
@@ -307,10 +317,10 @@ export const serverSync: Measurement = {
 					'—'
 				],
 				[
-					`[${db}] pull (${load.changesPerPull} changes), ${load.connections} clients, ${load.seconds} s`,
-					`${load.pull.requestsPerSecond.toLocaleString('en-US')} req/s, p99 ${fmt(load.pull.p99Ms)}`,
-					'—',
-					'—'
+					`[${db}] pull (${load.changesPerPull} changes), ${load.connections} clients, ${load.seconds} s: rate / the no-op's`,
+					`${share(load).toFixed(2)}× (${load.pull.requestsPerSecond.toLocaleString('en-US')} req/s, p99 ${fmt(load.pull.p99Ms)})`,
+					`≥ ${shareTarget(db)}×`,
+					yes(share(load) >= shareTarget(db))
 				],
 				[
 					`[${db}] GET /api/v1/health (no-op baseline), same load`,
@@ -342,6 +352,7 @@ export const serverSync: Measurement = {
 			const measured = r && !('skipped' in r) ? r : null;
 			met[`pushRatio.${db}`] = measured ? measured.push.ratio <= TARGETS.pushRatio : null;
 			met[`pullRatio.${db}`] = measured ? measured.pull.ratio <= TARGETS.pullRatio : null;
+			met[`pullUnderLoad.${db}`] = measured ? share(measured.concurrency) >= shareTarget(db) : null;
 			met[`competenceOverviewRatio.${db}`] = measured?.competence
 				? measured.competence.ratio <= TARGETS.competenceOverviewRatio
 				: null;
