@@ -20,6 +20,12 @@ import { progress } from './report';
 import type { PracticeResult, ServerDatabaseResult } from './results';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+/**
+ * Push and pull take well under a second a round, and their raw baselines vary up to 1.7× from
+ * one round to the next on this machine, so a median of 5 sits where one slow round puts it:
+ * three times the rounds (15 by default) for these two, for a steadier median at a few seconds.
+ */
+const SYNC_ROUNDS = Number(process.env['BENCH_SYNC_ROUNDS'] ?? ROUNDS * 3);
 const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 10);
 const OUT = process.env['BENCH_SERVER_OUT'];
 /** BENCH_DIALECT: one database per run (the runner runs one process for each). */
@@ -66,9 +72,9 @@ for (const dialect of DIALECTS.filter((d) => ONLY === undefined || d === ONLY)) 
 				practiceResults[dialect] = await measurePractice(server, dialect, ROUNDS);
 				return;
 			}
-			const push = await measurePush(server, dialect, ROUNDS);
+			const push = await measurePush(server, dialect, SYNC_ROUNDS);
 			const caller = await freshCaller(server);
-			const pull = await measurePull(server, dialect, caller, ROUNDS);
+			const pull = await measurePull(server, dialect, caller, SYNC_ROUNDS);
 			const concurrency = await measureLoad(server, dialect, caller, LOAD_SECONDS);
 			if (SYNC_ONLY) {
 				progress(`${dialect}: push ${JSON.stringify(push)}`);
