@@ -6,7 +6,7 @@ import type { z } from 'zod/mini';
  * The server checks every record a tablet pushes against its domain schema, the one definition
  * of a plan or an activity. zod walks a schema generically, and for a thousand plans that walk
  * cost more than storing them. `fastParser` reads the same schema once and builds plain closures
- * for the parts it knows (objects, arrays, text, numbers, booleans, enums, null, nullable,
+ * for the parts it knows (objects, as code written once per schema; arrays, text, numbers, booleans, enums, null, nullable,
  * optional, pipes), running the schema's own checks (`trim`, `maxLength`, `refine`,
  * `superRefine`, formats …) through zod's own check functions, and hands every other kind of
  * schema to zod itself. It never judges a value zod refuses: on the first problem of any kind it
@@ -56,9 +56,6 @@ const PATTERN_FORMATS = [
 	'$ZodISODate',
 	'$ZodISOTime'
 ] as const;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The schema's parse, without its checks; zod's own run for what this file does not know. */
 function base(schema: Schema): Parse {
@@ -168,26 +165,58 @@ function object(schema: Schema): Parse | null {
 			absentUndefined: el.optin === 'defaulted' && el.optout !== 'optional'
 		};
 	});
-	return (input) => {
-		if (!isObject(input)) return FAIL;
-		const out: Record<string, unknown> = {};
-		// Index loops: no iterator object per record and field.
-		for (let f = 0; f < fields.length; f++) {
-			const field = fields[f]!;
-			const given = input[field.key];
+	return objectCode(fields, strict ? known : null);
+}
+
+/**
+ * The parse of an object with these fields, written out as code once per schema: each key read
+ * and written by name (`input["title"]`), so that V8 caches each read and write for records of
+ * one shape, where a loop over the keys made every access a lookup by a key it could not
+ * foresee (a push of a thousand plans spent half its validation there). Per field, as zod's
+ * `$ZodObject`: a missing key is fine only where the schema is optional (and then left out), the
+ * field's own parse after, unknown keys dropped, or refused by a strict object (`known`). The
+ * keys go in as JSON strings; nothing of a record ever becomes code.
+ */
+function objectCode(
+	fields: Array<{
+		key: string;
+		parse: Parse;
+		omittable: boolean;
+		optin: unknown;
+		absentUndefined: boolean;
+	}>,
+	known: ReadonlySet<string> | null
+): Parse {
+	const lines = [
+		'if (typeof input !== "object" || input === null || Array.isArray(input)) return FAIL;',
+		'const out = {};',
+		'let given, present, value;'
+	];
+	fields.forEach((field, f) => {
+		const key = JSON.stringify(field.key);
+		lines.push(
+			`given = input[${key}];`,
 			// `in` only where the value is undefined: a key with a value is present.
-			const present = given !== undefined || field.key in input;
-			if (!present && field.omittable) continue;
-			if (!present && field.optin === undefined) return FAIL;
-			const value = field.parse(given);
-			if (value === FAIL) return FAIL;
-			if (value !== undefined || present || field.absentUndefined) out[field.key] = value;
-		}
-		if (strict) {
-			for (const key in input) if (!known.has(key)) return FAIL;
-		}
-		return out;
-	};
+			`present = given !== undefined || ${key} in input;`,
+			`if (present || ${!field.omittable}) {`,
+			`	if (!present && ${field.optin === undefined}) return FAIL;`,
+			`	value = p${f}(given);`,
+			'	if (value === FAIL) return FAIL;',
+			`	if (value !== undefined || present || ${field.absentUndefined}) out[${key}] = value;`,
+			'}'
+		);
+	});
+	if (known) lines.push('for (const key in input) if (!known.has(key)) return FAIL;');
+	lines.push('return out;');
+	const parses = fields.map((_, f) => `p${f}`);
+	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- made of the schema's keys, once
+	const make = new Function(
+		'FAIL',
+		'known',
+		...parses,
+		`return (input) => {\n${lines.join('\n')}\n};`
+	) as (...args: unknown[]) => Parse;
+	return make(FAIL, known, ...fields.map((field) => field.parse));
 }
 
 /** zod's own run of the schema: its value when it has no issue at all. */
