@@ -17,6 +17,12 @@ export interface ServerPhase {
 	options: Options;
 }
 
+/** The last phase: the served app, with the bench's Chromium closed. */
+export interface AlonePhase extends ServerPhase {
+	/** The built app the runner serves. */
+	origin: string;
+}
+
 export interface BrowserPhase extends ServerPhase {
 	browser: Browser;
 	/** bench/page/ bundled with the app's modules (bench/browser.ts). */
@@ -87,11 +93,14 @@ export type Database = (typeof DATABASES)[number];
 /**
  * One measurement: how it runs, the table's rows it shows (in the order of `MEASUREMENTS`), and
  * which targets it meets. The server phase runs first, before Chromium starts, so that the
- * server's figures do not share the machine with the browser.
+ * server's figures do not share the machine with the browser. The alone phase runs last, after
+ * the bench's Chromium is closed: a measurement that starts a browser of its own (Lighthouse)
+ * would otherwise share the machine with the bench's, and whatever its pages still run.
  */
 export type Measurement = (
 	| { phase: 'server'; run(ctx: ServerPhase): Promise<Partial<Results>> }
 	| { phase: 'browser'; run(ctx: BrowserPhase): Promise<Partial<Results>> }
+	| { phase: 'alone'; run(ctx: AlonePhase): Promise<Partial<Results>> }
 ) & {
 	rows(results: Results, options: Options): Row[];
 	/** Whether each of its targets is met (null: not measured). */
