@@ -39,17 +39,57 @@ const V1_PLAN: ActivityPlan = {
 	deletedAt: null
 };
 
-/** The database exactly as version 1 of the app defined it (copied from database.ts). */
-function openVersion1(name: string): Dexie {
-	const db = new Dexie(name);
-	db.version(1).stores({
+/**
+ * Every schema version the app has shipped, as it declared each (one `version(n)` beside the
+ * other until version 9; since then LekeplanDatabase declares its newest schema whole, ADR 47).
+ * A tablet may still hold a database at any of them. Append the next one here when the schema
+ * changes.
+ */
+const SHIPPED: ReadonlyArray<Record<string, string>> = [
+	{
 		plans: 'id, [groupId+date], date, status, updatedAt',
 		groups: 'id, kindergartenId',
 		kindergartens: 'id',
 		drafts: 'key',
 		settings: 'key'
-	});
+	},
+	{ ownActivities: 'id, kindergartenId, updatedAt', guidanceSets: '[id+version]' },
+	{
+		outbox: 'id, recordId',
+		syncMeta: 'key',
+		conflicts: 'id, recordId',
+		rejections: 'mutationId, recordId'
+	},
+	{ developmentPlans: 'id, updatedAt' },
+	{ competenceAnswers: 'id, period' },
+	{ digitalPlans: 'id, year' },
+	{ competenceItemSets: 'version' },
+	{ summaryDrafts: 'key, groupId, updatedAt' },
+	{ toolRegisters: 'ownerId', equipment: 'kindergartenId' }
+];
+
+/** The database exactly as version `n` of the app declared it. */
+function openShipped(name: string, n: number): Dexie {
+	const db = new Dexie(name);
+	SHIPPED.slice(0, n).forEach((stores, i) => db.version(i + 1).stores(stores));
 	return db;
+}
+
+const openVersion1 = (name: string) => openShipped(name, 1);
+
+/** A row for a table, keyed as its schema says (the first key path, each part a text). */
+function rowFor(table: string, schema: string): Record<string, unknown> {
+	const primary = schema.split(',')[0]!.trim();
+	const keys = primary.startsWith('[') ? primary.slice(1, -1).split('+') : [primary];
+	const row: Record<string, unknown> = { note: `kept in ${table}` };
+	for (const key of keys) row[key] = key === 'version' || key === 'id' ? 7 : `${table}-${key}`;
+	// Every index of the table gets a value, so that each can be read back through.
+	for (const index of schema.split(',').slice(1)) {
+		for (const part of index.trim().replace(/[[\]]/g, '').split('+')) {
+			row[part] ??= `${table}-${part}`;
+		}
+	}
+	return row;
 }
 
 const opened: Dexie[] = [];
@@ -122,6 +162,43 @@ describe('upgrading the local database from version 1 to the newest', () => {
 		});
 		expect(result.ok).toBe(true);
 		expect((await plans.get(V1_PLAN.id))?.title).toBe('Endret etter oppgradering');
+	});
+
+	it('keeps what every table held at each shipped version, and reads it by every index', async () => {
+		for (let n = 1; n <= SHIPPED.length; n++) {
+			const name = `test-${crypto.randomUUID()}`;
+			const old = openShipped(name, n);
+			const tables = Object.assign({}, ...SHIPPED.slice(0, n)) as Record<string, string>;
+			for (const [table, schema] of Object.entries(tables)) {
+				await old.table(table).put(rowFor(table, schema));
+			}
+			expect(old.verno).toBe(n);
+			old.close();
+
+			const db = new LekeplanDatabase(name);
+			opened.push(db);
+			await db.open();
+			expect(db.verno, `from version ${n}`).toBe(SHIPPED.length);
+			for (const [table, schema] of Object.entries(tables)) {
+				const row = rowFor(table, schema);
+				expect(await db.table(table).toArray(), `${table}, from version ${n}`).toEqual([row]);
+				for (const index of schema.split(',').slice(1)) {
+					const parts = index.trim().replace(/[[\]]/g, '').split('+');
+					const value = parts.length > 1 ? parts.map((p) => row[p]) : row[parts[0]!];
+					const found = await db
+						.table(table)
+						.where(index.trim())
+						.equals(value as never)
+						.count();
+					expect(found, `${table} by ${index.trim()}, from version ${n}`).toBe(1);
+				}
+			}
+			// And the tables of later versions are there, empty, to be written.
+			for (const stores of SHIPPED.slice(n)) {
+				for (const table of Object.keys(stores)) expect(await db.table(table).count()).toBe(0);
+			}
+			db.close();
+		}
 	});
 
 	it('opens a new, empty database at the newest version', async () => {

@@ -102,9 +102,13 @@ export interface Setting {
 }
 
 /**
- * The local database. Schema versions are append-only: a shipped `version(n)` is never edited
- * or removed, because tablets upgrade from whatever version they last ran
- * (docs/design/sync-protocol.md).
+ * The local database. Its schema is declared whole, once, under a version number that only
+ * grows: a change to the schema is made here and the number raised by one. Tablets upgrade
+ * from whatever version they last ran: Dexie (since 3.0) reads the schema a tablet's database
+ * has from the database itself and adds what is missing, so the versions before need not be
+ * declared (ADR 47; the upgrade from each shipped version is tested in database.test.ts, whose
+ * `SHIPPED` lists them). A change that must rewrite stored data keeps its `upgrade()` on its own
+ * `version(n)` for as long as a tablet may still be below it.
  */
 export class LekeplanDatabase extends Dexie {
 	plans!: EntityTable<ActivityPlan, 'id'>;
@@ -128,55 +132,31 @@ export class LekeplanDatabase extends Dexie {
 
 	constructor(name = 'lekeplan') {
 		super(name);
-		this.version(1).stores({
+		// 1: plans, groups, the kindergarten, drafts, settings. 2: own library activities;
+		// guidance sets (id + version, so an owner's edit arrives as a new version beside the
+		// default). 3: sync: the outbox of unsent changes (key: the per-client mutation id), the
+		// cursor and client id, conflicts to resolve, changes the server refused. 4: competence
+		// development plans (ADR 28). 5: the person's competence answers waiting to be sent
+		// (ADR 32). 6: digital plans, one a year (ADR 34). 7: the owner's own competence items
+		// (ADR 37). 8: drafts of summaries for parents, never synced (ADR 40). 9: the owner's
+		// register of digital tools and the kindergarten's equipment (ADR 43).
+		this.version(9).stores({
 			plans: 'id, [groupId+date], date, status, updatedAt',
 			groups: 'id, kindergartenId',
 			kindergartens: 'id',
 			drafts: 'key',
-			settings: 'key'
-		});
-		// 2: the kindergarten's own library activities; screen-time guidance sets (id + version,
-		// so an owner's edit arrives as a new version beside the default).
-		this.version(2).stores({
+			settings: 'key',
 			ownActivities: 'id, kindergartenId, updatedAt',
-			guidanceSets: '[id+version]'
-		});
-		// 3: sync. The outbox of unsent changes (key: the per-client mutation id), the cursor and
-		// client id, conflicts to resolve, and changes the server refused.
-		this.version(3).stores({
+			guidanceSets: '[id+version]',
 			outbox: 'id, recordId',
 			syncMeta: 'key',
 			conflicts: 'id, recordId',
-			rejections: 'mutationId, recordId'
-		});
-		// 4: the kindergarten's competence development plans (ADR 28), pulled like plans; only a
-		// manager's tablet writes them.
-		this.version(4).stores({
-			developmentPlans: 'id, updatedAt'
-		});
-		// 5: the person's competence answers, submitted and waiting to be sent (ADR 32); the engine
-		// removes a set once the server has taken it.
-		this.version(5).stores({
-			competenceAnswers: 'id, period'
-		});
-		// 6: the kindergarten's digital plans, one a year (ADR 34), pulled like the development
-		// plans; only a manager's tablet writes them.
-		this.version(6).stores({
-			digitalPlans: 'id, year'
-		});
-		// 7: the owner's own competence items and retirements (ADR 37), pulled like the guidance
-		// (by version; the newest is used), so the self-assessment works offline with them.
-		this.version(7).stores({
-			competenceItemSets: 'version'
-		});
-		// 8: drafts of the summaries for parents (issue 17, ADR 40): kept on the tablet, never
-		// synced; publishing sends a snapshot to the server.
-		this.version(8).stores({
-			summaryDrafts: 'key, groupId, updatedAt'
-		});
-		// 9: the owner's register of digital tools (one row, the newest pulled) and the
-		// kindergarten's equipment (ADR 43), pulled whole like the guidance.
-		this.version(9).stores({
+			rejections: 'mutationId, recordId',
+			developmentPlans: 'id, updatedAt',
+			competenceAnswers: 'id, period',
+			digitalPlans: 'id, year',
+			competenceItemSets: 'version',
+			summaryDrafts: 'key, groupId, updatedAt',
 			toolRegisters: 'ownerId',
 			equipment: 'kindergartenId'
 		});
