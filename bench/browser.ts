@@ -68,6 +68,18 @@ async function bundle(entry: string, name: string): Promise<string> {
 	return chunk.code;
 }
 
+/**
+ * Opens the app's first page and waits until the app knows who is signed in (nobody): the
+ * header's sign-in link loses `unknown` when the server has answered. A step that then signs in
+ * through the page's bench half (`seedServer`) must not race the app's own question, which the
+ * app asks in a task after its first paint (ADR 46): answered after the bench's sign-in, it
+ * would find a signed-in planner and reload into their database, in the middle of the step.
+ */
+export async function openAppSettled(page: Page): Promise<void> {
+	await page.goto('/');
+	await page.locator('a.account-link:not(.unknown)').waitFor();
+}
+
 /** Puts the bundle into the page: `window.bench` is then the page's half. */
 export async function injectBench(page: Page, bundle: string): Promise<void> {
 	await page.addScriptTag({ content: bundle });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Request } from '@playwright/test';
 import pg from 'pg';
 import { startServer, stopServer, type AppServer } from '../app-server';
-import { CONTEXT_OPTIONS, injectBench } from '../browser';
+import { CONTEXT_OPTIONS, injectBench, openAppSettled } from '../browser';
 import {
 	DATABASES,
 	fmt,
@@ -103,7 +103,7 @@ async function measureServerSync(
 			bypassCSP: true
 		});
 		const page = await context.newPage();
-		await page.goto('/');
+		await openAppSettled(page);
 		await injectBench(page, bench);
 		const seeded = await page.evaluate(([account, n]) => window.bench!.seedServer(account, n), [
 			DEMO_STAFF,

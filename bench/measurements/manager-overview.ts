@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startServer, stopServer, type AppServer } from '../app-server';
-import { CONTEXT_OPTIONS, injectBench } from '../browser';
+import { CONTEXT_OPTIONS, injectBench, openAppSettled } from '../browser';
 import { fmt, TARGETS, yes, type Measurement } from '../measurement';
 import { median, round1 } from '../stats';
 import { progress } from '../util';
@@ -58,7 +58,7 @@ async function measure(
 		});
 		try {
 			const page = await context.newPage();
-			await page.goto('/');
+			await openAppSettled(page);
 			await injectBench(page, bench);
 			const seeded = await page.evaluate(([account, n]) => window.bench!.seedServer(account, n), [
 				DEMO_MANAGER,

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { startServer, stopServer, type AppServer } from '../app-server';
-import { CONTEXT_OPTIONS, injectBench } from '../browser';
+import { CONTEXT_OPTIONS, injectBench, openAppSettled } from '../browser';
 import { TARGETS, yes, type Measurement, type Row } from '../measurement';
 import { median, round1, round2 } from '../stats';
 import { progress } from '../util';
@@ -211,7 +211,7 @@ export const throttledSync: Measurement = {
 				bypassCSP: true
 			});
 			const page = await context.newPage();
-			await page.goto('/');
+			await openAppSettled(page);
 			await injectBench(page, bundles.bench);
 			const seeded = await page.evaluate(([account, n]) => window.bench!.seedVaried(account, n), [
 				DEMO_STAFF,
