@@ -17,7 +17,10 @@ const pullQuery = createMiddleware<
 		out: { query: URLSearchParams };
 	}
 >(async (c, next) => {
-	c.req.addValidatedData('query', new URL(c.req.url).searchParams);
+	// The query string alone: the whole URL was parsed once already, to route the request.
+	const url = c.req.url;
+	const start = url.indexOf('?');
+	c.req.addValidatedData('query', new URLSearchParams(start === -1 ? '' : url.slice(start + 1)));
 	await next();
 });
 
