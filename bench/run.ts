@@ -130,7 +130,7 @@ async function onlyLighthouse(options: Options): Promise<void> {
 	const server = await startServer();
 	try {
 		progress(`serving build on ${server.origin} (pid ${server.child.pid})`);
-		const lighthouse = await measureLighthouse(server.origin, Math.min(options.rounds, 3));
+		const lighthouse = await measureLighthouse(server.origin, options.rounds);
 		console.log('');
 		for (const row of lighthouseMeasurement.rows({ lighthouse } as Results, options)) {
 			console.log(row.join(' │ '));

@@ -196,7 +196,7 @@ export const lighthouseMeasurement: Measurement = {
 	phase: 'alone',
 	async run({ origin, options }) {
 		progress('7/7 Lighthouse (mobile) on /, /library, /guidance');
-		return { lighthouse: await measureLighthouse(origin, Math.min(options.rounds, 3)) };
+		return { lighthouse: await measureLighthouse(origin, options.rounds) };
 	},
 	rows({ lighthouse: lh }) {
 		return lh.pages.map((p): Row => [
