@@ -69,9 +69,14 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 /** The record as a Markdown table: the rows the runner prints, in the same order. */
 export function tableOf(record: BenchRecord): string {
 	const rows: Row[] = MEASUREMENTS.flatMap((m) => m.rows(record.results, record.options));
+	// Push and pull on the server run more rounds than the rest (BENCH_SYNC_ROUNDS).
+	const syncRounds = Object.values(record.results.server?.databases ?? {})
+		.map((d) => (d && 'push' in d ? d.push.rounds : undefined))
+		.find((r) => r !== undefined && r !== record.options.rounds);
+	const sync = syncRounds === undefined ? '' : ` (push and pull on the server: ${syncRounds})`;
 	const lines = [
 		`Run of ${record.date.slice(0, 10)} on commit ${record.commit} (\`docs/benchmarks.json\`): ` +
-			`${record.options.plans.toLocaleString('en-US')} plans, medians of ${record.options.rounds}; ` +
+			`${record.options.plans.toLocaleString('en-US')} plans, medians of ${record.options.rounds}${sync}; ` +
 			`${record.machine.cpus} cores, load average ${record.machine.loadAverage.join(', ')} at the end. ` +
 			'Ratios are against baselines measured in the same run.',
 		'',
