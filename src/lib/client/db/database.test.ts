@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LekeplanDatabase } from './database';
+import { SHIPPED } from './shipped-schemas';
 import { PlanRepository } from './plan-repository';
 import { ActivityRepository } from './activity-repository';
 import { GuidanceRepository } from './guidance-repository';
@@ -38,35 +39,6 @@ const V1_PLAN: ActivityPlan = {
 	updatedAt: '2026-11-20T08:00:00.000Z',
 	deletedAt: null
 };
-
-/**
- * Every schema version the app has shipped, as it declared each (one `version(n)` beside the
- * other until version 9; since then LekeplanDatabase declares its newest schema whole, ADR 47).
- * A tablet may still hold a database at any of them. Append the next one here when the schema
- * changes.
- */
-const SHIPPED: ReadonlyArray<Record<string, string>> = [
-	{
-		plans: 'id, [groupId+date], date, status, updatedAt',
-		groups: 'id, kindergartenId',
-		kindergartens: 'id',
-		drafts: 'key',
-		settings: 'key'
-	},
-	{ ownActivities: 'id, kindergartenId, updatedAt', guidanceSets: '[id+version]' },
-	{
-		outbox: 'id, recordId',
-		syncMeta: 'key',
-		conflicts: 'id, recordId',
-		rejections: 'mutationId, recordId'
-	},
-	{ developmentPlans: 'id, updatedAt' },
-	{ competenceAnswers: 'id, period' },
-	{ digitalPlans: 'id, year' },
-	{ competenceItemSets: 'version' },
-	{ summaryDrafts: 'key, groupId, updatedAt' },
-	{ toolRegisters: 'ownerId', equipment: 'kindergartenId' }
-];
 
 /** The database exactly as version `n` of the app declared it. */
 function openShipped(name: string, n: number): Dexie {
