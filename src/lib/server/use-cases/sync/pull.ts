@@ -261,6 +261,12 @@ function guidanceChange(row: Selectable<Database['guidanceSets']>): Change | nul
 /** The largest value of an `integer` column on both databases (PostgreSQL's int4). */
 const MAX_INTEGER = 2 ** 31 - 1;
 
+/**
+ * The cursor as the queries compare it: one past any integer column reads nothing (PostgreSQL
+ * would refuse it), and is refused after the head is read (`cursor_from_future`).
+ */
+const queriedCursor = (query: PullQuery) => Math.min(query.cursor, MAX_INTEGER);
+
 /** A shared activity of another kindergarten: its row, whether still shared, and whose it is. */
 type SharedRow = PulledRow & { shared: number; sharedFrom: string };
 
@@ -428,8 +434,7 @@ type PageRow = { part: number } & PullHead & PulledRow;
  * Records are read whatever the head says; a pull the head refuses drops them.
  */
 function pageQuery(scope: SyncScope, query: PullQuery, together: boolean) {
-	// A cursor past any integer column reads nothing; it is refused after (`cursor_from_future`).
-	const cursor = Math.min(query.cursor, MAX_INTEGER);
+	const cursor = queriedCursor(query);
 	const sharedRev =
 		query.schema >= SHARED_ACTIVITIES_SCHEMA
 			? sql`(select min(r.rev) from sync_records r
@@ -469,7 +474,7 @@ function recordsQuery(scope: SyncScope, query: PullQuery, upTo: unknown) {
 	return sql<PulledRow>`
 		select ${PULLED_SELECT} from sync_records
 		where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
-			and rev > ${Math.min(query.cursor, MAX_INTEGER)} and rev <= ${upTo}${leftOut(query.known)}
+			and rev > ${queriedCursor(query)} and rev <= ${upTo}${leftOut(query.known)}
 		order by rev limit ${PULL_PAGE + 1}`;
 }
 
