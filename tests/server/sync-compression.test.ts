@@ -211,6 +211,22 @@ describeEachDatabase('compressed sync', (dialect) => {
 		});
 		expect(me.headers.get('content-encoding')).toBeNull();
 		expect(((await me.json()) as { user: { email: string } }).user.email).toBe(a.users.staff.email);
+		// A pull with nothing new: its few bytes go plain, still saying they could vary.
+		const clientId = uuidv7();
+		const first = await server.request(
+			'GET',
+			pullPath({ cursor: 0, clientId, protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION }),
+			{ cookie }
+		);
+		const { head } = (await first.json()) as { head: number };
+		const nothing = await server.request(
+			'GET',
+			pullPath({ cursor: head, clientId, protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION }),
+			{ cookie, headers: { 'accept-encoding': 'gzip, br' } }
+		);
+		expect(nothing.headers.get('content-encoding')).toBeNull();
+		expect(nothing.headers.get('vary')).toBe('Accept-Encoding');
+		expect(await nothing.json()).toMatchObject({ changes: [], head, hasMore: false });
 		const missing = await server.request('GET', '/api/v1/nothing-here', {
 			cookie,
 			headers: { 'accept-encoding': 'gzip' }

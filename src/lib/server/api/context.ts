@@ -2,7 +2,7 @@ import { Hono, type TypedResponse } from 'hono';
 import type { StatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
 import type { ServerDeps } from '../deps';
-import { json, type JsonText } from './http';
+import { encodedJson, json, type JsonBytes, type JsonText } from './http';
 
 /**
  * What every route of the JSON API is given: the server's dependencies and the caller's
@@ -30,4 +30,18 @@ export function reply<B, S extends StatusCode>(
 	headers?: HeadersInit
 ): Response & TypedResponse<Answer<B>, S, 'json'> {
 	return json(status, body, headers) as Response & TypedResponse<Answer<B>, S, 'json'>;
+}
+
+/**
+ * `reply` of JSON bytes compressed here for the caller's `Accept-Encoding` (`encodedJson`), not
+ * by the app around it: one answer made instead of two. For the sync's pull, the API's most
+ * frequent answer.
+ */
+export async function encodedReply<T, S extends StatusCode>(
+	accept: string | undefined,
+	status: S,
+	body: JsonBytes<T>
+): Promise<Response & TypedResponse<Answer<JsonBytes<T>>, S, 'json'>> {
+	return (await encodedJson(status, body, accept ?? null)) as Response &
+		TypedResponse<Answer<JsonBytes<T>>, S, 'json'>;
 }

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { MAX_PUSH_BYTES, type PushRequest } from '$lib/sync';
 import * as sync from '$lib/server/use-cases/sync';
 import { resolveBody } from '../../schemas';
-import { resource, reply, type ApiEnv } from '../context';
+import { encodedReply, resource, reply, type ApiEnv } from '../context';
 import { idParam, jsonBody, syncing, unjudgedJson } from '../middleware';
 
 /**
@@ -27,7 +27,8 @@ const pullQuery = createMiddleware<
 /**
  * Sync (ADR 9): push and pull, and the conflicts to resolve. Push and pull keep their fast
  * paths (ADR 13): the push body is read as bytes within MAX_PUSH_BYTES and parsed once by the
- * use case; the pull's answer is bytes, sent as one streamed chunk (`reply` of a `JsonText`).
+ * use case; the pull's answer is bytes, compressed in the route and sent as one streamed chunk
+ * (`encodedReply`).
  */
 export const syncRoutes = resource()
 	.post('/sync/push', syncing, unjudgedJson<PushRequest>(MAX_PUSH_BYTES), async (c) => {
@@ -36,7 +37,8 @@ export const syncRoutes = resource()
 	})
 	.get('/sync/pull', syncing, pullQuery, async (c) => {
 		const { actor, scope } = c.var;
-		return reply(200, await sync.pull(c.env.deps, actor, scope, c.req.valid('query')));
+		const answer = await sync.pull(c.env.deps, actor, scope, c.req.valid('query'));
+		return encodedReply(c.req.header('accept-encoding'), 200, answer);
 	})
 	.get('/sync/conflicts', syncing, async (c) =>
 		reply(200, { conflicts: await sync.listConflicts(c.env.deps, c.var.scope) })

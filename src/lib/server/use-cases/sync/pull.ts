@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ServerDeps } from '../../deps';
 import type { Actor } from '../../auth/sessions';
 import type { Database } from '../../db';
-import { ApiError, JsonText, Utf8Writer } from '../../api/http';
+import { ApiError, JsonBytes, Utf8Writer } from '../../api/http';
 import { refuse, type SyncScope } from '../../access';
 import {
 	COMPACT_PULL_PROTOCOL,
@@ -224,7 +224,7 @@ function pullJson(page: {
 			`"hasMore":${JSON.stringify(page.hasMore)}` +
 			(compact ? `,"kindergartenId":${jsonString(page.compactFor)}}` : '}')
 	);
-	return new JsonText<PullResponse>(out.bytes());
+	return new JsonBytes<PullResponse>(out.bytes());
 }
 
 /**
@@ -516,7 +516,7 @@ export async function pull(
 	actor: Actor,
 	scope: SyncScope,
 	params: URLSearchParams
-): Promise<JsonText<PullResponse>> {
+): Promise<JsonBytes<PullResponse>> {
 	const query = parsePullQuery(params);
 	const readsShares = query.schema >= SHARED_ACTIVITIES_SCHEMA;
 	// Run without the camel-case plugin, which would otherwise rename every key of every row.
