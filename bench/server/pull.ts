@@ -16,13 +16,15 @@ import type { PullResult } from './results';
  * with the plugin.
  */
 
-/** The columns a pull reads (src/lib/server/use-cases/sync/pull.ts, PULLED_COLUMNS). */
+/**
+ * The columns a pull of compact changes (protocol 2, as the bench's client asks) reads
+ * (src/lib/server/use-cases/sync/pull.ts, COMPACT_COLUMNS): not the field revisions nor the
+ * kindergarten, which its answer leaves out or says once.
+ */
 const PULLED_SELECT = [
 	'record_id as "recordId"',
 	'type',
-	'kindergarten_id as "kindergartenId"',
 	'data',
-	'field_revs as "fieldRevs"',
 	'rev',
 	'deleted_at as "deletedAt"',
 	'created_at as "createdAt"',

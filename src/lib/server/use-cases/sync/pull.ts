@@ -123,23 +123,45 @@ const PULLED_COLUMNS = [
 	'updatedAt'
 ] as const;
 type PulledRow = Pick<RecordRow, (typeof PULLED_COLUMNS)[number]>;
-/** `PULLED_COLUMNS` as a select list: each column of `sync_records` under its name in the row. */
-const PULLED_SELECT = sql.raw(
-	PULLED_COLUMNS.map((c) => `${c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`)} as "${c}"`).join(
-		', '
-	)
-);
+/**
+ * What a compact change (protocol 2) is written from: not the field revisions, which it leaves
+ * out, nor the kindergarten, which its answer says once. Not read: on a page of 2,000 plans they
+ * were a third of the text the database sent.
+ */
+const COMPACT_COLUMNS = PULLED_COLUMNS.filter((c) => c !== 'fieldRevs' && c !== 'kindergartenId');
+type CompactRow = Omit<PulledRow, 'fieldRevs' | 'kindergartenId'>;
+
+/** `columns` as a select list: each column of `sync_records` under its name in the row. */
+const selectList = (columns: readonly string[]) =>
+	sql.raw(
+		columns.map((c) => `${c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`)} as "${c}"`).join(', ')
+	);
+const PULLED_SELECT = selectList(PULLED_COLUMNS);
+const COMPACT_SELECT = selectList(COMPACT_COLUMNS);
+
+/** The columns a page of a pull by `query` reads: fewer for compact changes. */
+const pageColumns = (query: PullQuery) =>
+	query.protocol >= COMPACT_PULL_PROTOCOL
+		? { names: COMPACT_COLUMNS, list: COMPACT_SELECT }
+		: { names: PULLED_COLUMNS, list: PULLED_SELECT };
 
 /**
  * Writes a change as JSON: the `Change` the row stands for, built from the stored JSON of
  * `data` and `fieldRevs` without parsing them (see `fullRecordJson`). Five writes a change: the
  * short pieces joined, the stored texts written as they are (joining them would copy them).
  */
-function writeChange(out: Utf8Writer, row: PulledRow, comma: boolean, compact: boolean): void {
+function writeChange(
+	out: Utf8Writer,
+	item: PulledRow | CompactRow,
+	comma: boolean,
+	compact: boolean
+): void {
 	if (compact) {
-		writeCompactChange(out, row, comma);
+		writeCompactChange(out, item, comma);
 		return;
 	}
+	// Read with every column (`pageColumns`), as a page of full changes is.
+	const row = item as PulledRow;
 	const [open, fields, close] = fullRecordJsonParts(row.type, row.data, {
 		id: row.recordId,
 		kindergartenId: row.kindergartenId,
@@ -162,7 +184,7 @@ function writeChange(out: Utf8Writer, row: PulledRow, comma: boolean, compact: b
  * `kindergartenId` and `deletedAt`, which the change and the answer say once (`expandPull`
  * puts them back). Two fifths of a plan's answer were these repeats; compressed, a fifth.
  */
-function writeCompactChange(out: Utf8Writer, row: PulledRow, comma: boolean): void {
+function writeCompactChange(out: Utf8Writer, row: CompactRow, comma: boolean): void {
 	const [open, fields, close] = compactRecordJsonParts(row.type, row.data, {
 		createdAt: row.createdAt,
 		updatedAt: row.updatedAt
@@ -178,11 +200,13 @@ function writeCompactChange(out: Utf8Writer, row: PulledRow, comma: boolean): vo
 }
 
 /** One change of a page: a record row, or a change already written as JSON (the guidance). */
-type PageItem = { rev: number; row: PulledRow } | { rev: number; json: string };
+type PageItem = { rev: number; row: PulledRow | CompactRow } | { rev: number; json: string };
 
-/** Characters of a change's stored text: what PULL_PAGE_CHARS counts. */
+/** Characters of a change's stored text that its answer carries: what PULL_PAGE_CHARS counts. */
 const textOf = (item: PageItem) =>
-	'json' in item ? item.json.length : item.row.data.length + item.row.fieldRevs.length;
+	'json' in item
+		? item.json.length
+		: item.row.data.length + ((item.row as Partial<PulledRow>).fieldRevs?.length ?? 0);
 
 /** How many of the changes (in order) make one page: PULL_PAGE, or fewer by PULL_PAGE_CHARS. */
 function pageSize(changes: readonly PageItem[]): number {
@@ -407,7 +431,7 @@ interface PullHead {
  * of a union is in every row, and on PostgreSQL ten more columns, all null, made a page of 2,000
  * plans take a third longer to read (issue 18: the pull against a raw select).
  */
-type PageRow = { head: string | null } & PulledRow;
+type PageRow = { head: string | null } & (PulledRow | CompactRow);
 
 /** The head's values, in the order of its JSON array (`pageQuery`). */
 function headOf(text: string): PullHead {
@@ -479,7 +503,7 @@ function pageQuery(scope: SyncScope, query: PullQuery, together: boolean) {
 			(select i.rev from competence_item_sets i where i.owner_id = ${scope.ownerId}),
 			${registerRev},
 			${equipmentRev})${sql.raw(asText)} as "head"
-			${together ? sql`, ${nulls(PULLED_COLUMNS)}` : sql``}
+			${together ? sql`, ${nulls(pageColumns(query).names)}` : sql``}
 		from sync_sequence s left join sync_clients c on c.client_id = ${query.clientId}
 		where s.id = 1`;
 	if (!together) return head;
@@ -492,8 +516,8 @@ function pageQuery(scope: SyncScope, query: PullQuery, together: boolean) {
 
 /** The page's records: the first above the cursor in revision order, up to `upTo`. */
 function recordsQuery(scope: SyncScope, query: PullQuery, upTo: unknown) {
-	return sql<PulledRow>`
-		select ${PULLED_SELECT} from sync_records
+	return sql<PulledRow | CompactRow>`
+		select ${pageColumns(query).list} from sync_records
 		where owner_id = ${scope.ownerId} and kindergarten_id = ${scope.kindergartenId}
 			and rev > ${queriedCursor(query)} and rev <= ${upTo}${leftOut(query.known)}
 		order by rev limit ${PULL_PAGE + 1}`;
