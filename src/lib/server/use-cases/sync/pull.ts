@@ -633,34 +633,52 @@ export async function pull(
 	const size = pageSize(changes);
 	const hasMore = changes.length > size;
 	const page = changes.slice(0, size);
-	if (query.cursor === 0 && cursorScope !== scope.kindergartenId) {
-		const now = deps.clock.now().toISOString();
-		await deps.db
-			.insertInto('syncClients')
-			.values({
-				clientId: query.clientId,
-				userId: actor.userId,
-				lastMutationId: 0,
-				scope: scope.kindergartenId,
-				createdAt: now,
-				updatedAt: now
-			})
-			.onConflict((oc) =>
-				oc
-					.column('clientId')
-					.doUpdateSet({ scope: scope.kindergartenId, updatedAt: now })
-					.where('syncClients.userId', '=', actor.userId)
-			)
-			.execute();
+	// A pull from 0 records the kindergarten its client's cursors now belong to: written while
+	// the answer is (on PostgreSQL by another of the pool's connections), and awaited before it
+	// is sent, so a failed write fails the pull.
+	const recording =
+		query.cursor === 0 && cursorScope !== scope.kindergartenId
+			? recordScope(deps, actor, query.clientId, scope)
+			: null;
+	try {
+		return pullJson({
+			changes: page,
+			// Read with the rest of the head above: how far a tablet's progress bar has to go.
+			head: sequence,
+			// Past the last page, the cursor moves to the sequence read: nothing at or below it is
+			// left for this scope, and the next pull need not look at other kindergartens' revisions.
+			cursor: hasMore ? page[page.length - 1]!.rev : sequence,
+			hasMore,
+			compactFor: query.protocol >= COMPACT_PULL_PROTOCOL ? scope.kindergartenId : null
+		});
+	} finally {
+		await recording;
 	}
-	return pullJson({
-		changes: page,
-		// Read with the rest of the head above: how far a tablet's progress bar has to go.
-		head: sequence,
-		// Past the last page, the cursor moves to the sequence read: nothing at or below it is
-		// left for this scope, and the next pull need not look at other kindergartens' revisions.
-		cursor: hasMore ? page[page.length - 1]!.rev : sequence,
-		hasMore,
-		compactFor: query.protocol >= COMPACT_PULL_PROTOCOL ? scope.kindergartenId : null
-	});
+}
+
+/** The client's cursors belong to `scope` from now on (a pull from 0; see `pull`). */
+async function recordScope(
+	deps: ServerDeps,
+	actor: Actor,
+	clientId: string,
+	scope: SyncScope
+): Promise<void> {
+	const now = deps.clock.now().toISOString();
+	await deps.db
+		.insertInto('syncClients')
+		.values({
+			clientId,
+			userId: actor.userId,
+			lastMutationId: 0,
+			scope: scope.kindergartenId,
+			createdAt: now,
+			updatedAt: now
+		})
+		.onConflict((oc) =>
+			oc
+				.column('clientId')
+				.doUpdateSet({ scope: scope.kindergartenId, updatedAt: now })
+				.where('syncClients.userId', '=', actor.userId)
+		)
+		.execute();
 }
