@@ -87,12 +87,18 @@ export class Utf8Writer {
 	}
 }
 
-export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
+/** The headers of every JSON answer, beside `headers`: its type, never cached, and `Vary`. */
+function jsonHeaders(headers: HeadersInit = {}): Headers {
 	const h = new Headers(headers);
 	h.set('content-type', 'application/json; charset=utf-8');
 	h.set('cache-control', 'no-store');
 	// Every JSON answer may go compressed (`compressed`), so its bytes depend on the header.
 	if (!varies(h)) h.append('vary', 'Accept-Encoding');
+	return h;
+}
+
+export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
+	const h = jsonHeaders(headers);
 	if (body instanceof JsonText && typeof body.body !== 'string') {
 		h.set('content-length', String(body.body.byteLength));
 		return bytesResponse(body.body, status, h);
@@ -231,12 +237,7 @@ export function encodedJson(
 	body: JsonBytes,
 	accept: string | null
 ): Promise<Response> {
-	const headers = new Headers({
-		'content-type': 'application/json; charset=utf-8',
-		'cache-control': 'no-store',
-		vary: 'Accept-Encoding'
-	});
-	return encodedBytes(body.body, status, headers, answerEncoding(accept));
+	return encodedBytes(body.body, status, jsonHeaders(), answerEncoding(accept));
 }
 
 /** An answer of JSON bytes, compressed by `encoding` when there are enough of them. */
