@@ -613,17 +613,17 @@ export async function pull(
 	// The owner's register and the kindergarten's equipment (ADR 43), each whole, read only when
 	// it changed above the cursor (a client before schema 8 is never sent them).
 	const changed = (rev: number | null): rev is number =>
-		rev !== null && Number(rev) > query.cursor && Number(rev) <= sequence;
+		rev !== null && rev > query.cursor && rev <= sequence;
 	const { registerRev, equipmentRev } = head;
 	const wholes = await Promise.all([
-		changed(registerRev) ? toolRegisterChange(deps, scope.ownerId, Number(registerRev)) : null,
-		changed(equipmentRev) ? equipmentChange(deps, scope.kindergartenId, Number(equipmentRev)) : null
+		changed(registerRev) ? toolRegisterChange(deps, scope.ownerId, registerRev) : null,
+		changed(equipmentRev) ? equipmentChange(deps, scope.kindergartenId, equipmentRev) : null
 	]);
 	for (const item of wholes) if (item) insertByRev(changes, item);
 	// Other kindergartens' shared activities (ADR 38), read apart and merged in revision order;
 	// read only when one changed above the cursor.
 	const { sharedRev } = head;
-	if (readsShares && sharedRev !== null && Number(sharedRev) <= sequence) {
+	if (readsShares && sharedRev !== null && sharedRev <= sequence) {
 		const shares = await sharedActivities(deps, scope, query.cursor, sequence);
 		if (shares.length > 0) {
 			changes.push(...shares);
